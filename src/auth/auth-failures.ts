@@ -1,0 +1,20 @@
+/** Why a request is not authenticated (each answers 401, errorCode 1, with its own localized detail). */
+export const AUTH_FAILURES = [
+  'missing',
+  'unsupported-scheme',
+  'malformed-token',
+  'expired-token',
+  'revoked-token',
+  'bad-token-signature',
+  'bad-credentials',
+  'bad-refresh-token',
+  'nws4-malformed',
+  'nws4-unknown-client',
+  'nws4-missing-signed-header',
+  'nws4-date-mismatch',
+  'nws4-outside-window',
+  'nws4-content-hash-mismatch',
+  'nws4-bad-signature',
+] as const;
+
+export type AuthFailure = (typeof AUTH_FAILURES)[number];

@@ -1,0 +1,214 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../domain/clock.js';
+import type { AuthFailure } from './auth-failures.js';
+import type { LoginRequest, RefreshRequest } from './auth-requests.js';
+import { createDirectory, profileOf } from './directory.js';
+import type { Identities, UserIdentity } from './identities.js';
+import { verifyNws4, type Nws4Failure } from './nws4.js';
+import type { Device, Principal, UserProfile } from './principal.js';
+import { Revocations } from './revocations.js';
+import { Sessions } from './sessions.js';
+import { signJwt, verifyJwt, type AccessClaims, type TokenFailure } from './token.js';
+
+/** A request as `authenticate` needs it: the Authorization header and, for NWS4, what the signature covers. */
+export interface AuthRequest {
+  method: string;
+  /** Path and query as received (`req.originalUrl`). */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+}
+
+/** `POST /api/auth` and `POST /api/auth/refresh` answer (PORTOS `AuthResult`). */
+export interface AuthResult {
+  tokenId: string;
+  refreshToken: string;
+  user: UserProfile;
+}
+
+export type AuthOutcome<T> = { ok: true; value: T } | { ok: false; reason: AuthFailure };
+
+export interface AuthService {
+  /**
+   * From a request's Authorization header (and, for NWS4, method, path+query, headers, raw body) to a
+   * principal or a typed failure. Missing header → 'missing'. Never throws.
+   */
+  authenticate(request: AuthRequest): { ok: true; principal: Principal } | { ok: false; reason: AuthFailure };
+  /** Unknown user, wrong password and unknown device all fail alike: 'bad-credentials'. */
+  login(request: LoginRequest): AuthOutcome<AuthResult>;
+  /** A new pair for an access token (expired or not) and its unused refresh token; both old values are revoked. */
+  refresh(request: RefreshRequest): AuthOutcome<AuthResult>;
+  /** Revokes a bearer principal's token and its refresh token; nothing for an API key or when auth is off. */
+  logout(principal: Principal): void;
+  /** The caller's user (for an API key: the user it acts as, on the key's device). */
+  profile(principal: Principal): UserProfile;
+  /** A valid access token for a fixture user (for `portos-mock token` and tests); throws `UnknownIdentityError`. */
+  issueToken(userName: string, deviceName?: string): string;
+}
+
+/** `issueToken` was asked for a user or device the identities do not have. */
+export class UnknownIdentityError extends Error {
+  constructor(
+    readonly kind: 'user' | 'device',
+    readonly identity: string,
+  ) {
+    super(`unknown ${kind}: ${identity}`);
+    this.name = 'UnknownIdentityError';
+  }
+}
+
+const TOKEN_FAILURES: Record<TokenFailure, AuthFailure> = {
+  malformed: 'malformed-token',
+  'bad-signature': 'bad-token-signature',
+  expired: 'expired-token',
+};
+
+const NWS4_FAILURES: Record<Nws4Failure, AuthFailure> = {
+  malformed: 'nws4-malformed',
+  'unknown-client': 'nws4-unknown-client',
+  'missing-signed-header': 'nws4-missing-signed-header',
+  'date-mismatch': 'nws4-date-mismatch',
+  'outside-window': 'nws4-outside-window',
+  'content-hash-mismatch': 'nws4-content-hash-mismatch',
+  'bad-signature': 'nws4-bad-signature',
+};
+
+const fail = (reason: AuthFailure): { ok: false; reason: AuthFailure } => ({ ok: false, reason });
+
+/** Compares two secrets in time independent of where they differ (and of their lengths). */
+function sameSecret(a: string, b: string): boolean {
+  const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+function headerValue(headers: AuthRequest['headers'], name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
+  }
+  return undefined;
+}
+
+export function createAuthService(options: { config: Config['auth']; clock: Clock; identities: Identities }): AuthService {
+  const { config, clock } = options;
+  const directory = createDirectory(options.identities);
+  const revocations = new Revocations();
+  const sessions = new Sessions();
+  // The claims behind each bearer principal handed out, so logout knows the token's expiry.
+  const claimsOf = new WeakMap<Principal, AccessClaims>();
+
+  function accessToken(user: UserIdentity, device: Device, now: number): { tokenId: string; jti: string } {
+    const jti = randomUUID();
+    const iat = Math.floor(now / 1000);
+    const exp = Math.ceil((now + config.tokenLifetimeSeconds * 1000) / 1000);
+    const claims: AccessClaims = {
+      sub: user.id,
+      name: user.name,
+      unique_name: user.userName,
+      device: device.name,
+      rights: [...user.rights],
+      jti,
+      iat,
+      exp,
+    };
+    return { tokenId: signJwt(claims, config.jwtSecret), jti };
+  }
+
+  function issue(user: UserIdentity, device: Device): AuthResult {
+    const now = clock.now();
+    const { tokenId, jti } = accessToken(user, device, now);
+    const refreshToken = randomBytes(32).toString('base64');
+    const expiresAtMs = now + config.refreshLifetimeSeconds * 1000;
+    sessions.add({ refreshToken, accessTokenId: jti, userName: user.userName, deviceName: device.name, expiresAtMs }, now);
+    return { tokenId, refreshToken, user: profileOf(user, device) };
+  }
+
+  function bearer(token: string): { ok: true; principal: Principal } | { ok: false; reason: AuthFailure } {
+    const verified = verifyJwt(token, config.jwtSecret, clock.now());
+    if (!verified.ok) return fail(TOKEN_FAILURES[verified.reason]);
+    const { claims } = verified;
+    if (revocations.isRevoked(claims.jti)) return fail('revoked-token');
+    const device = directory.device(claims.device);
+    const user: UserProfile = {
+      id: claims.sub,
+      name: claims.name,
+      userName: claims.unique_name,
+      rights: claims.rights,
+      device: device === undefined ? null : { ...device },
+    };
+    const principal: Principal = { scheme: 'bearer', user, rights: claims.rights, tokenId: claims.jti };
+    claimsOf.set(principal, claims);
+    return { ok: true, principal };
+  }
+
+  function nws4(request: AuthRequest): { ok: true; principal: Principal } | { ok: false; reason: AuthFailure } {
+    const lookup = (clientId: string): string | undefined => directory.activeKey(clientId)?.clientSecret;
+    const verified = verifyNws4(request, lookup, clock.now(), { windowSeconds: config.nws4WindowSeconds });
+    if (!verified.ok) return fail(NWS4_FAILURES[verified.reason]);
+    const key = directory.activeKey(verified.clientId);
+    const user = key === undefined ? undefined : directory.user(key.userName);
+    if (key === undefined || user === undefined) return fail('nws4-unknown-client');
+    const profile = profileOf(user, directory.device(key.deviceName) ?? null);
+    return { ok: true, principal: { scheme: 'nws4', user: profile, rights: [...key.permissions] } };
+  }
+
+  // Scheme names compare case-insensitively (RFC 9110 §11.1); each gets the request and the header's rest.
+  const SCHEMES = new Map<string, (request: AuthRequest, rest: string) => ReturnType<AuthService['authenticate']>>([
+    ['bearer', (_request, rest) => bearer(rest)],
+    ['nws4-hmac-sha256', (request) => nws4(request)],
+  ]);
+
+  return {
+    authenticate(request) {
+      const header = headerValue(request.headers, 'authorization')?.trim() ?? '';
+      if (header === '') return fail('missing');
+      const space = header.indexOf(' ');
+      const scheme = SCHEMES.get((space < 0 ? header : header.slice(0, space)).toLowerCase());
+      return scheme === undefined ? fail('unsupported-scheme') : scheme(request, space < 0 ? '' : header.slice(space + 1).trim());
+    },
+
+    login({ userName, password, deviceName }) {
+      const user = directory.user(userName);
+      // Compare even for an unknown user, so the answer's timing does not tell whether the name exists.
+      const passwordMatches = sameSecret(password, user?.password ?? '\u0000no user');
+      const device = directory.device(deviceName);
+      if (user === undefined || !passwordMatches || device === undefined) return fail('bad-credentials');
+      return { ok: true, value: issue(user, device) };
+    },
+
+    refresh({ tokenId, refreshToken }) {
+      const now = clock.now();
+      const session = sessions.find(refreshToken, now);
+      if (session === undefined) return fail('bad-refresh-token');
+      const verified = verifyJwt(tokenId, config.jwtSecret, now, { allowExpired: true });
+      if (!verified.ok) return fail(TOKEN_FAILURES[verified.reason]);
+      if (verified.claims.jti !== session.accessTokenId) return fail('bad-refresh-token');
+      const user = directory.user(session.userName);
+      const device = directory.device(session.deviceName);
+      if (user === undefined || device === undefined) return fail('bad-refresh-token');
+      sessions.remove(refreshToken);
+      revocations.revoke(verified.claims.jti, verified.claims.exp * 1000, now);
+      return { ok: true, value: issue(user, device) };
+    },
+
+    logout(principal) {
+      if (principal.scheme !== 'bearer' || principal.tokenId === undefined) return;
+      const now = clock.now();
+      const exp = claimsOf.get(principal)?.exp;
+      revocations.revoke(principal.tokenId, exp === undefined ? now + config.tokenLifetimeSeconds * 1000 : exp * 1000, now);
+      sessions.removeByAccessTokenId(principal.tokenId);
+    },
+
+    profile(principal) {
+      return principal.user;
+    },
+
+    issueToken(userName, deviceName) {
+      const user = directory.user(userName);
+      if (user === undefined) throw new UnknownIdentityError('user', userName);
+      const device = deviceName === undefined ? directory.defaultDevice : directory.device(deviceName);
+      if (device === undefined) throw new UnknownIdentityError('device', deviceName ?? '');
+      return accessToken(user, device, clock.now()).tokenId;
+    },
+  };
+}

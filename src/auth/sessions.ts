@@ -1,0 +1,52 @@
+/** A login's refresh token, bound to the access token it was issued with. */
+export interface Session {
+  refreshToken: string;
+  /** The `jti` of the access token issued together with this refresh token. */
+  accessTokenId: string;
+  userName: string;
+  deviceName: string;
+  expiresAtMs: number;
+}
+
+/** Most refresh tokens kept at once; beyond it the oldest are dropped (a mock must not grow without end). */
+export const MAX_SESSIONS = 10_000;
+
+/** Live refresh tokens, in memory; expired ones are dropped whenever a new one is added. */
+export class Sessions {
+  readonly #byRefreshToken = new Map<string, Session>();
+  readonly #refreshTokenByJti = new Map<string, string>();
+
+  add(session: Session, nowMs: number): void {
+    for (const [token, s] of this.#byRefreshToken) if (s.expiresAtMs <= nowMs) this.remove(token);
+    while (this.#byRefreshToken.size >= MAX_SESSIONS) {
+      const oldest = this.#byRefreshToken.keys().next();
+      if (oldest.done === true) break;
+      this.remove(oldest.value);
+    }
+    this.#byRefreshToken.set(session.refreshToken, session);
+    this.#refreshTokenByJti.set(session.accessTokenId, session.refreshToken);
+  }
+
+  /** The live session of `refreshToken`, or undefined when unknown, used up or expired. */
+  find(refreshToken: string, nowMs: number): Session | undefined {
+    const session = this.#byRefreshToken.get(refreshToken);
+    return session !== undefined && session.expiresAtMs > nowMs ? session : undefined;
+  }
+
+  remove(refreshToken: string): void {
+    const session = this.#byRefreshToken.get(refreshToken);
+    if (session === undefined) return;
+    this.#byRefreshToken.delete(refreshToken);
+    this.#refreshTokenByJti.delete(session.accessTokenId);
+  }
+
+  /** Ends the session of an access token (logout). */
+  removeByAccessTokenId(jti: string): void {
+    const refreshToken = this.#refreshTokenByJti.get(jti);
+    if (refreshToken !== undefined) this.remove(refreshToken);
+  }
+
+  get size(): number {
+    return this.#byRefreshToken.size;
+  }
+}

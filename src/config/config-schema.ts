@@ -1,0 +1,51 @@
+import { LOCALE_NAMES } from '../i18n/locales.js';
+
+const positiveInt = { type: 'integer', minimum: 0 } as const;
+
+/** JSON Schema of a config file (every key optional; unknown keys are errors, so typos surface). */
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    port: { type: 'integer', minimum: 0, maximum: 65535 },
+    host: { type: 'string', minLength: 1 },
+    seed: { type: 'integer' },
+    count: { ...positiveInt, maximum: 2_000_000 },
+    defaultLocale: { enum: LOCALE_NAMES },
+    strict: { type: 'boolean' },
+    basePath: { type: 'string', pattern: '^(/[A-Za-z0-9._~-]+)*$' },
+    bodyLimitBytes: { type: 'integer', minimum: 1 },
+    putCreatedStatus: { enum: [200, 201] },
+    locationHeader: { type: 'boolean' },
+    customerResourceName: { type: 'string', minLength: 1 },
+    cors: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        origins: { anyOf: [{ const: '*' }, { type: 'array', items: { type: 'string' } }] },
+      },
+    },
+    ndata: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        stringOrder: { enum: ['ordinal', 'locale'] },
+        repeatedSingleParameter: { enum: ['first', 'error'] },
+      },
+    },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        required: { type: 'boolean' },
+        jwtSecret: { type: 'string', minLength: 8 },
+        tokenLifetimeSeconds: { type: 'integer', minimum: 1 },
+        refreshLifetimeSeconds: { type: 'integer', minimum: 1 },
+        nws4WindowSeconds: { type: 'integer', minimum: 0 },
+        identitiesFile: { type: 'string' },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,87 @@
+import type { Locale } from '../i18n/locales.js';
+
+/**
+ * Everything the mock decides where a real PORTOS server might decide differently (BEHAVIOUR.md),
+ * in one typed object. Defaults are in `DEFAULT_CONFIG`; a config file, env variables and CLI flags
+ * override them (see `load-config.ts`).
+ */
+export interface Config {
+  /** TCP port (`PORT`, `--port`). */
+  port: number;
+  /** Interface to listen on (`--host`). */
+  host: string;
+  /** Seed of the generated customers (`PORTOS_MOCK_SEED`, `--seed`). */
+  seed: number;
+  /** How many customers to generate (`PORTOS_MOCK_COUNT`, `--count`); 0 starts empty. */
+  count: number;
+  /** Language when Accept-Language names none we support (`PORTOS_MOCK_LOCALE`, `--default-locale`). */
+  defaultLocale: Locale;
+  /** Unknown body members, unknown or repeated query parameters become 400s (`--strict`). */
+  strict: boolean;
+  /** Prefix of every PORTOS route, e.g. `/portos` (`--base-path`); '' = none, as documented. */
+  basePath: string;
+  /** Largest accepted request body in bytes; larger ones get 413. */
+  bodyLimitBytes: number;
+  /** Answer a creating PUT with 201 (true) or 200 (false). */
+  putCreatedStatus: 200 | 201;
+  /** Send a `Location` header on 201 responses. */
+  locationHeader: boolean;
+  /** The resource name in `ResourceInfo` (errorCode 6) and in problem details. */
+  customerResourceName: string;
+  cors: {
+    enabled: boolean;
+    /** `*` or the allowed origins. */
+    origins: '*' | readonly string[];
+  };
+  ndata: {
+    /** How strings compare in gt/lt/between and $sort: by UTF-16 code unit (MongoDB binary) or by locale collation. */
+    stringOrder: 'ordinal' | 'locale';
+    /** What a repeated `$skip`, `$take`, `$count`, `$sort`, `Search`, `IsExpired` means outside strict mode. */
+    repeatedSingleParameter: 'first' | 'error';
+  };
+  auth: {
+    /** Require credentials on the PORTOS routes (off = every request acts as `admin`). */
+    required: boolean;
+    /** HS256 secret of the JWTs; a documented development default so `portos-mock token` and the mock agree. */
+    jwtSecret: string;
+    /** Access token lifetime in seconds. */
+    tokenLifetimeSeconds: number;
+    /** Refresh token lifetime in seconds. */
+    refreshLifetimeSeconds: number;
+    /** Allowed distance of `x-nd-date` from the mock's clock, in seconds (each way). */
+    nws4WindowSeconds: number;
+    /** File with users, devices and API keys; '' = the built-in fixtures. */
+    identitiesFile: string;
+  };
+}
+
+export const DEFAULT_CONFIG: Config = {
+  port: 3000,
+  host: '127.0.0.1',
+  seed: 42,
+  count: 250,
+  defaultLocale: 'sk-SK',
+  strict: false,
+  basePath: '',
+  bodyLimitBytes: 1024 * 1024,
+  putCreatedStatus: 201,
+  locationHeader: true,
+  customerResourceName: 'customer',
+  cors: { enabled: true, origins: '*' },
+  ndata: { stringOrder: 'ordinal', repeatedSingleParameter: 'first' },
+  auth: {
+    required: true,
+    jwtSecret: 'portos-mock-development-secret-change-me',
+    tokenLifetimeSeconds: 3600,
+    refreshLifetimeSeconds: 7 * 24 * 3600,
+    nws4WindowSeconds: 150,
+    identitiesFile: '',
+  },
+};
+
+/** A partial configuration, as a file or the library's callers give it; nested sections partial too. */
+export type ConfigInput = {
+  [K in keyof Config]?: Config[K] extends readonly unknown[] | string | number | boolean
+    ? Config[K]
+    : { [P in keyof Config[K]]?: Config[K][P] };
+};

@@ -1,0 +1,137 @@
+import { captureValues } from './capture.js';
+import { checkResponse } from './check.js';
+import { createdBy, type Created } from './cleanup.js';
+import type { Finding } from './finding.js';
+import { findings } from './finding.js';
+import type { IdentityResolver } from './identity.js';
+import { interpolateDeep, type Scope } from './interpolate.js';
+import type { OpenApiIndex } from './openapi.js';
+import { profileField } from './profiles.js';
+import { send, type HttpOptions, type Observation } from './replay.js';
+import { buildRequest, withoutRemoved } from './request.js';
+import type { ScenarioResult, StepResult } from './result.js';
+import { ANONYMOUS, type Expect, type LoadedScenario, type Step } from './scenario.js';
+import { stepLanguages } from './titles.js';
+
+/** What running a scenario needs from the run. */
+export interface ExecuteContext {
+  baseUrl: string;
+  http: HttpOptions;
+  identities: IdentityResolver;
+  spec: OpenApiIndex | undefined;
+  runId: string;
+  /** A value unique to one scenario run (`${uid}`). */
+  uid(): string;
+  now(): Date;
+  created(resource: Created): void;
+}
+
+const list = (v: string | readonly string[] | undefined, fallback: string): string[] => (v === undefined ? [fallback] : typeof v === 'string' ? [v] : [...v]);
+const BODY_EXCERPT = 2000;
+
+function excerpt(obs: Observation): NonNullable<StepResult['response']> {
+  const keep = ['content-type', 'content-language', 'location', 'www-authenticate', 'allow'];
+  const headers = Object.fromEntries(Object.entries(obs.headers).filter(([n]) => keep.includes(n)));
+  const body = obs.body === undefined ? obs.text : JSON.stringify(obs.body, null, 2);
+  return { status: obs.status, headers, body: body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n...` : body };
+}
+
+/** `title: localized`: in each identity, the titles of different languages must differ. */
+function localizedFindings(variants: { as: string; lang: string; title: unknown }[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < variants.length; i++) {
+    for (let j = i + 1; j < variants.length; j++) {
+      const a = variants[i];
+      const b = variants[j];
+      if (a === undefined || b === undefined || a.as !== b.as || a.lang === b.lang) continue;
+      if (typeof a.title === 'string' && a.title === b.title) {
+        out.push({ kind: 'title', path: 'body.title', message: `expected different titles in ${a.lang} and ${b.lang}, both are ${JSON.stringify(a.title)}`, actual: a.title });
+      }
+    }
+  }
+  return out;
+}
+
+async function runVariant(step: Step, index: number, as: string, lang: string, scope: Scope, ctx: ExecuteContext, scenario: string): Promise<{ result: StepResult; obs?: Observation }> {
+  const name = step.name ?? `${step.request.method} ${step.request.path}`;
+  const base = { index, name, as, lang, method: step.request.method, url: step.request.path };
+  const fail = (f: Finding[]): { result: StepResult } => ({ result: { ...base, durationMs: 0, findings: f } });
+  const built = buildRequest(step.request, scope, ctx.baseUrl, lang);
+  if (!built.ok) return fail(findings('request', built.problems));
+  let request = built.built.request;
+  if (!built.built.explicitAuth && !built.built.removed.includes('authorization')) {
+    const authorized = await ctx.identities.authorize(as, request, step.nws4);
+    if (!authorized.ok) return fail([{ kind: 'identity', path: 'as', message: authorized.error }]);
+    request = authorized.request;
+  }
+  request = withoutRemoved(request, built.built.removed);
+  const sent = await send(request, ctx.http);
+  const url = request.url.slice(ctx.baseUrl.replace(/\/+$/, '').length) || '/';
+  if (!sent.ok) return { result: { ...base, url, durationMs: sent.durationMs, findings: [{ kind: 'transport', path: 'request', message: sent.error }] } };
+  const obs = sent.observation;
+  const createdPath = createdBy(request.method, built.built.path, obs);
+  if (createdPath !== undefined) ctx.created({ path: createdPath, as, scenario });
+  const expected = interpolateDeep(step.expect, scope, 'expect');
+  const found: Finding[] = expected.errors.map((e) => ({ kind: 'request', path: e.path, message: e.error }));
+  found.push(...checkResponse(expected.value as Expect, { method: request.method, path: built.built.path, lang }, obs, ctx.spec));
+  return { result: { ...base, url, status: obs.status, durationMs: obs.durationMs, findings: found }, obs };
+}
+
+/** Runs a scenario's steps in order (each once per identity × language) and stops at the first failing step. */
+export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteContext): Promise<ScenarioResult> {
+  const started = performance.now();
+  const captured: Record<string, unknown> = {};
+  const uid = ctx.uid();
+  const steps: StepResult[] = [];
+  let failedAt: number | undefined;
+  for (const [index, step] of scenario.steps.entries()) {
+    const identities = list(step.as ?? scenario.defaults.as, ANONYMOUS);
+    const langs = stepLanguages(step.lang ?? scenario.defaults.lang);
+    const titles: { as: string; lang: string; title: unknown }[] = [];
+    let first: Observation | undefined;
+    for (const as of identities) {
+      for (const lang of langs) {
+        const scope: Scope = {
+          vars: { ...scenario.vars, ...captured, run: ctx.runId, uid, lang, as },
+          now: ctx.now,
+          profile: (name, field) => {
+            const found = ctx.identities.profile(name);
+            return found.ok ? profileField(found.profile, field) : undefined;
+          },
+        };
+        const { result, obs } = await runVariant(step, index, as, lang, scope, ctx, scenario.id);
+        if (obs !== undefined) {
+          first ??= obs;
+          titles.push({ as, lang, title: (obs.body as { title?: unknown } | undefined)?.title });
+          if (result.findings.length > 0) result.response = excerpt(obs);
+        }
+        steps.push(result);
+      }
+    }
+    const last = steps[steps.length - 1];
+    if (step.expect.title === 'localized' && last !== undefined) last.findings.push(...localizedFindings(titles));
+    if (first !== undefined && step.capture !== undefined && last !== undefined) {
+      const { values, findings: missing } = captureValues(step.capture, first);
+      Object.assign(captured, values);
+      last.findings.push(...missing);
+    }
+    if (steps.some((s) => s.index === index && s.findings.length > 0)) {
+      failedAt = index;
+      break;
+    }
+  }
+  const all = steps.flatMap((s) => s.findings);
+  const status = all.some((f) => f.kind === 'identity') ? 'error' : all.length === 0 ? 'passed' : scenario.basis === 'decision' ? 'unconfirmed' : 'failed';
+  return {
+    id: scenario.id,
+    file: scenario.file,
+    name: scenario.name,
+    basis: scenario.basis,
+    tags: scenario.tags,
+    ...(scenario.source === undefined ? {} : { source: scenario.source }),
+    status,
+    durationMs: Math.round(performance.now() - started),
+    steps,
+    skippedSteps: failedAt === undefined ? 0 : scenario.steps.length - failedAt - 1,
+  };
+}

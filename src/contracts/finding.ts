@@ -1,0 +1,34 @@
+/** One way an actual value differs from what was expected, at a path such as `body.items[3].lastName`. */
+export interface Mismatch {
+  path: string;
+  message: string;
+  /** What was expected (a literal, or the matcher object), for the diff. */
+  expected?: unknown;
+  /** What came back; `undefined` when the member is missing. */
+  actual?: unknown;
+}
+
+/** Which expectation a finding breaks. */
+export const FINDING_KINDS = [
+  'status',
+  'header',
+  'body',
+  'title',
+  'schema',
+  'capture',
+  'request',
+  'transport',
+  'identity',
+] as const;
+
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** A broken expectation of one step. */
+export interface Finding extends Mismatch {
+  kind: FindingKind;
+}
+
+/** Tags mismatches with the expectation they belong to. */
+export function findings(kind: FindingKind, mismatches: readonly Mismatch[]): Finding[] {
+  return mismatches.map((m) => ({ kind, ...m }));
+}

@@ -1,0 +1,94 @@
+import { BUILTIN_VARS, references } from './interpolate.js';
+import { isRecord } from './json-path.js';
+import type { SchemaIssue } from './schema-issues.js';
+import type { Scenario, ScenarioFile, Step } from './scenario.js';
+import { isDocumentedTitle, stepLanguages } from './titles.js';
+
+type Segments = (string | number)[];
+
+function walkStrings(value: unknown, at: Segments, visit: (text: string, at: Segments) => void): void {
+  if (typeof value === 'string') visit(value, at);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...at, i], visit));
+  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) walkStrings(v, [...at, k], visit);
+}
+
+function walkObjects(value: unknown, at: Segments, visit: (object: Record<string, unknown>, at: Segments) => void): void {
+  if (Array.isArray(value)) value.forEach((v, i) => walkObjects(v, [...at, i], visit));
+  else if (isRecord(value)) {
+    visit(value, at);
+    for (const [k, v] of Object.entries(value)) walkObjects(v, [...at, k], visit);
+  }
+}
+
+function exampleVars(scenario: Scenario): Set<string> {
+  const rows = scenario.examples ?? [];
+  if (rows.length === 0) return new Set();
+  const [first = {}, ...rest] = rows;
+  return new Set(Object.keys(first).filter((k) => rest.every((row) => Object.hasOwn(row, k))));
+}
+
+function lintTitles(scenario: Scenario, step: Step, at: Segments, issues: SchemaIssue[]): void {
+  const langs = stepLanguages(step.lang ?? scenario.lang);
+  const title = step.expect.title;
+  if (title === 'localized' && langs.length < 2) {
+    issues.push({ segments: [...at, 'expect', 'title'], message: 'title "localized" needs a step with at least two languages (lang: [sk-SK, en-GB])' });
+  }
+  if (isRecord(title)) {
+    for (const key of Object.keys(title)) {
+      if (!langs.includes(key)) issues.push({ segments: [...at, 'expect', 'title', key], message: `the step does not run in language '${key}' (lang: ${langs.join(', ') || 'none'})` });
+    }
+  }
+  if (scenario.basis !== 'doc') return;
+  const exact: [string, string, Segments][] = [];
+  if (typeof title === 'string' && title !== 'localized') langs.forEach((l) => exact.push([l, title, [...at, 'expect', 'title']]));
+  if (isRecord(title)) for (const [l, t] of Object.entries(title)) exact.push([l, String(t), [...at, 'expect', 'title', l]]);
+  const bodyTitle = isRecord(step.expect.body) ? step.expect.body['title'] : undefined;
+  if (typeof bodyTitle === 'string') langs.forEach((l) => exact.push([l, bodyTitle, [...at, 'expect', 'body', 'title']]));
+  for (const [lang, text, where] of exact) {
+    if (!isDocumentedTitle(lang, text)) {
+      issues.push({
+        segments: where,
+        message: `a doc scenario may assert only documented titles exactly; '${text}'${lang === '' ? '' : ` (${lang})`} is ours: use title: localized, or basis: decision`,
+      });
+    }
+  }
+}
+
+/** Checks that the schema cannot express: variables, matcher objects, titles and provenance. */
+export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set()): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const names = new Map<string, number>();
+  file.scenarios.forEach((scenario, s) => {
+    if (skip.has(s)) return;
+    const base: Segments = ['scenarios', s];
+    const seen = names.get(scenario.name);
+    if (seen !== undefined) issues.push({ segments: [...base, 'name'], message: `duplicate scenario name (also scenarios[${seen}])` });
+    names.set(scenario.name, s);
+    const defined = new Set<string>([...BUILTIN_VARS, ...exampleVars(scenario)]);
+    const checkRefs = (value: unknown, at: Segments) =>
+      walkStrings(value, at, (text, where) => {
+        for (const ref of references(text)) {
+          if (!ref.valid) issues.push({ segments: where, message: `\${${ref.expression}} is not a valid expression` });
+          else if (!defined.has(ref.root)) issues.push({ segments: where, message: `\${${ref.root}} is not defined here (not captured by an earlier step, not an example column)` });
+        }
+      });
+    scenario.steps.forEach((step, i) => {
+      const at: Segments = [...base, 'steps', i];
+      if (step.request.body !== undefined && step.request.rawBody !== undefined) {
+        issues.push({ segments: [...at, 'request', 'rawBody'], message: 'a request has either body or rawBody, not both' });
+      }
+      checkRefs(step.request, [...at, 'request']);
+      checkRefs(step.expect, [...at, 'expect']);
+      walkObjects(step.expect.body, [...at, 'expect', 'body'], (object, where) => {
+        const keys = Object.keys(object);
+        const matchers = keys.filter((k) => k.startsWith('$') && !k.startsWith('$$'));
+        if (matchers.length > 0 && matchers.length < keys.length) {
+          issues.push({ segments: where, message: `an object is either a matcher (${matchers.join(', ')}) or members, not both: wrap members in a separate expectation` });
+        }
+      });
+      lintTitles(scenario, step, at, issues);
+      for (const name of Object.keys(step.capture ?? {})) defined.add(name);
+    });
+  });
+  return issues;
+}

@@ -1,0 +1,63 @@
+import type { CleanupResult } from './cleanup.js';
+import type { Finding } from './finding.js';
+import type { Basis, LoadIssue } from './scenario.js';
+
+/** passed; failed (a doc contract broken); unconfirmed (a decision not confirmed); error (could not run). */
+export const SCENARIO_STATUSES = ['passed', 'failed', 'unconfirmed', 'error'] as const;
+export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
+
+/** One request of a step (a step runs once per identity × language). */
+export interface StepResult {
+  index: number;
+  name: string;
+  as: string;
+  lang: string;
+  method: string;
+  url: string;
+  status?: number;
+  durationMs: number;
+  findings: Finding[];
+  /** The response, shortened, when the step failed. */
+  response?: { status: number; headers: Record<string, string>; body: string };
+}
+
+export interface ScenarioResult {
+  id: string;
+  file: string;
+  name: string;
+  basis: Basis;
+  tags: string[];
+  source?: string;
+  status: ScenarioStatus;
+  durationMs: number;
+  steps: StepResult[];
+  /** Steps left out after the first failing one. */
+  skippedSteps: number;
+}
+
+export interface RunResult {
+  baseUrl: string;
+  runId: string;
+  startedAt: string;
+  durationMs: number;
+  /** Decision failures don't fail the run (`--probe`). */
+  probe: boolean;
+  scenarios: ScenarioResult[];
+  issues: LoadIssue[];
+  cleanup: CleanupResult;
+}
+
+/** Counts per status. */
+export function tally(result: RunResult): Record<ScenarioStatus, number> {
+  const counts: Record<ScenarioStatus, number> = { passed: 0, failed: 0, unconfirmed: 0, error: 0 };
+  for (const s of result.scenarios) counts[s.status]++;
+  return counts;
+}
+
+/** 0 all pass; 1 a contract broken (or, without --probe, an assumption not confirmed); 2 invalid scenarios, usage or runs that could not start. */
+export function exitCode(result: RunResult): 0 | 1 | 2 {
+  const counts = tally(result);
+  if (result.issues.length > 0 || counts.error > 0) return 2;
+  if (counts.failed > 0 || (!result.probe && counts.unconfirmed > 0)) return 1;
+  return 0;
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { CleanupResult, Created } from './cleanup.js';
+import { executeScenario } from './execute.js';
+import { IdentityResolver } from './identity.js';
+import { references } from './interpolate.js';
+import type { OpenApiIndex } from './openapi.js';
+import { mapConcurrent } from './pool.js';
+import type { Profiles } from './profiles.js';
+import { send, type HttpOptions } from './replay.js';
+import type { RunResult, ScenarioResult } from './result.js';
+import { ANONYMOUS, type LoadIssue, type LoadedScenario } from './scenario.js';
+
+export interface RunOptions {
+  baseUrl: string;
+  scenarios: readonly LoadedScenario[];
+  /** Problems found while loading, carried into the result (they make the exit code 2). */
+  issues?: readonly LoadIssue[];
+  profiles: Profiles;
+  /** The spec for `schema: spec` checks; undefined: schemas are not checked. */
+  spec: OpenApiIndex | undefined;
+  http: HttpOptions;
+  concurrency: number;
+  probe?: boolean;
+  /** Called as each scenario finishes (progress). */
+  onScenario?: (result: ScenarioResult) => void;
+  now?: () => Date;
+  runId?: string;
+}
+
+/** A short lowercase id, unique per run, safe in ids, externalIds, serial numbers and e-mail addresses. */
+export function newRunId(): string {
+  return (Date.now() % 2 ** 31).toString(36) + randomBytes(3).toString('hex');
+}
+
+function identitiesOf(scenario: LoadedScenario): { names: Set<string>; refs: Set<string> } {
+  const names = new Set<string>();
+  const refs = new Set<string>();
+  const add = (v: string | readonly string[] | undefined) => (v === undefined ? undefined : (typeof v === 'string' ? [v] : v).forEach((n) => names.add(n)));
+  add(scenario.defaults.as);
+  for (const step of scenario.steps) {
+    add(step.as);
+    for (const ref of references(JSON.stringify(step))) {
+      const m = /^profile\.([A-Za-z0-9_.-]+?)\./.exec(ref.expression.trim());
+      if (m?.[1] !== undefined) refs.add(m[1]);
+    }
+  }
+  if (names.size === 0) names.add(ANONYMOUS);
+  return { names, refs };
+}
+
+/** Scenarios whose identities cannot be resolved become issues (exit 2) instead of running. */
+function preflight(scenarios: readonly LoadedScenario[], profiles: Profiles): { runnable: LoadedScenario[]; issues: LoadIssue[] } {
+  const runnable: LoadedScenario[] = [];
+  const issues: LoadIssue[] = [];
+  for (const scenario of scenarios) {
+    const { names, refs } = identitiesOf(scenario);
+    const problems = [...names, ...refs].map((n) => profiles.get(n)).flatMap((r) => (r.ok ? [] : [r.reason]));
+    if (problems.length === 0) runnable.push(scenario);
+    else for (const message of new Set(problems)) issues.push({ file: scenario.file, scenario: scenario.name, path: 'as', message });
+  }
+  if (profiles.cleanup !== undefined) {
+    const cleanup = profiles.get(profiles.cleanup);
+    if (!cleanup.ok) issues.push({ file: profiles.file, path: 'cleanup', message: cleanup.reason });
+  }
+  return { runnable, issues };
+}
+
+async function cleanUp(created: readonly Created[], options: RunOptions, identities: IdentityResolver): Promise<CleanupResult> {
+  const unique = [...new Map(created.map((c) => [c.path, c])).values()];
+  const result: CleanupResult = { attempted: unique.length, deleted: 0, alreadyGone: 0, failed: [] };
+  await mapConcurrent(unique, options.concurrency, async (item) => {
+    const as = options.profiles.cleanup ?? item.as;
+    const url = options.baseUrl.replace(/\/+$/, '') + item.path;
+    const authorized = await identities.authorize(as, { method: 'DELETE', url, headers: { accept: 'application/json' } });
+    if (!authorized.ok) return void result.failed.push({ path: item.path, as, reason: authorized.error });
+    const sent = await send(authorized.request, options.http);
+    if (!sent.ok) return void result.failed.push({ path: item.path, as, reason: sent.error });
+    const status = sent.observation.status;
+    if (status === 200 || status === 204) result.deleted++;
+    else if (status === 404) result.alreadyGone++;
+    else result.failed.push({ path: item.path, as, reason: `HTTP ${status}` });
+  });
+  return result;
+}
+
+/**
+ * Runs scenarios against a server: at most `concurrency` at once (steps in order within one), then deletes what
+ * the run created (best effort; reported). Never resets the server, so runs can share one.
+ */
+export async function runContracts(options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const runId = options.runId ?? newRunId();
+  const now = options.now ?? (() => new Date());
+  const identities = new IdentityResolver(options.profiles, options.baseUrl, options.http, now);
+  const { runnable, issues } = preflight(options.scenarios, options.profiles);
+  const created: Created[] = [];
+  let sequence = 0;
+  const context = {
+    baseUrl: options.baseUrl,
+    http: options.http,
+    identities,
+    spec: options.spec,
+    runId,
+    uid: () => `${runId}${(sequence++).toString(36)}`,
+    now,
+    created: (c: Created) => void created.push(c),
+  };
+  const scenarios = await mapConcurrent(runnable, options.concurrency, async (scenario) => {
+    const result = await executeScenario(scenario, context);
+    options.onScenario?.(result);
+    return result;
+  });
+  const cleanup = await cleanUp(created, options, identities);
+  return {
+    baseUrl: options.baseUrl,
+    runId,
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+    probe: options.probe ?? false,
+    scenarios,
+    issues: [...(options.issues ?? []), ...issues],
+    cleanup,
+  };
+}

@@ -1,0 +1,161 @@
+import { MATCHERS } from './matchers.js';
+import { BASES, METHODS } from './scenario.js';
+
+// The JSON Schema of scenario files. `spec/scenario.schema.json` is this constant, written by
+// `portos-contracts schema` (a test keeps the two equal). Matcher members come from the MATCHERS table.
+
+const str = { type: 'string' } as const;
+const nonEmpty = { type: 'string', minLength: 1 } as const;
+const oneOrMany = (item: Record<string, unknown>) => ({ anyOf: [item, { type: 'array', items: item, minItems: 1, uniqueItems: true }] });
+const variableName = '^(?!(run|uid|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$';
+
+const matcherProperties = Object.fromEntries(
+  Object.entries(MATCHERS).map(([name, def]) => [name, { description: def.description, ...def.arg }]),
+);
+
+export const SCENARIO_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://github.com/portos-mock/portos-mock/spec/scenario.schema.json',
+  title: 'portos-contracts scenario file',
+  description: 'Contract scenarios for the PORTOS Customers API: see src/contracts/FORMAT.md.',
+  type: 'object',
+  required: ['scenarios'],
+  additionalProperties: false,
+  properties: {
+    $schema: str,
+    tags: { $ref: '#/$defs/tags' },
+    scenarios: { type: 'array', minItems: 1, items: { $ref: '#/$defs/scenario' } },
+  },
+  $defs: {
+    tags: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:/-]*$' }, uniqueItems: true },
+    identity: {
+      description: 'Profile name(s) from the profiles file; "anonymous" sends no credentials. A list runs the step once per identity.',
+      ...oneOrMany({ type: 'string', pattern: '^[A-Za-z0-9_.-]+$' }),
+    },
+    lang: {
+      description: 'Accept-Language value(s), e.g. sk-SK; a list runs the step once per language.',
+      ...oneOrMany(nonEmpty),
+    },
+    scenario: {
+      type: 'object',
+      required: ['name', 'basis', 'steps'],
+      additionalProperties: false,
+      properties: {
+        name: { ...nonEmpty, description: 'Unique in the file; may use ${variables} of the example row.' },
+        basis: {
+          enum: BASES,
+          description: 'doc: checks a documented PORTOS fact; decision: checks one of our decisions (BEHAVIOUR.md).',
+        },
+        description: str,
+        source: { ...str, description: 'Where the fact or decision is written, e.g. BEHAVIOUR.md#errors.' },
+        tags: { $ref: '#/$defs/tags' },
+        as: { $ref: '#/$defs/identity' },
+        lang: { $ref: '#/$defs/lang' },
+        examples: {
+          description: 'A table: the scenario runs once per row; the members of a row are ${variables}.',
+          type: 'array',
+          minItems: 1,
+          items: { type: 'object', propertyNames: { pattern: variableName } },
+        },
+        steps: { type: 'array', minItems: 1, items: { $ref: '#/$defs/step' } },
+      },
+    },
+    step: {
+      type: 'object',
+      required: ['request', 'expect'],
+      additionalProperties: false,
+      properties: {
+        name: str,
+        as: { $ref: '#/$defs/identity' },
+        lang: { $ref: '#/$defs/lang' },
+        request: { $ref: '#/$defs/request' },
+        expect: { $ref: '#/$defs/expect' },
+        capture: {
+          description: 'Variables for later steps: body.path, headers.name or status; {from, regex} keeps the first group.',
+          type: 'object',
+          propertyNames: { pattern: variableName },
+          additionalProperties: {
+            anyOf: [
+              { $ref: '#/$defs/captureSource' },
+              {
+                type: 'object',
+                required: ['from', 'regex'],
+                additionalProperties: false,
+                properties: { from: { $ref: '#/$defs/captureSource' }, regex: { type: 'string', format: 'regex' } },
+              },
+            ],
+          },
+        },
+        nws4: {
+          description: 'For an NWS4 identity: sign differently, to provoke signature failures.',
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            clockSkewSeconds: { type: 'number' },
+            signedHeaders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9_-]+$' }, minItems: 1 },
+            tamper: { enum: ['body', 'signature', 'date'] },
+          },
+        },
+      },
+    },
+    captureSource: { type: 'string', pattern: '^(status|body|body(\\.|\\[).+|headers\\.[A-Za-z0-9-]+)$' },
+    request: {
+      type: 'object',
+      required: ['method', 'path'],
+      additionalProperties: false,
+      properties: {
+        method: { enum: METHODS },
+        path: { type: 'string', pattern: '^/' },
+        query: {
+          description: 'Parameters by name (a list repeats the parameter) or a raw query string sent as written.',
+          anyOf: [
+            str,
+            {
+              type: 'object',
+              additionalProperties: {
+                anyOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'array', items: { type: ['string', 'number', 'boolean'] } }],
+              },
+            },
+          ],
+        },
+        headers: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
+        body: { description: 'A JSON body; strings are interpolated.' },
+        rawBody: { ...str, description: 'Sent as written (after interpolation), e.g. malformed JSON.' },
+        contentType: { ...nonEmpty, description: 'Content type of body/rawBody; default application/json.' },
+      },
+    },
+    expect: {
+      type: 'object',
+      required: ['status'],
+      additionalProperties: false,
+      properties: {
+        status: oneOrMany({ type: 'integer', minimum: 100, maximum: 599 }),
+        headers: { type: 'object', additionalProperties: { $ref: '#/$defs/expectation' } },
+        body: { $ref: '#/$defs/expectation' },
+        title: {
+          description:
+            'The problem title: one text for every language, {lang: text}, or "localized" (non-empty and different in each language).',
+          anyOf: [str, { type: 'object', additionalProperties: str, minProperties: 1 }],
+        },
+        schema: {
+          description: '"spec" (default): the response schema of spec/openapi.yaml; false: none; or a schema ({$ref: "#/components/schemas/X"}).',
+          anyOf: [{ const: 'spec' }, { const: false }, { type: 'object' }],
+        },
+      },
+    },
+    expectation: {
+      description: 'A literal (objects match as a subset, arrays element by element) or a matcher object.',
+      anyOf: [
+        { type: ['string', 'number', 'boolean', 'null'] },
+        { type: 'array', items: { $ref: '#/$defs/expectation' } },
+        { $ref: '#/$defs/expectationObject' },
+      ],
+    },
+    expectationObject: {
+      type: 'object',
+      properties: matcherProperties,
+      patternProperties: { '^(?!\\$)|^\\$\\$': { $ref: '#/$defs/expectation' } },
+      additionalProperties: false,
+    },
+  },
+} as const;

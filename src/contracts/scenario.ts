@@ -1,0 +1,122 @@
+// The scenario format as TypeScript types. `scenario-schema.ts` holds the JSON Schema that the loader checks files
+// against (published as `spec/scenario.schema.json`); `load.ts` is the one place that turns `unknown` into these.
+
+/** What a scenario checks: a documented PORTOS fact, or one of our decisions in BEHAVIOUR.md. */
+export const BASES = ['doc', 'decision'] as const;
+export type Basis = (typeof BASES)[number];
+
+export const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** The built-in identity that sends no credentials. */
+export const ANONYMOUS = 'anonymous';
+
+/** A scalar of a query parameter; numbers and booleans are sent as their text. */
+export type QueryScalar = string | number | boolean;
+
+/** Query parameters by name (a list repeats the parameter), or a raw query string sent as written. */
+export type StepQuery = string | Record<string, QueryScalar | QueryScalar[]>;
+
+export interface StepRequest {
+  method: Method;
+  /** Path below the base URL, e.g. `/customers/${id}`; may carry its own `?query`. */
+  path: string;
+  query?: StepQuery;
+  /** Extra headers; `null` removes one the runner would add (e.g. `content-type`). */
+  headers?: Record<string, string | null>;
+  /** A JSON body (interpolated, then serialized). */
+  body?: unknown;
+  /** A body sent byte for byte (after interpolation), e.g. malformed JSON. */
+  rawBody?: string;
+  /** Content type of `body`/`rawBody` (default `application/json`). */
+  contentType?: string;
+}
+
+/** How to sign a step whose identity is an NWS4 profile, to provoke signature failures. */
+export interface Nws4Options {
+  /** Seconds added to the signing time (e.g. -400: outside the ±150 s window). */
+  clockSkewSeconds?: number;
+  /** Sign only these headers (lower case). */
+  signedHeaders?: string[];
+  /** Spoil the request after signing: a different body, a wrong signature, or a different `x-nd-date`. */
+  tamper?: 'body' | 'signature' | 'date';
+}
+
+/** The documented shapes of a `title` expectation (see FORMAT.md). */
+export type TitleExpectation = string | Record<string, string> | 'localized';
+
+/** `spec` (default): the response schema `spec/openapi.yaml` gives; `false`: none; an object: that schema. */
+export type SchemaExpectation = 'spec' | false | Record<string, unknown>;
+
+export interface Expect {
+  status: number | number[];
+  /** Header name (any case) → literal text or matcher object. */
+  headers?: Record<string, unknown>;
+  /** Subset match with matchers (see matchers.ts). */
+  body?: unknown;
+  title?: TitleExpectation;
+  schema?: SchemaExpectation;
+}
+
+/** A capture: `body.path`, `headers.name` or `status`, optionally narrowed by a regex's first group. */
+export type CaptureSource = string | { from: string; regex: string };
+
+export interface Step {
+  name?: string;
+  /** Profile name(s); a list runs the step once per identity. */
+  as?: string | string[];
+  /** `Accept-Language` value(s); a list runs the step once per language. */
+  lang?: string | string[];
+  request: StepRequest;
+  expect: Expect;
+  capture?: Record<string, CaptureSource>;
+  nws4?: Nws4Options;
+}
+
+export interface Scenario {
+  name: string;
+  basis: Basis;
+  description?: string;
+  /** Where the fact or decision is written, e.g. `BEHAVIOUR.md#errors`. */
+  source?: string;
+  tags?: string[];
+  as?: string | string[];
+  lang?: string | string[];
+  /** A table: the scenario runs once per row, with the row's members as variables. */
+  examples?: Record<string, unknown>[];
+  steps: Step[];
+}
+
+export interface ScenarioFile {
+  $schema?: string;
+  /** Tags added to every scenario in the file. */
+  tags?: string[];
+  scenarios: Scenario[];
+}
+
+/** A scenario ready to run: one example row expanded, file tags merged. */
+export interface LoadedScenario {
+  /** `file › name` (unique in a run). */
+  id: string;
+  /** Path relative to the working directory, with `/`. */
+  file: string;
+  name: string;
+  basis: Basis;
+  tags: string[];
+  source?: string;
+  steps: Step[];
+  /** Variables of the example row (none without `examples`). */
+  vars: Record<string, unknown>;
+  defaults: { as?: string | string[]; lang?: string | string[] };
+}
+
+/** A scenario file problem: where it is and what is wrong; never an exception. */
+export interface LoadIssue {
+  file: string;
+  scenario?: string;
+  /** Path inside the file, e.g. `scenarios[2].steps[0].expect.status`. */
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+}

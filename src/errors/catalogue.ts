@@ -1,0 +1,36 @@
+/**
+ * The error catalogue: every problem the mock can answer with, its HTTP status and PORTOS `errorCode`.
+ * Titles and details live in the locale tables (`src/i18n/`); the problem writer joins the two.
+ */
+export const PROBLEMS = {
+  validation_failed: { status: 400, errorCode: 3 },
+  version_mismatch: { status: 400, errorCode: 6 },
+  unauthenticated: { status: 401, errorCode: 1 },
+  forbidden: { status: 403, errorCode: 2 },
+  not_found: { status: 404 },
+  route_not_found: { status: 404 },
+  method_not_allowed: { status: 405 },
+  payload_too_large: { status: 413 },
+  unsupported_media_type: { status: 415 },
+  locked: { status: 423, errorCode: 5 },
+  internal: { status: 500 },
+} as const satisfies Record<string, { status: number; errorCode?: number }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** RFC section URIs as ASP.NET writes them in `type`, per status. */
+export const STATUS_TYPES: Record<number, string> = {
+  400: 'https://tools.ietf.org/html/rfc7231#section-6.5.1',
+  401: 'https://tools.ietf.org/html/rfc7235#section-3.1',
+  403: 'https://tools.ietf.org/html/rfc7231#section-6.5.3',
+  404: 'https://tools.ietf.org/html/rfc7231#section-6.5.4',
+  405: 'https://tools.ietf.org/html/rfc7231#section-6.5.5',
+  413: 'https://tools.ietf.org/html/rfc7231#section-6.5.11',
+  415: 'https://tools.ietf.org/html/rfc7231#section-6.5.13',
+  423: 'https://tools.ietf.org/html/rfc4918#section-11.3',
+  500: 'https://tools.ietf.org/html/rfc7231#section-6.6.1',
+};
+
+export function isProblemCode(value: string): value is ProblemCode {
+  return Object.hasOwn(PROBLEMS, value);
+}

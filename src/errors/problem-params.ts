@@ -1,0 +1,25 @@
+import type { Issue } from './issue.js';
+import type { AuthFailure } from '../auth/auth-failures.js';
+
+/** What a resource-version conflict names (PORTOS `ResourceInfo`). */
+export interface ResourceInfo {
+  name: string;
+  id: string;
+  version: number | null;
+}
+
+/** The parameters each problem carries to its localized detail. */
+export interface ProblemParams {
+  validation_failed: { issues: readonly Issue[] };
+  version_mismatch: { resource: ResourceInfo; sent: number };
+  unauthenticated: { reason: AuthFailure };
+  /** `any`: one of the rights would do; `all`: every one is needed. */
+  forbidden: { missingRights: readonly string[]; need: 'any' | 'all' };
+  not_found: { resource: string; id: string };
+  route_not_found: { path: string };
+  method_not_allowed: { method: string; allowed: readonly string[] };
+  payload_too_large: { limitBytes: number };
+  unsupported_media_type: { contentType: string | null };
+  locked: { resource: string; id: string };
+  internal: Record<string, never>;
+}

@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import type { CustomerWrite } from '../../domain/customer-write.js';
+import { AppError } from '../../errors/app-error.js';
+import { issue, type Issue } from '../../errors/issue.js';
+import type { AppDeps } from '../deps.js';
+import { canonicalizeMembers, type MemberSchema } from './canonical-members.js';
+import { readJsonObject } from './json-body.js';
+import { impossibleDates, schemaIssues } from './schema-issues.js';
+
+const WRITE_SCHEMA = 'CustomerWrite';
+
+function resolver(deps: AppDeps): (schema: MemberSchema) => MemberSchema {
+  const schemas = (deps.spec['components'] as { schemas: Record<string, MemberSchema> }).schemas;
+  return (schema) => {
+    let current = schema;
+    for (let hops = 0; current.$ref !== undefined && hops < 10; hops++) {
+      current = schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
+    }
+    return current;
+  };
+}
+
+/**
+ * A customer body, validated against the spec's `CustomerWrite` after matching member names
+ * case-insensitively; every problem at once as a 400 (errorCode 3). Unknown members are ignored,
+ * or listed in strict mode.
+ */
+export function readCustomerBody(req: Request, res: Response, deps: AppDeps): CustomerWrite {
+  const raw = readJsonObject(req, res);
+  const resolve = resolver(deps);
+  const { value, unknown } = canonicalizeMembers(raw, { $ref: `#/components/schemas/${WRITE_SCHEMA}` }, resolve);
+  const validate = deps.schemas.schema(WRITE_SCHEMA);
+  const issues: Issue[] = [];
+  if (!validate(value)) issues.push(...schemaIssues(validate.errors));
+  issues.push(...impossibleDates(value).filter((found) => !issues.some((i) => i.member === found.member)));
+  if (deps.config.strict) issues.push(...unknown.map((member) => issue('body.unknown_member', member, {})));
+  if (issues.length > 0) throw new AppError('validation_failed', { issues });
+  return value as CustomerWrite;
+}

@@ -1,0 +1,18 @@
+import type { AuthService } from '../auth/auth-service.js';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../domain/clock.js';
+import type { OpenApiDocument } from '../spec/load-spec.js';
+import type { SpecSchemas } from '../spec/schema-validator.js';
+import type { CustomerStore } from '../store/customer-store.js';
+import type { IdGenerator } from '../store/ids.js';
+
+/** Everything the HTTP layer is built from; created once by `createApp`. */
+export interface AppDeps {
+  config: Config;
+  store: CustomerStore;
+  clock: Clock;
+  ids: IdGenerator;
+  spec: OpenApiDocument;
+  schemas: SpecSchemas;
+  auth: AuthService;
+}

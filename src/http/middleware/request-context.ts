@@ -1,0 +1,17 @@
+import type { RequestHandler } from 'express';
+import { negotiateLocale } from '../../i18n/negotiate.js';
+import type { AppDeps } from '../deps.js';
+import { setContext } from '../context.js';
+
+/** First in the chain: the response language and a trace id for every request. */
+export function requestContext(deps: AppDeps): RequestHandler {
+  return (req, res, next) => {
+    setContext(res, {
+      locale: negotiateLocale(req.get('accept-language'), deps.config.defaultLocale),
+      traceId: deps.ids.traceId(),
+      principal: null,
+      rawBody: Buffer.alloc(0),
+    });
+    next();
+  };
+}

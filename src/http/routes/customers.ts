@@ -1,0 +1,75 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { createCustomer, deleteCustomer, getCustomer, upsertCustomer, type WriteContext } from '../../core/customer-commands.js';
+import { toCustomer } from '../../domain/derive.js';
+import { AppError } from '../../errors/app-error.js';
+import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
+import { readCustomerBody } from '../body/customer-body.js';
+import { normalizeDate } from '../body/normalize-date.js';
+import { principalOf } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import { authenticate } from '../middleware/authenticate.js';
+import { requireAnyRight } from '../middleware/authorize.js';
+import { methodNotAllowed } from '../middleware/method-not-allowed.js';
+import { rawBody } from '../middleware/raw-body.js';
+
+function queryPairs(req: Request): [string, string][] {
+  const at = req.originalUrl.indexOf('?');
+  return at < 0 ? [] : [...new URLSearchParams(req.originalUrl.slice(at + 1))];
+}
+
+/** The Customers routes (seed page), thin: read input → core → status and body. */
+export function customerRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+  const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];
+  const resourceName = deps.config.customerResourceName;
+  const writeContext = (res: Response): WriteContext => ({
+    store: deps.store,
+    rights: principalOf(res).rights,
+    newId: deps.ids.customerId,
+    normalizeDate,
+    resourceName,
+  });
+  const send = (res: Response, status: number, customer: Parameters<typeof toCustomer>[0]) => {
+    if (status === 201 && deps.config.locationHeader) res.location(`${deps.config.basePath}/customers/${encodeURIComponent(customer.id)}`);
+    res.status(status).json(toCustomer(customer, deps.clock.now()));
+  };
+
+  router
+    .route('/customers')
+    .get(...credentials, (req, res) => {
+      const parsed = parseCustomerQuery(queryPairs(req), {
+        strict: deps.config.strict,
+        repeatedSingleParameter: deps.config.ndata.repeatedSingleParameter,
+      });
+      if (!parsed.ok) throw new AppError('validation_failed', { issues: parsed.issues });
+      const now = deps.clock.now();
+      const result = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
+      res.json({
+        ...(result.items === undefined ? {} : { items: result.items.map((c) => toCustomer(c, now)) }),
+        count: result.count,
+        totalCount: result.totalCount,
+      });
+    })
+    .post(...credentials, requireAnyRight('customerCreate'), (req, res) => {
+      send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps)));
+    })
+    .all(methodNotAllowed(['GET', 'POST']));
+
+  router
+    .route('/customers/:id')
+    .get(...credentials, (req, res) => {
+      send(res, 200, getCustomer({ store: deps.store, resourceName }, String(req.params['id'])));
+    })
+    .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), (req, res) => {
+      const body = readCustomerBody(req, res, deps);
+      const { customer, created } = upsertCustomer(writeContext(res), String(req.params['id']), body);
+      send(res, created ? deps.config.putCreatedStatus : 200, customer);
+    })
+    .delete(...credentials, requireAnyRight('customerDelete'), (req, res) => {
+      send(res, 200, deleteCustomer({ store: deps.store, resourceName }, String(req.params['id'])));
+    })
+    .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
+
+  return router;
+}
+

@@ -1,0 +1,25 @@
+import type { AuthFailure } from '../../auth/auth-failures.js';
+import type { AuthIssueParams } from '../../auth/auth-issues.js';
+import type { IssueMessages } from '../locale-texts.js';
+
+export const auth: IssueMessages<keyof AuthIssueParams> = {
+  'auth.empty_member': () => 'Login needs a non-empty value.',
+};
+
+export const authFailures: Record<AuthFailure, string> = {
+  missing: 'The request carries no credentials (Authorization header).',
+  'unsupported-scheme': 'The Authorization scheme is not supported; use Bearer or NWS4-HMAC-SHA256.',
+  'malformed-token': 'The access token is malformed.',
+  'expired-token': 'The access token has expired; renew it with /api/auth/refresh.',
+  'revoked-token': 'The access token has been revoked (logout or refresh).',
+  'bad-token-signature': 'The access token signature is invalid.',
+  'bad-credentials': 'Login failed: wrong user name, password or device.',
+  'bad-refresh-token': 'The refresh token is invalid or has already been used.',
+  'nws4-malformed': 'The NWS4-HMAC-SHA256 header is malformed.',
+  'nws4-unknown-client': 'Unknown API key (Credential).',
+  'nws4-missing-signed-header': 'The signed headers must include host, x-nd-date and x-nd-content-sha256, all present on the request.',
+  'nws4-date-mismatch': 'The signature Timestamp does not match the x-nd-date header.',
+  'nws4-outside-window': 'x-nd-date is outside the allowed window of ±150 s around the server time.',
+  'nws4-content-hash-mismatch': 'x-nd-content-sha256 does not match the request body.',
+  'nws4-bad-signature': 'The NWS4 request signature is invalid.',
+};

@@ -1,0 +1,7 @@
+import type { LocaleTexts } from '../locale-texts.js';
+import { auth } from './auth.js';
+import { body } from './body.js';
+import { problems } from './problems.js';
+import { query } from './query.js';
+
+export const texts: LocaleTexts = { problems, issues: { ...body, ...query, ...auth } };

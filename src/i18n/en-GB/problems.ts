@@ -1,0 +1,44 @@
+import type { LocaleTexts } from '../locale-texts.js';
+import { authFailures } from './auth.js';
+
+export const problems: LocaleTexts['problems'] = {
+  validation_failed: {
+    title: 'The request contains invalid data',
+    detail: (p) => `The request has ${p.issues.length} ${p.issues.length === 1 ? 'problem' : 'problems'}; see errors.`,
+  },
+  version_mismatch: {
+    title: 'Resource version mismatch',
+    detail: (p) =>
+      `The ${p.resource.name} ${p.resource.id} is stored at version ${p.resource.version ?? '-'}; the request names version ${p.sent}.`,
+  },
+  unauthenticated: { title: 'Not authenticated', detail: (p) => authFailures[p.reason] },
+  forbidden: {
+    title: 'Insufficient rights',
+    detail: (p) =>
+      p.need === 'any'
+        ? `One of these rights is needed: ${p.missingRights.join(', ')}.`
+        : `Missing rights: ${p.missingRights.join(', ')}.`,
+  },
+  not_found: {
+    title: 'Resource not found',
+    detail: (p) => `There is no ${p.resource} with id ${p.id}.`,
+  },
+  route_not_found: { title: 'Resource not found', detail: (p) => `There is no route ${p.path}.` },
+  method_not_allowed: {
+    title: 'Method not allowed',
+    detail: (p) => `The method ${p.method} is not allowed on this route; allowed: ${p.allowed.join(', ')}.`,
+  },
+  payload_too_large: {
+    title: 'Request body too large',
+    detail: (p) => `The request body exceeds the limit of ${p.limitBytes} bytes.`,
+  },
+  unsupported_media_type: {
+    title: 'Unsupported media type',
+    detail: (p) => `The content type ${p.contentType ?? '(none)'} is not supported; use application/json.`,
+  },
+  locked: {
+    title: 'Resource locked',
+    detail: (p) => `The ${p.resource} ${p.id} is temporarily locked; try again later.`,
+  },
+  internal: { title: 'An unexpected server error occurred', detail: () => undefined },
+};

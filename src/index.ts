@@ -1,0 +1,7 @@
+export { createApp, createMock, startMock, type Mock, type MockOptions, type RunningMock } from './mock.js';
+export { DEFAULT_CONFIG, type Config, type ConfigInput } from './config/config.js';
+export { signNws4, verifyNws4, type Nws4Credentials, type Nws4Request } from './auth/nws4.js';
+export { fixedClock, systemClock, type Clock } from './domain/clock.js';
+export { generateCustomers } from './store/seed.js';
+export { CustomerStore } from './store/customer-store.js';
+export type { Customer, StoredCustomer } from './domain/customer.js';

@@ -1,0 +1,41 @@
+import type { CustomerQuery } from './ast.js';
+import { memberPasses } from './member-pass.js';
+import { FILTER_MEMBER_NAMES } from './members.js';
+import type { Domain } from './operators.js';
+import { keepRows, type RowPass } from './row-pass.js';
+import { searchCandidates, searchTest } from './search-index.js';
+import type { StoreView } from './store-view.js';
+import type { Value } from './value-types.js';
+
+/**
+ * The rows (indexes into `view.items`, ascending) that satisfy every filter; undefined = all rows.
+ * Search with an indexed needle picks the candidates; then member filters, IsExpired and a scanning
+ * Search narrow them down, each pass over the rows the previous ones kept.
+ */
+export function filterRows(query: CustomerQuery, view: StoreView, now: number, domain: Domain<Value>): Int32Array | undefined {
+  const passes: RowPass[] = [];
+  for (const member of FILTER_MEMBER_NAMES) {
+    const conditions = query.filters[member];
+    if (conditions !== undefined) passes.push(...memberPasses(member, conditions, view, domain));
+  }
+  if (query.isExpired !== undefined) {
+    const { expiration } = view.times();
+    const want = query.isExpired;
+    // Expired ⇔ expirationTime ≤ now (statusAt); NaN (no expiration) is never ≤.
+    passes.push(keepRows((i) => ((expiration[i] ?? Number.NaN) <= now) === want));
+  }
+  let candidates: Int32Array | undefined;
+  if (query.search !== undefined) {
+    const index = view.search();
+    candidates = searchCandidates(index, query.search);
+    if (candidates === undefined) passes.push(keepRows(searchTest(index, query.search)));
+  }
+  if (passes.length === 0 && candidates === undefined) return undefined;
+  const rows = Int32Array.from(candidates ?? view.allRows());
+  let m = rows.length;
+  for (const pass of passes) {
+    if (m === 0) break;
+    m = pass(rows, m);
+  }
+  return rows.subarray(0, m);
+}

@@ -1,0 +1,120 @@
+import type { QueryResult } from './ast.js';
+import type { StoredCustomer } from '../domain/customer.js';
+import type { CustomerStore } from '../store/customer-store.js';
+import { storedTime } from './date-time.js';
+import { fold } from './domain.js';
+import { LruCache } from './lru-cache.js';
+import { FILTER_MEMBERS, type FilterMember } from './members.js';
+import { SORT_KEYS, type SortKeyName } from './sort-keys.js';
+import { buildSearchIndex, type SearchIndex } from './search-index.js';
+import type { Value } from './value-types.js';
+
+type Column = ReadonlyArray<Value | null>;
+type ListColumn = ReadonlyArray<ReadonlyArray<Value | null>>;
+
+const foldValue = (v: Value | null): Value | null => (typeof v === 'string' ? fold(v) : v);
+
+function memo<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * What queries need from one version of the store, computed on first use and kept until the next write:
+ * member columns (plain, case-folded, numeric), activation/expiration times (NaN = none), the search
+ * index, sort ranks and recent answers.
+ */
+export class StoreView {
+  readonly #columns = new Map<string, Column>();
+  readonly #lists = new Map<string, ListColumn>();
+  readonly #numbers = new Map<FilterMember, Float64Array>();
+  readonly #sortValues = new Map<SortKeyName, ReadonlyArray<string | number | null>>();
+  readonly #ranks = new Map<string, Int32Array>();
+  readonly #rankUses = new Map<string, number>();
+  #allRows: Int32Array | undefined;
+  #times: { activation: Float64Array; expiration: Float64Array } | undefined;
+  #search: SearchIndex | undefined;
+  /** Recent answers of this version, keyed by the normalized query (see run-query.ts). */
+  readonly results = new LruCache<QueryResult>(64);
+
+  constructor(
+    readonly version: number,
+    readonly items: readonly StoredCustomer[],
+  ) {}
+
+  /** A single-valued member's values, case-folded when `folded`. */
+  values(name: FilterMember, folded: boolean): Column {
+    return memo(this.#columns, `${name}/${folded}`, () => {
+      const spec = FILTER_MEMBERS[name];
+      const values: Column = spec.many ? [] : this.items.map((c) => spec.value(c));
+      return folded ? values.map(foldValue) : values;
+    });
+  }
+
+  /** A many-valued member's values (one list per customer), case-folded when `folded`. */
+  lists(name: FilterMember, folded: boolean): ListColumn {
+    return memo(this.#lists, `${name}/${folded}`, () => {
+      const spec = FILTER_MEMBERS[name];
+      const lists: ListColumn = spec.many ? this.items.map((c) => spec.values(c)) : [];
+      return folded ? lists.map((list) => list.map(foldValue)) : lists;
+    });
+  }
+
+  /** A single-valued numeric member (decimal, DateTime) as doubles, NaN for null. */
+  numbers(name: FilterMember): Float64Array {
+    return memo(this.#numbers, name, () =>
+      Float64Array.from(this.values(name, false), (v) => (typeof v === 'number' ? v : Number.NaN)),
+    );
+  }
+
+  /** Every row index, in insertion order. */
+  allRows(): Int32Array {
+    this.#allRows ??= Int32Array.from(this.items.keys());
+    return this.#allRows;
+  }
+
+  times(): { activation: Float64Array; expiration: Float64Array } {
+    this.#times ??= {
+      activation: Float64Array.from(this.items, (c) => storedTime(c.activationTime) ?? Number.NaN),
+      expiration: Float64Array.from(this.items, (c) => storedTime(c.expirationTime) ?? Number.NaN),
+    };
+    return this.#times;
+  }
+
+  search(): SearchIndex {
+    this.#search ??= buildSearchIndex(this.items);
+    return this.#search;
+  }
+
+  /** Every customer's value of a sort key (not `status`, which depends on the clock). */
+  sortValues(key: SortKeyName): ReadonlyArray<string | number | null> {
+    return memo(this.#sortValues, key, () => {
+      const spec = SORT_KEYS[key];
+      return spec.kind === 'status' ? [] : this.items.map((c) => spec.value(c));
+    });
+  }
+
+  /** The rank column cached under `key` (a sort key and string order), built on its use number `after + 1`. */
+  rank(key: string, after: number, build: () => Int32Array): Int32Array | undefined {
+    const cached = this.#ranks.get(key);
+    if (cached !== undefined) return cached;
+    const uses = (this.#rankUses.get(key) ?? 0) + 1;
+    this.#rankUses.set(key, uses);
+    return uses > after ? memo(this.#ranks, key, build) : undefined;
+  }
+}
+
+const views = new WeakMap<CustomerStore, StoreView>();
+
+/** The view of the store's current version (a new one after every write). */
+export function viewOf(store: CustomerStore): StoreView {
+  const view = views.get(store);
+  if (view !== undefined && view.version === store.version) return view;
+  const fresh = new StoreView(store.version, store.list());
+  views.set(store, fresh);
+  return fresh;
+}

@@ -1,0 +1,39 @@
+// Drift test: every language must say every problem and every issue, in its own words.
+// A missing key is a compile error already; this catches empty texts and texts copied from another language.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PROBLEMS, type ProblemCode } from '../../src/errors/catalogue.js';
+import { AUTH_FAILURES } from '../../src/auth/auth-failures.js';
+import { LOCALES, LOCALE_NAMES } from '../../src/i18n/locales.js';
+
+const problemCodes = Object.keys(PROBLEMS) as ProblemCode[];
+
+test('every locale has a non-empty title for every problem, different from every other locale', () => {
+  for (const code of problemCodes) {
+    const titles = LOCALE_NAMES.map((locale) => LOCALES[locale].texts.problems[code].title);
+    for (const title of titles) assert.ok(title.trim().length > 0, `${code}: empty title`);
+    assert.equal(new Set(titles).size, titles.length, `${code}: two locales share the title "${titles[0]}"`);
+  }
+});
+
+test('every locale has the same issue kinds, and no message is empty', () => {
+  const [first, ...others] = LOCALE_NAMES.map((locale) => Object.keys(LOCALES[locale].texts.issues).sort());
+  for (const keys of others) assert.deepEqual(keys, first);
+  for (const locale of LOCALE_NAMES) {
+    for (const [kind, message] of Object.entries(LOCALES[locale].texts.issues)) {
+      assert.equal(typeof message, 'function', `${locale} ${kind}`);
+    }
+  }
+});
+
+test('every auth failure has a detail in every locale, different between locales', () => {
+  for (const reason of AUTH_FAILURES) {
+    const details = LOCALE_NAMES.map((locale) => LOCALES[locale].texts.problems.unauthenticated.detail({ reason }));
+    for (const detail of details) assert.ok(detail !== undefined && detail.length > 0, `${reason}: empty detail`);
+    assert.equal(new Set(details).size, details.length, `${reason}: identical in two locales`);
+  }
+});
+
+test('the documented Slovak 404 title is exact', () => {
+  assert.equal(LOCALES['sk-SK'].texts.problems.not_found.title, 'Zdroj nebol nájdený');
+});
