@@ -9,7 +9,7 @@ import { verifyNws4, type Nws4Failure } from './nws4.js';
 import type { Device, Principal, UserProfile } from './principal.js';
 import { Revocations } from './revocations.js';
 import { Sessions } from './sessions.js';
-import { signJwt, verifyJwt, type AccessClaims, type TokenFailure } from './token.js';
+import { signJwt, verifyJwt, type AccessClaims, type TokenFailure, type TokenResult } from './token.js';
 
 /** A request as `authenticate` needs it: the Authorization header and, for NWS4, what the signature covers. */
 export interface AuthRequest {
@@ -123,8 +123,25 @@ export function createAuthService(options: { config: Config['auth']; clock: Cloc
     return { tokenId, refreshToken, user: profileOf(user, device) };
   }
 
+  // Tokens whose signature and claims already checked out: the HMAC runs once per token, not per request.
+  // Expiry is still judged on every request against the clock.
+  const verifiedTokens = new Map<string, AccessClaims>();
+  const VERIFIED_TOKENS_MAX = 10_000;
+
+  function verifyCached(token: string, now: number): TokenResult {
+    let claims = verifiedTokens.get(token);
+    if (claims === undefined) {
+      const result = verifyJwt(token, config.jwtSecret, now, { allowExpired: true });
+      if (!result.ok) return result;
+      claims = result.claims;
+      if (verifiedTokens.size >= VERIFIED_TOKENS_MAX) verifiedTokens.clear();
+      verifiedTokens.set(token, claims);
+    }
+    return now >= claims.exp * 1000 ? { ok: false, reason: 'expired' } : { ok: true, claims };
+  }
+
   function bearer(token: string): { ok: true; principal: Principal } | { ok: false; reason: AuthFailure } {
-    const verified = verifyJwt(token, config.jwtSecret, clock.now());
+    const verified = verifyCached(token, clock.now());
     if (!verified.ok) return fail(TOKEN_FAILURES[verified.reason]);
     const { claims } = verified;
     if (revocations.isRevoked(claims.jti)) return fail('revoked-token');

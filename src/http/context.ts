@@ -5,7 +5,8 @@ import type { Locale } from '../i18n/locales.js';
 /** What the middleware learns about a request, for the handlers after it. */
 export interface RequestContext {
   locale: Locale;
-  traceId: string;
+  /** The request's trace id, made on first use (only error bodies need one). */
+  traceId(): string;
   principal: Principal | null;
   /** The raw body bytes as received (empty when there was none). */
   rawBody: Buffer;

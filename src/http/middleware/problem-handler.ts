@@ -29,7 +29,7 @@ export function problemBody(error: AppError, req: Request, res: Response): Probl
     status: entry.status,
     ...(detail === undefined ? {} : { detail }),
     instance: req.originalUrl.split('?')[0] ?? '/',
-    traceId,
+    traceId: traceId(),
     ...(entry.errorCode === undefined ? {} : { errorCode: entry.errorCode }),
   };
   if (error.code === 'version_mismatch') {

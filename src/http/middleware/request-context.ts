@@ -6,9 +6,10 @@ import { setContext } from '../context.js';
 /** First in the chain: the response language and a trace id for every request. */
 export function requestContext(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
+    let traceId: string | undefined;
     setContext(res, {
       locale: negotiateLocale(req.get('accept-language'), deps.config.defaultLocale),
-      traceId: deps.ids.traceId(),
+      traceId: () => (traceId ??= deps.ids.traceId()),
       principal: null,
       rawBody: Buffer.alloc(0),
     });

@@ -1,9 +1,10 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { createCustomer, deleteCustomer, getCustomer, upsertCustomer, type WriteContext } from '../../core/customer-commands.js';
-import { toCustomer } from '../../domain/derive.js';
+import type { StoredCustomer } from '../../domain/customer.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
 import { readCustomerBody } from '../body/customer-body.js';
+import { customerJson, queryResultJson } from '../customer-json.js';
 import { normalizeDate } from '../body/normalize-date.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -29,9 +30,9 @@ export function customerRoutes(deps: AppDeps): Router {
     normalizeDate,
     resourceName,
   });
-  const send = (res: Response, status: number, customer: Parameters<typeof toCustomer>[0]) => {
+  const send = (res: Response, status: number, customer: StoredCustomer) => {
     if (status === 201 && deps.config.locationHeader) res.location(`${deps.config.basePath}/customers/${encodeURIComponent(customer.id)}`);
-    res.status(status).json(toCustomer(customer, deps.clock.now()));
+    res.status(status).type('application/json').send(customerJson(customer, deps.clock.now()));
   };
 
   router
@@ -44,11 +45,7 @@ export function customerRoutes(deps: AppDeps): Router {
       if (!parsed.ok) throw new AppError('validation_failed', { issues: parsed.issues });
       const now = deps.clock.now();
       const result = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
-      res.json({
-        ...(result.items === undefined ? {} : { items: result.items.map((c) => toCustomer(c, now)) }),
-        count: result.count,
-        totalCount: result.totalCount,
-      });
+      res.type('application/json').send(queryResultJson(result.items, result.count, result.totalCount, now));
     })
     .post(...credentials, requireAnyRight('customerCreate'), (req, res) => {
       send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps)));

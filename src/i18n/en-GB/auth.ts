@@ -19,7 +19,7 @@ export const authFailures: Record<AuthFailure, string> = {
   'nws4-unknown-client': 'Unknown API key (Credential).',
   'nws4-missing-signed-header': 'The signed headers must include host, x-nd-date and x-nd-content-sha256, all present on the request.',
   'nws4-date-mismatch': 'The signature Timestamp does not match the x-nd-date header.',
-  'nws4-outside-window': 'x-nd-date is outside the allowed window of ±150 s around the server time.',
+  'nws4-outside-window': 'x-nd-date is outside the allowed time window around the server time (±150 s by default).',
   'nws4-content-hash-mismatch': 'x-nd-content-sha256 does not match the request body.',
   'nws4-bad-signature': 'The NWS4 request signature is invalid.',
 };

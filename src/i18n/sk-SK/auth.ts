@@ -19,7 +19,7 @@ export const authFailures: Record<AuthFailure, string> = {
   'nws4-unknown-client': 'Neznámy kľúč API (Credential).',
   'nws4-missing-signed-header': 'Podpísané hlavičky musia obsahovať host, x-nd-date a x-nd-content-sha256 a všetky musia byť v požiadavke.',
   'nws4-date-mismatch': 'Timestamp v podpise sa nezhoduje s hlavičkou x-nd-date.',
-  'nws4-outside-window': 'Čas x-nd-date je mimo povoleného okna ±150 s od času servera.',
+  'nws4-outside-window': 'Čas x-nd-date je mimo povoleného časového okna okolo času servera (predvolene ±150 s).',
   'nws4-content-hash-mismatch': 'Hlavička x-nd-content-sha256 nezodpovedá telu požiadavky.',
   'nws4-bad-signature': 'Podpis požiadavky NWS4 je neplatný.',
 };

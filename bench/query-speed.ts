@@ -1,0 +1,64 @@
+// NData speed (issue 3): the mock at 10,000 and 100,000 customers against a bare Express route.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load, type LoadResult } from './load.js';
+import { startServer } from './servers.js';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+
+export interface QueryRow {
+  name: string;
+  customers: number | null;
+  result: LoadResult;
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+}
+
+async function login(url: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userName: 'viewer', password: 'viewer', deviceName: 'P01' }),
+  });
+  const body = (await res.json()) as { tokenId: string };
+  return { authorization: `Bearer ${body.tokenId}` };
+}
+
+const QUERIES = {
+  '(a) GET /customers/{id}': (id: string) => `/customers/${id}`,
+  '(b) DiscountRate+IsActive+$sort+$take=50': () => '/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50',
+  '(c) Search=ova&$count=true': () => '/customers?Search=ova&$count=true',
+} as const;
+
+export async function queryBenchmarks(log: (line: string) => void): Promise<QueryRow[]> {
+  const rows: QueryRow[] = [];
+  for (const count of [10_000, 100_000]) {
+    const mock = await startServer(['bin/portos-mock.js', 'serve', '--port', '0', '--count', String(count)]);
+    log(mock.startupLine);
+    const headers = await login(mock.url);
+    const first = (await (await fetch(`${mock.url}/customers?$take=1`, { headers })).json()) as { items: { id: string }[] };
+    const customer = first.items[0];
+    const id = customer?.id ?? 'none';
+    const file = join(mkdtempSync(join(tmpdir(), 'portos-bench-')), 'customer.json');
+    writeFileSync(file, JSON.stringify(customer));
+    const bare = await startServer(['--import', 'tsx', 'bench/bare-server.ts', file]);
+    const bareResult = await load(`${bare.url}/customer`, {}, { connections: CONNECTIONS, seconds: SECONDS });
+    await bare.stop();
+    rows.push({ name: 'bare Express route, same customer', customers: count, result: bareResult, ratio: 1, target: '', met: null });
+    log(`${count} bare route: ${bareResult.rps.toFixed(0)} req/s`);
+    for (const [name, path] of Object.entries(QUERIES)) {
+      const result = await load(`${mock.url}${path(id)}`, headers, { connections: CONNECTIONS, seconds: SECONDS });
+      const ratio = result.rps / bareResult.rps;
+      const isGet = name.startsWith('(a)');
+      const target = isGet ? '≥ 0.8 × bare' : count === 10_000 ? '≥ 0.25 × bare' : 'p99 < 50 ms';
+      const met = isGet ? ratio >= 0.8 : count === 10_000 ? ratio >= 0.25 : result.p99Ms < 50;
+      rows.push({ name, customers: count, result, ratio, target, met: result.errors + result.non2xx === 0 && met });
+      log(`${count} ${name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms} ms`);
+    }
+    await mock.stop();
+  }
+  return rows;
+}
