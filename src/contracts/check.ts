@@ -40,7 +40,7 @@ export function checkSchema(expect: Expect, exchange: Exchange, obs: Observation
   if (expect.schema === false || spec === undefined || exchange.method === 'HEAD') return [];
   if (typeof expect.schema === 'object') {
     const validate = spec.inline(expect.schema);
-    return validate(obs.body) ? [] : (validate.errors ?? []).map((e) => schemaFinding(e, obs.body, 'of the step'));
+    return validate(obs.body) ? [] : (validate.errors ?? []).map((e) => schemaFinding(e, obs.body, 'the step'));
   }
   const found = spec.responseSchema(exchange.method, exchange.path, obs.status, obs.headers['content-type']);
   if (found.kind === 'undocumented') return [{ kind: 'schema', path: 'status', message: found.message, actual: obs.status }];
@@ -66,7 +66,7 @@ export function checkTitle(expect: Expect, lang: string, obs: Observation): Find
 
 /** Every broken expectation of one response: status, headers, title, body (subset with matchers) and schema. */
 export function checkResponse(expect: Expect, exchange: Exchange, obs: Observation, spec: OpenApiIndex | undefined): Finding[] {
-  const statuses = Array.isArray(expect.status) ? expect.status : [expect.status];
+  const statuses = (Array.isArray(expect.status) ? expect.status : [expect.status]).map(Number);
   const out: Finding[] = [];
   if (!statuses.includes(obs.status)) {
     const problem = obs.body as { title?: unknown; detail?: unknown } | undefined;

@@ -1,6 +1,7 @@
 import { captureValues } from './capture.js';
 import { checkResponse } from './check.js';
 import { createdBy, type Created } from './cleanup.js';
+import { renderDiff } from './diff.js';
 import type { Finding } from './finding.js';
 import { findings } from './finding.js';
 import type { IdentityResolver } from './identity.js';
@@ -52,7 +53,15 @@ function localizedFindings(variants: { as: string; lang: string; title: unknown 
   return out;
 }
 
-async function runVariant(step: Step, index: number, as: string, lang: string, scope: Scope, ctx: ExecuteContext, scenario: string): Promise<{ result: StepResult; obs?: Observation }> {
+async function runVariant(
+  step: Step,
+  index: number,
+  as: string,
+  lang: string,
+  scope: Scope,
+  ctx: ExecuteContext,
+  scenario: string,
+): Promise<{ result: StepResult; obs?: Observation; captured?: Record<string, unknown> }> {
   const name = step.name ?? `${step.request.method} ${step.request.path}`;
   const base = { index, name, as, lang, method: step.request.method, url: step.request.path };
   const fail = (f: Finding[]): { result: StepResult } => ({ result: { ...base, durationMs: 0, findings: f } });
@@ -71,10 +80,16 @@ async function runVariant(step: Step, index: number, as: string, lang: string, s
   const obs = sent.observation;
   const createdPath = createdBy(request.method, built.built.path, obs);
   if (createdPath !== undefined) ctx.created({ path: createdPath, as, scenario });
-  const expected = interpolateDeep(step.expect, scope, 'expect');
+  // A step's captures are visible in its own expectations (e.g. a Location header naming the new id).
+  const captured = captureValues(step.capture ?? {}, obs);
+  const expected = interpolateDeep(step.expect, { ...scope, vars: { ...scope.vars, ...captured.values } }, 'expect');
   const found: Finding[] = expected.errors.map((e) => ({ kind: 'request', path: e.path, message: e.error }));
   found.push(...checkResponse(expected.value as Expect, { method: request.method, path: built.built.path, lang }, obs, ctx.spec));
-  return { result: { ...base, url, status: obs.status, durationMs: obs.durationMs, findings: found }, obs };
+  found.push(...captured.findings);
+  const expectedBody = (expected.value as Expect).body;
+  const bodyDiff = found.some((f) => f.kind === 'body') ? renderDiff(expectedBody, obs.body) : [];
+  const result: StepResult = { ...base, url, status: obs.status, durationMs: obs.durationMs, findings: found, ...(bodyDiff.length > 0 ? { bodyDiff } : {}) };
+  return { result, obs, captured: captured.values };
 }
 
 /** Runs a scenario's steps in order (each once per identity × language) and stops at the first failing step. */
@@ -88,7 +103,7 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
     const identities = list(step.as ?? scenario.defaults.as, ANONYMOUS);
     const langs = stepLanguages(step.lang ?? scenario.defaults.lang);
     const titles: { as: string; lang: string; title: unknown }[] = [];
-    let first: Observation | undefined;
+    let firstCaptures: Record<string, unknown> | undefined;
     for (const as of identities) {
       for (const lang of langs) {
         const scope: Scope = {
@@ -99,9 +114,9 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
             return found.ok ? profileField(found.profile, field) : undefined;
           },
         };
-        const { result, obs } = await runVariant(step, index, as, lang, scope, ctx, scenario.id);
+        const { result, obs, captured: values } = await runVariant(step, index, as, lang, scope, ctx, scenario.id);
+        firstCaptures ??= values;
         if (obs !== undefined) {
-          first ??= obs;
           titles.push({ as, lang, title: (obs.body as { title?: unknown } | undefined)?.title });
           if (result.findings.length > 0) result.response = excerpt(obs);
         }
@@ -110,11 +125,7 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
     }
     const last = steps[steps.length - 1];
     if (step.expect.title === 'localized' && last !== undefined) last.findings.push(...localizedFindings(titles));
-    if (first !== undefined && step.capture !== undefined && last !== undefined) {
-      const { values, findings: missing } = captureValues(step.capture, first);
-      Object.assign(captured, values);
-      last.findings.push(...missing);
-    }
+    Object.assign(captured, firstCaptures ?? {});
     if (steps.some((s) => s.index === index && s.findings.length > 0)) {
       failedAt = index;
       break;

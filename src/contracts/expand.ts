@@ -1,5 +1,19 @@
 import { interpolateString } from './interpolate.js';
-import type { LoadedScenario, Scenario, ScenarioFile } from './scenario.js';
+import type { LoadedScenario, Scenario, ScenarioFile, Step } from './scenario.js';
+
+/** Fills `${column}` of the example row into identity names (the loader checked they are columns). */
+function rowIdentity(as: string | string[] | undefined, row: Record<string, unknown>): string | string[] | undefined {
+  if (as === undefined) return undefined;
+  const fill = (name: string) => name.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m, key: string) => (Object.hasOwn(row, key) ? String(row[key]) : m));
+  return typeof as === 'string' ? fill(as) : as.map(fill);
+}
+
+function rowSteps(steps: readonly Step[], row: Record<string, unknown>): Step[] {
+  return steps.map((step) => {
+    const as = rowIdentity(step.as, row);
+    return as === undefined ? step : { ...step, as };
+  });
+}
 
 function rowName(name: string, row: Record<string, unknown>, index: number, rows: number): string {
   if (rows === 1 && !name.includes('${')) return name;
@@ -19,6 +33,7 @@ export function expandScenario(file: string, parsed: ScenarioFile, scenario: Sce
   const tags = [...new Set([...(parsed.tags ?? []), ...(scenario.tags ?? [])])];
   return rows.map((row, i) => {
     const name = rowName(scenario.name, row, i, rows.length);
+    const as = rowIdentity(scenario.as, row);
     return {
       id: `${file} › ${name}`,
       file,
@@ -26,10 +41,10 @@ export function expandScenario(file: string, parsed: ScenarioFile, scenario: Sce
       basis: scenario.basis,
       tags,
       ...(scenario.source === undefined ? {} : { source: scenario.source }),
-      steps: scenario.steps,
+      steps: rowSteps(scenario.steps, row),
       vars: { ...row },
       defaults: {
-        ...(scenario.as === undefined ? {} : { as: scenario.as }),
+        ...(as === undefined ? {} : { as }),
         ...(scenario.lang === undefined ? {} : { lang: scenario.lang }),
       },
     };

@@ -72,12 +72,22 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
           else if (!defined.has(ref.root)) issues.push({ segments: where, message: `\${${ref.root}} is not defined here (not captured by an earlier step, not an example column)` });
         }
       });
+    const columns = exampleVars(scenario);
+    const checkIdentity = (as: string | string[] | undefined, at: Segments) =>
+      walkStrings(as, at, (text, where) => {
+        for (const ref of references(text)) {
+          if (!columns.has(ref.root)) issues.push({ segments: where, message: `\${${ref.root}} in an identity must be a column of examples` });
+        }
+      });
+    checkIdentity(scenario.as, [...base, 'as']);
     scenario.steps.forEach((step, i) => {
       const at: Segments = [...base, 'steps', i];
+      checkIdentity(step.as, [...at, 'as']);
       if (step.request.body !== undefined && step.request.rawBody !== undefined) {
         issues.push({ segments: [...at, 'request', 'rawBody'], message: 'a request has either body or rawBody, not both' });
       }
       checkRefs(step.request, [...at, 'request']);
+      for (const name of Object.keys(step.capture ?? {})) defined.add(name);
       checkRefs(step.expect, [...at, 'expect']);
       walkObjects(step.expect.body, [...at, 'expect', 'body'], (object, where) => {
         const keys = Object.keys(object);
@@ -87,7 +97,6 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
         }
       });
       lintTitles(scenario, step, at, issues);
-      for (const name of Object.keys(step.capture ?? {})) defined.add(name);
     });
   });
   return issues;

@@ -77,7 +77,9 @@ export function loadScenarioText(file: string, text: string): { scenarios: Loade
     const [e = { message: 'unreadable' }] = source.errors;
     const more = source.errors.length > 1 ? ` (and ${source.errors.length - 1} follow-on errors)` : '';
     const at = e.line === undefined ? {} : { line: e.line, column: e.column ?? 1 };
-    return { scenarios: [], issues: [{ file, path: '(file)', ...at, message: `YAML: ${e.message}${more}` }] };
+    const line = e.line === undefined ? '' : (text.split('\n')[e.line - 1] ?? '');
+    const hint = /[{[][^'"]*\$\{/.test(line) ? ' (hint: inside { } or [ ], quote a value that holds ${...})' : '';
+    return { scenarios: [], issues: [{ file, path: '(file)', ...at, message: `YAML: ${e.message.replace(/:$/, '')}${more}${hint}` }] };
   }
   const validate = scenarioValidator();
   const schemaProblems = validate(source.data) ? [] : schemaIssues(validate.errors ?? []);

@@ -1,87 +1,6 @@
-import type { Mismatch } from './finding.js';
 import { childPath, isRecord, jsonEqual, valueAt } from './json-path.js';
+import { ID, JSON_TYPES, brief, dateWithin, fail, hasType, isNumber, leaf, lengthOf, num, type MatcherDef } from './matcher-kit.js';
 import { compareForSort, parseSortSpec } from './sort-order.js';
-
-/** What a matcher gets besides its argument: where it is, and the matcher for nested expectations. */
-export interface MatchContext {
-  path: string;
-  match(expected: unknown, actual: unknown, path: string): Mismatch[];
-}
-
-/** One matcher: a description (shown by editors), the JSON Schema of its argument, and the check. */
-export interface MatcherDef {
-  description: string;
-  arg: Record<string, unknown>;
-  check(arg: unknown, actual: unknown, ctx: MatchContext): Mismatch[];
-}
-
-export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const;
-type JsonType = (typeof JSON_TYPES)[number];
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** JSON type of a value in JSON Schema words (`integer` counts as `number` too). */
-export function jsonTypeOf(value: unknown): JsonType | 'missing' {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value === 'object' ? 'object' : (typeof value as 'string' | 'boolean');
-}
-
-function hasType(value: unknown, type: string): boolean {
-  const actual = jsonTypeOf(value);
-  return actual === type || (type === 'number' && actual === 'integer');
-}
-
-/** Renders an actual value briefly for a message. */
-export function brief(value: unknown): string {
-  if (value === undefined) return 'nothing (member missing)';
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function fail(ctx: MatchContext, expected: unknown, actual: unknown, message: string): Mismatch[] {
-  return [{ path: ctx.path, message, expected, actual }];
-}
-
-/** A leaf matcher: `test` decides, `wanted` says in words what was expected. */
-function leaf(
-  name: string,
-  description: string,
-  arg: Record<string, unknown>,
-  test: (arg: unknown, actual: unknown) => boolean,
-  wanted: (arg: unknown) => string,
-): MatcherDef {
-  return {
-    description,
-    arg,
-    check: (a, actual, ctx) =>
-      test(a, actual) ? [] : fail(ctx, { [name]: a }, actual, `expected ${wanted(a)}, got ${brief(actual)}`),
-  };
-}
-
-const isNumber = (v: unknown): v is number => typeof v === 'number';
-const num = { type: 'number' };
-
-function lengthOf(value: unknown): number | undefined {
-  if (typeof value === 'string' || Array.isArray(value)) return value.length;
-  return isRecord(value) ? Object.keys(value).length : undefined;
-}
-
-function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && ISO_DATE.test(value) && Number.isFinite(Date.parse(value));
-}
-
-function dateWithin(arg: unknown, actual: unknown): boolean {
-  if (!isIsoDate(actual)) return false;
-  if (!isRecord(arg)) return true;
-  const at = Date.parse(actual);
-  const after = typeof arg['after'] === 'string' ? Date.parse(arg['after']) : undefined;
-  const before = typeof arg['before'] === 'string' ? Date.parse(arg['before']) : undefined;
-  return (after === undefined || at > after) && (before === undefined || at < before);
-}
 
 /**
  * The matcher vocabulary: an object in an expectation whose members start with `$` is a matcher, and every
@@ -262,3 +181,5 @@ export type MatcherName = keyof typeof MATCHERS;
 export function isMatcherName(name: string): name is MatcherName {
   return Object.hasOwn(MATCHERS, name);
 }
+
+export { brief, jsonTypeOf, type MatchContext, type MatcherDef } from './matcher-kit.js';

@@ -17,6 +17,8 @@ export interface StepResult {
   status?: number;
   durationMs: number;
   findings: Finding[];
+  /** Expected vs actual body (`- expected`, `+ actual`), when the body did not match. */
+  bodyDiff?: string[];
   /** The response, shortened, when the step failed. */
   response?: { status: number; headers: Record<string, string>; body: string };
 }

@@ -49,7 +49,7 @@ function identitiesOf(scenario: LoadedScenario): { names: Set<string>; refs: Set
 }
 
 /** Scenarios whose identities cannot be resolved become issues (exit 2) instead of running. */
-function preflight(scenarios: readonly LoadedScenario[], profiles: Profiles): { runnable: LoadedScenario[]; issues: LoadIssue[] } {
+export function preflight(scenarios: readonly LoadedScenario[], profiles: Profiles): { runnable: LoadedScenario[]; issues: LoadIssue[] } {
   const runnable: LoadedScenario[] = [];
   const issues: LoadIssue[] = [];
   for (const scenario of scenarios) {

@@ -15,7 +15,7 @@ const matcherProperties = Object.fromEntries(
 
 export const SCENARIO_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://github.com/portos-mock/portos-mock/spec/scenario.schema.json',
+  $id: 'urn:portos-mock:scenario.schema.json',
   title: 'portos-contracts scenario file',
   description: 'Contract scenarios for the PORTOS Customers API: see src/contracts/FORMAT.md.',
   type: 'object',
@@ -29,8 +29,9 @@ export const SCENARIO_SCHEMA = {
   $defs: {
     tags: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:/-]*$' }, uniqueItems: true },
     identity: {
-      description: 'Profile name(s) from the profiles file; "anonymous" sends no credentials. A list runs the step once per identity.',
-      ...oneOrMany({ type: 'string', pattern: '^[A-Za-z0-9_.-]+$' }),
+      description:
+        'Profile name(s) from the profiles file; "anonymous" sends no credentials. A list runs the step once per identity. May use ${column} of the example row.',
+      ...oneOrMany({ type: 'string', pattern: '^(?:[A-Za-z0-9_.-]|\\$\\{[A-Za-z_][A-Za-z0-9_]*\\})+$' }),
     },
     lang: {
       description: 'Accept-Language value(s), e.g. sk-SK; a list runs the step once per language.',
@@ -129,7 +130,10 @@ export const SCENARIO_SCHEMA = {
       required: ['status'],
       additionalProperties: false,
       properties: {
-        status: oneOrMany({ type: 'integer', minimum: 100, maximum: 599 }),
+        status: {
+          description: 'The status, a list of allowed ones, or "${column}" of the example row.',
+          anyOf: [...oneOrMany({ type: 'integer', minimum: 100, maximum: 599 }).anyOf, { type: 'string', pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$' }],
+        },
         headers: { type: 'object', additionalProperties: { $ref: '#/$defs/expectation' } },
         body: { $ref: '#/$defs/expectation' },
         title: {

@@ -1,0 +1,157 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseShard } from '../select.js';
+
+export const REPORTERS = ['console', 'junit', 'json'] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+/** `portos-contracts run` options, checked. */
+export interface RunArgs {
+  baseUrl?: string;
+  paths: string[];
+  profiles?: string;
+  tags: string[];
+  grep?: string;
+  shard?: { index: number; count: number };
+  concurrency: number;
+  timeoutMs: number;
+  retries: number;
+  insecure: boolean;
+  ca?: string;
+  spec?: string;
+  schema: boolean;
+  probe: boolean;
+  list: boolean;
+  dryRun: boolean;
+  reporter: ReporterName;
+  out?: string;
+  color: boolean;
+  help: boolean;
+}
+
+/** `portos-contracts record` options, checked. */
+export interface RecordArgs {
+  upstream: string;
+  port: number;
+  out: string;
+  host: string;
+  name?: string;
+  profiles?: string;
+  help: boolean;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function integer(text: string | undefined, name: string, fallback: number, min: number): number | string {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= min ? n : `--${name} must be an integer ≥ ${min}, got '${text}'`;
+}
+
+function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return { ok: true as const, parsed: parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) };
+  } catch (error) {
+    return { ok: false as const, error: (error as Error).message };
+  }
+}
+
+/** Parses `run` arguments; every problem is a usage error (exit 2). */
+export function parseRunArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Parsed<RunArgs> {
+  const result = parse(args, {
+    'base-url': { type: 'string' },
+    profiles: { type: 'string' },
+    tags: { type: 'string', multiple: true },
+    grep: { type: 'string' },
+    shard: { type: 'string' },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string' },
+    retries: { type: 'string' },
+    insecure: { type: 'boolean' },
+    ca: { type: 'string' },
+    spec: { type: 'string' },
+    'no-schema': { type: 'boolean' },
+    probe: { type: 'boolean' },
+    list: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    reporter: { type: 'string' },
+    out: { type: 'string' },
+    'no-color': { type: 'boolean' },
+  });
+  if (!result.ok) return result;
+  const v = result.parsed.values as Record<string, string | string[] | boolean | undefined>;
+  const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  const flag = (name: string) => v[name] === true;
+  const concurrency = integer(str('concurrency'), 'concurrency', 4, 1);
+  const timeoutMs = integer(str('timeout'), 'timeout', 10_000, 1);
+  const retries = integer(str('retries'), 'retries', 0, 0);
+  for (const n of [concurrency, timeoutMs, retries]) if (typeof n === 'string') return { ok: false, error: n };
+  const shardText = str('shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  if (shardText !== undefined && shard === undefined) return { ok: false, error: `--shard must be I/N with 1 ≤ I ≤ N, got '${shardText}'` };
+  const reporter = str('reporter') ?? 'console';
+  if (!(REPORTERS as readonly string[]).includes(reporter)) return { ok: false, error: `--reporter must be one of ${REPORTERS.join(', ')}` };
+  if (flag('insecure') && str('ca') !== undefined) return { ok: false, error: '--insecure and --ca exclude each other' };
+  const baseUrl = str('base-url') ?? env['PORTOS_BASE_URL'];
+  const value: RunArgs = {
+    paths: result.parsed.positionals,
+    tags: (v['tags'] as string[] | undefined) ?? [],
+    concurrency: concurrency as number,
+    timeoutMs: timeoutMs as number,
+    retries: retries as number,
+    insecure: flag('insecure'),
+    schema: !flag('no-schema'),
+    probe: flag('probe'),
+    list: flag('list'),
+    dryRun: flag('dry-run'),
+    reporter: reporter as ReporterName,
+    color: !flag('no-color'),
+    help: flag('help'),
+    ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
+    ...(str('profiles') === undefined ? {} : { profiles: str('profiles') as string }),
+    ...(str('grep') === undefined ? {} : { grep: str('grep') as string }),
+    ...(shard === undefined ? {} : { shard }),
+    ...(str('ca') === undefined ? {} : { ca: str('ca') as string }),
+    ...(str('spec') === undefined ? {} : { spec: str('spec') as string }),
+    ...(str('out') === undefined ? {} : { out: str('out') as string }),
+  };
+  if (value.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(value.baseUrl)) return { ok: false, error: `--base-url must be an http(s) URL, got '${value.baseUrl}'` };
+  if (value.baseUrl === undefined && !value.list && !value.dryRun && !value.help) return { ok: false, error: '--base-url is required (or PORTOS_BASE_URL)' };
+  return { ok: true, value };
+}
+
+/** Parses `record` arguments. */
+export function parseRecordArgs(args: readonly string[]): Parsed<RecordArgs> {
+  const result = parse(args, {
+    upstream: { type: 'string' },
+    port: { type: 'string' },
+    out: { type: 'string' },
+    host: { type: 'string' },
+    name: { type: 'string' },
+    profiles: { type: 'string' },
+  });
+  if (!result.ok) return result;
+  const v = result.parsed.values as Record<string, string | boolean | undefined>;
+  const help = v['help'] === true;
+  const upstream = typeof v['upstream'] === 'string' ? v['upstream'] : undefined;
+  const out = typeof v['out'] === 'string' ? v['out'] : undefined;
+  const port = integer(typeof v['port'] === 'string' ? v['port'] : undefined, 'port', -1, 0);
+  if (!help) {
+    if (upstream === undefined || !/^https?:\/\/[^/]/.test(upstream)) return { ok: false, error: '--upstream URL (http or https) is required' };
+    if (out === undefined) return { ok: false, error: '--out DIR is required' };
+    if (typeof port === 'string') return { ok: false, error: port };
+    if (port < 0 || port > 65535) return { ok: false, error: '--port P is required (0 = any free port)' };
+  }
+  if (result.parsed.positionals.length > 0) return { ok: false, error: `unexpected argument '${result.parsed.positionals[0] ?? ''}'` };
+  return {
+    ok: true,
+    value: {
+      upstream: upstream ?? '',
+      port: typeof port === 'number' ? port : 0,
+      out: out ?? '',
+      host: typeof v['host'] === 'string' ? v['host'] : '127.0.0.1',
+      help,
+      ...(typeof v['name'] === 'string' ? { name: v['name'] } : {}),
+      ...(typeof v['profiles'] === 'string' ? { profiles: v['profiles'] } : {}),
+    },
+  };
+}

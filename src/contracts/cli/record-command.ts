@@ -1,0 +1,79 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { checkSchema } from '../check.js';
+import { OpenApiIndex } from '../openapi.js';
+import { defaults, packageRoot } from '../package-files.js';
+import { loadProfiles } from '../profiles.js';
+import { generalize, identityMap } from '../record/generalize.js';
+import { startRecorder, type Exchange } from '../record/proxy.js';
+import { recordingYaml } from '../record/write.js';
+import { formatIssue } from '../report/console.js';
+import { parseRecordArgs } from './args.js';
+import type { CommandIo } from './io.js';
+import { USAGE } from './usage.js';
+
+/** A spec check for the recorder: the first schema finding of a response, or undefined when it conforms. */
+function specChecker(): ((method: string, path: string, status: number, contentType: string | undefined, body: unknown) => string | undefined) | undefined {
+  const file = defaults.spec();
+  if (file === undefined) return undefined;
+  const spec = OpenApiIndex.load(file);
+  return (method, path, status, contentType, body) => {
+    const obs = { status, headers: contentType === undefined ? {} : { 'content-type': contentType }, text: body === undefined ? '' : JSON.stringify(body), body, durationMs: 0 };
+    const [first] = checkSchema({ status }, { method, path, lang: '' }, obs, spec);
+    return first === undefined ? undefined : `${first.path}: ${first.message}`;
+  };
+}
+
+/** `portos-contracts record`: proxy to `--upstream`, rewriting `--out`/<name>.yaml after every exchange until stopped. */
+export async function recordCommand(argv: readonly string[], io: CommandIo, stop: Promise<unknown> = signalled()): Promise<number> {
+  const parsed = parseRecordArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`portos-contracts record: ${parsed.error}\n(see portos-contracts --help)\n`);
+    return 2;
+  }
+  const args = parsed.value;
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const profilesFile = args.profiles === undefined ? defaults.profiles(io.cwd, io.env) : resolve(io.cwd, args.profiles);
+  const { profiles, issues } = loadProfiles(profilesFile, io.env);
+  if (profiles === undefined) {
+    io.stderr(issues.map((i) => `portos-contracts record: ${formatIssue(i)}\n`).join(''));
+    return 2;
+  }
+  const started = new Date();
+  const name = args.name ?? `recorded ${started.toISOString().slice(0, 19).replace('T', ' ')}`;
+  const outDir = resolve(io.cwd, args.out);
+  const file = join(outDir, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-|-$/g, '')}.yaml`);
+  const specCheck = specChecker();
+  const source = `recorded from ${args.upstream} on ${started.toISOString()}`;
+  const options = { name, source, identities: identityMap(profiles), ...(specCheck === undefined ? {} : { specCheck }) };
+  const schemaRef = relative(outDir, join(packageRoot(), 'spec', 'scenario.schema.json')).split(sep).join('/');
+  const header = [`Recorded by portos-contracts from ${args.upstream}. Replay: portos-contracts run --base-url URL ${file}`];
+  const write = (exchanges: readonly Exchange[]) => {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(file, recordingYaml(generalize(exchanges, options), header, schemaRef));
+  };
+  const recorder = await startRecorder({
+    upstream: args.upstream,
+    port: args.port,
+    host: args.host,
+    onExchange: (e, all) => {
+      write(all);
+      io.stdout(`  ${e.method} ${e.url} → ${e.status}\n`);
+    },
+  });
+  io.stdout(`portos-contracts record: ${recorder.url} → ${args.upstream}; writing ${file} (Ctrl-C to stop)\n`);
+  await stop;
+  await recorder.close();
+  io.stdout(`portos-contracts record: ${recorder.exchanges.length} exchanges in ${file}\n`);
+  return 0;
+}
+
+function signalled(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}

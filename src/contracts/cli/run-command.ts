@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadScenarios } from '../load.js';
+import { OpenApiIndex } from '../openapi.js';
+import { defaults } from '../package-files.js';
+import { loadProfiles } from '../profiles.js';
+import { createDispatcher } from '../replay.js';
+import { formatConsoleReport, formatIssue, formatProgress } from '../report/console.js';
+import { formatJsonReport } from '../report/json.js';
+import { formatJunitReport } from '../report/junit.js';
+import { exitCode, type RunResult } from '../result.js';
+import { preflight, runContracts } from '../run.js';
+import type { LoadedScenario } from '../scenario.js';
+import { selectScenarios } from '../select.js';
+import { parseRunArgs, type ReporterName, type RunArgs } from './args.js';
+import type { CommandIo } from './io.js';
+import { USAGE } from './usage.js';
+
+const REPORT: Record<ReporterName, (result: RunResult, color: boolean) => string> = {
+  console: (result, color) => formatConsoleReport(result, { color }),
+  junit: (result) => formatJunitReport(result),
+  json: (result) => formatJsonReport(result),
+};
+
+function listLines(scenarios: readonly LoadedScenario[]): string {
+  return scenarios.map((s) => `${s.id}  [${s.basis}]${s.tags.length > 0 ? `  #${s.tags.join(' #')}` : ''}\n`).join('');
+}
+
+function dryRunLines(scenarios: readonly LoadedScenario[]): string {
+  const out: string[] = [];
+  for (const s of scenarios) {
+    out.push(`${s.id}  [${s.basis}]`);
+    s.steps.forEach((step, i) => {
+      const as = step.as ?? s.defaults.as ?? 'anonymous';
+      const lang = step.lang ?? s.defaults.lang;
+      const who = [`as ${[as].flat().join('|')}`, ...(lang === undefined ? [] : [`lang ${[lang].flat().join('|')}`])].join(', ');
+      out.push(`  ${i + 1}. ${step.request.method} ${step.request.path} (${who}) → ${[step.expect.status].flat().join('|')}`);
+    });
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function openSpec(args: RunArgs): { spec?: OpenApiIndex; error?: string } {
+  if (!args.schema) return {};
+  const file = args.spec ?? defaults.spec();
+  if (file === undefined) return { error: 'no spec/openapi.yaml found: pass --spec FILE or --no-schema' };
+  try {
+    return { spec: OpenApiIndex.load(file) };
+  } catch (error) {
+    return { error: `cannot read the spec ${file}: ${(error as Error).message}` };
+  }
+}
+
+/** `portos-contracts run`: load → select → run → report; returns the exit code. */
+export async function runCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const parsed = parseRunArgs(argv, io.env);
+  if (!parsed.ok) {
+    io.stderr(`portos-contracts run: ${parsed.error}\n(see portos-contracts --help)\n`);
+    return 2;
+  }
+  const args = parsed.value;
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const paths = args.paths.length > 0 ? args.paths.map((p) => resolve(io.cwd, p)) : [defaults.scenarios(io.cwd)];
+  const loaded = loadScenarios(paths, io.cwd);
+  const selected = selectScenarios(loaded.scenarios, { tags: args.tags, ...(args.grep === undefined ? {} : { grep: args.grep }), ...(args.shard === undefined ? {} : { shard: args.shard }) });
+  if (args.list) {
+    io.stdout(listLines(selected));
+    for (const issue of loaded.issues) io.stderr(`${formatIssue(issue)}\n`);
+    return loaded.issues.length > 0 ? 2 : 0;
+  }
+  const profilesFile = args.profiles === undefined ? defaults.profiles(io.cwd, io.env) : resolve(io.cwd, args.profiles);
+  const { profiles, issues: profileIssues } = loadProfiles(profilesFile, io.env);
+  const { spec, error: specError } = openSpec(args);
+  const usage = [...(specError === undefined ? [] : [specError]), ...(profiles === undefined ? profileIssues.map(formatIssue) : [])];
+  if (usage.length > 0 || profiles === undefined) {
+    io.stderr(usage.map((l) => `portos-contracts run: ${l}\n`).join(''));
+    return 2;
+  }
+  const issues = [...loaded.issues, ...profileIssues];
+  if (args.dryRun) {
+    io.stdout(dryRunLines(selected));
+    const unusable = preflight(selected, profiles).issues;
+    for (const issue of [...issues, ...unusable]) io.stderr(`${formatIssue(issue)}\n`);
+    io.stdout(`${selected.length} scenarios would run (profiles: ${profiles.file})\n`);
+    return issues.length > 0 || unusable.length > 0 ? 2 : 0;
+  }
+  if (selected.length === 0 && args.shard === undefined && loaded.issues.length === 0) {
+    // An empty run would pass silently: most likely the tags, grep or paths are wrong.
+    io.stderr(`portos-contracts run: no scenario selected (${loaded.scenarios.length} loaded from ${loaded.files.length} files)\n`);
+    return 2;
+  }
+  const baseUrl = args.baseUrl ?? '';
+  const color = args.color && io.tty && io.env['NO_COLOR'] === undefined;
+  const progress = args.reporter === 'console' || args.out !== undefined ? io.stdout : io.stderr;
+  progress(`portos-contracts: ${selected.length} scenarios from ${loaded.files.length} files against ${baseUrl} (concurrency ${args.concurrency}, profiles ${profiles.file})\n`);
+  const dispatcher = createDispatcher({ insecure: args.insecure, ...(args.ca === undefined ? {} : { ca: args.ca }) });
+  const result = await runContracts({
+    baseUrl,
+    scenarios: selected,
+    issues,
+    profiles,
+    spec,
+    http: { timeoutMs: args.timeoutMs, retries: args.retries, ...(dispatcher === undefined ? {} : { dispatcher }) },
+    concurrency: args.concurrency,
+    probe: args.probe,
+    onScenario: (r) => progress(`${formatProgress(r, { color })}\n`),
+  });
+  await dispatcher?.close();
+  const report = REPORT[args.reporter](result, color);
+  if (args.out !== undefined) {
+    writeFileSync(resolve(io.cwd, args.out), args.reporter === 'console' ? REPORT.console(result, false) : report);
+    io.stdout(formatConsoleReport(result, { color }));
+  } else if (args.reporter === 'console') {
+    io.stdout(report);
+  } else {
+    io.stdout(report);
+    io.stderr(formatConsoleReport(result, { color }));
+  }
+  return exitCode(result);
+}

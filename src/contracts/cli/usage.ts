@@ -1,0 +1,36 @@
+/** Help text of `portos-contracts`. */
+export const USAGE = `portos-contracts: contract tests for the PORTOS Customers API (scenario files, see src/contracts/FORMAT.md)
+
+Usage:
+  portos-contracts run --base-url URL [paths...] [options]    run scenario files (default: ./contracts)
+  portos-contracts record --upstream URL --port P --out DIR   proxy that records traffic as scenario files
+  portos-contracts schema                                     print the JSON Schema of scenario files
+
+Options (run):
+  --base-url URL        server to test, e.g. http://localhost:3000 (env PORTOS_BASE_URL)
+  --profiles FILE       identities (default: $PORTOS_CONTRACTS_PROFILES, ./profiles.yaml, else the mock's fixtures)
+  --tags LIST           run scenarios having any of these tags (comma list; !tag excludes); repeat to require all
+  --grep TEXT           run scenarios whose "file › name" contains TEXT (or matches /regex/flags)
+  --shard I/N           run the I-th of N equal parts (for parallel CI jobs)
+  --concurrency N       scenarios at once (default 4)
+  --timeout MS          per request (default 10000)
+  --retries N           retry transport failures (idempotent requests; POST only when refused) (default 0)
+  --insecure            accept any TLS certificate        --ca FILE   trust this CA (PEM)
+  --spec FILE           OpenAPI document for schema checks (default: the package's spec/openapi.yaml)
+  --no-schema           skip the default schema checks
+  --probe               decision scenarios that fail are reported, not failing the run (for a real server)
+  --list                list the selected scenarios and exit
+  --dry-run             load and check scenarios and profiles, print what would be sent, and exit
+  --reporter NAME       console (default), junit or json
+  --out FILE            write the report to FILE (the console summary still goes to stdout)
+  --no-color            plain console output
+
+Options (record):
+  --upstream URL        server to forward to         --port P     port to listen on (0 = any)
+  --out DIR             where the scenario file goes --name NAME  scenario name (default: recorded <date>)
+  --profiles FILE       map users and API keys to profile names (default as for run)
+  --host ADDR           interface (default 127.0.0.1)
+
+Exit codes: 0 all passed, 1 a contract broken (or an assumption not confirmed, without --probe),
+            2 invalid scenarios, profiles or usage (also: nothing selected).
+`;

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { test } from 'node:test';
+
+// The contract kit talks to servers only over HTTP: nothing it imports (transitively) may be server code. The one
+// exception is the pure client-side NWS4 signer.
+
+const ALLOWED_OUTSIDE = new Set(['src/auth/nws4.ts', 'src/auth/nws4-canonical.ts']);
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+function localImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => relative('.', resolve(dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts'))));
+}
+
+test('src/contracts and its CLI import no server code', () => {
+  const seen = new Set<string>();
+  const queue = [...files('src/contracts'), 'src/cli/portos-contracts.ts'];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const target of localImports(file)) {
+      assert.ok(target.startsWith('src/contracts/') || ALLOWED_OUTSIDE.has(target), `${file} imports ${target}`);
+      queue.push(target);
+    }
+  }
+  assert.ok(seen.has('src/auth/nws4.ts'));
+});

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { XMLValidator } from 'fast-xml-parser';
+import { startMock, type RunningMock } from '../../src/mock.js';
+
+// The CLI as a user runs it (a child process): exit code 0 all pass, 1 a contract broken, 2 invalid scenarios or
+// usage; reporters and files.
+
+let mock: RunningMock;
+let dir: string;
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/portos-contracts.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+before(async () => {
+  mock = await startMock({ config: { port: 0, count: 50 }, log: () => undefined });
+  dir = mkdtempSync(join(tmpdir(), 'portos-cli-'));
+});
+
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await mock.close();
+});
+
+describe('portos-contracts', { concurrency: true }, () => {
+  test('exit 0: the smoke suite passes, with progress and a summary', async () => {
+    const { code, stdout } = await cli('run', '--base-url', mock.url, 'contracts/_smoke.yaml');
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /✓ contracts\/_smoke\.yaml › health check answers without credentials/);
+    assert.match(stdout, /\d+ scenarios: \d+ passed, 0 failed, 0 unconfirmed, 0 errors/);
+  });
+
+  test('exit 1: a broken contract; decision failures reported apart', async () => {
+    const { code, stdout } = await cli('run', '--base-url', mock.url, 'fixtures/scenarios/failing.yaml');
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /Contract broken \(doc scenarios\) — 1:[\s\S]*expects the wrong status[\s\S]*expected status 201, got 200/);
+    assert.match(stdout, /Assumptions not confirmed \(decision scenarios\) — 1:[\s\S]*expects another title/);
+  });
+
+  test('exit 0 with --probe when only assumptions are not confirmed', async () => {
+    const { code, stdout } = await cli('run', '--base-url', mock.url, '--probe', '--grep', 'another title', 'fixtures/scenarios/failing.yaml');
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /1 unconfirmed \(probe: not failing the run\)/);
+  });
+
+  test('exit 2: invalid scenario files, reported with file, line and path', async () => {
+    const { code, stdout } = await cli('run', '--base-url', mock.url, 'fixtures/scenarios/broken/schema.yaml');
+    assert.equal(code, 2, stdout);
+    assert.match(stdout, /fixtures\/scenarios\/broken\/schema\.yaml:9:12 {2}scenarios\[1\]\.basis \(scenario "unknown basis"\): must be one of/);
+  });
+
+  for (const [name, args, message] of [
+    ['no base URL', ['run', 'contracts'], /--base-url is required/],
+    ['a bad shard', ['run', '--base-url', 'http://x', '--shard', '3/2'], /--shard must be I\/N/],
+    ['an unknown option', ['run', '--base-url', 'http://x', '--nope'], /Unknown option '--nope'/],
+    ['an unknown reporter', ['run', '--base-url', 'http://x', '--reporter', 'tap'], /--reporter must be one of/],
+    ['--insecure with --ca', ['run', '--base-url', 'http://x', '--insecure', '--ca', 'x.pem'], /exclude each other/],
+    ['an unknown command', ['replay'], /unknown command 'replay'/],
+    ['a missing profiles file', ['run', '--base-url', 'http://x', '--profiles', 'fixtures/none.yaml', 'contracts'], /cannot read profiles/],
+    ['record without --upstream', ['record', '--port', '0', '--out', 'x'], /--upstream URL/],
+    ['a selection that selects nothing', ['run', '--base-url', 'http://x', '--tags', 'no-such-tag', 'contracts'], /no scenario selected \(\d+ loaded from \d+ files\)/],
+  ] as const) {
+    test(`exit 2: usage, ${name}`, async () => {
+      const { code, stderr } = await cli(...args);
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, message);
+    });
+  }
+
+  test('--list prints the selection and runs nothing', async () => {
+    const { code, stdout } = await cli('run', '--list', '--tags', 'smoke', '--grep', 'NWS4', 'contracts/_smoke.yaml');
+    assert.equal(code, 0);
+    assert.equal(stdout, "contracts/_smoke.yaml › NWS4 signed requests act as the key's user  [doc]  #smoke\n");
+  });
+
+  test('--dry-run checks scenarios and profiles without a server', async () => {
+    const { code, stdout } = await cli('run', '--dry-run', 'contracts/_smoke.yaml', '--grep', 'logout');
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /1\. POST \/api\/auth \(as anonymous\) → 200/);
+    assert.match(stdout, /1 scenarios would run/);
+  });
+
+  test('--reporter junit --out writes JUnit XML; the console summary still shows', async () => {
+    const file = join(dir, 'report.xml');
+    const { code, stdout } = await cli('run', '--base-url', mock.url, '--reporter', 'junit', '--out', file, 'fixtures/scenarios/failing.yaml');
+    assert.equal(code, 1);
+    assert.match(stdout, /2 scenarios: 0 passed, 1 failed, 1 unconfirmed/);
+    const xml = readFileSync(file, 'utf8');
+    assert.equal(XMLValidator.validate(xml), true);
+    assert.match(xml, /<testsuites name="portos-contracts" tests="2" failures="2" errors="0"/);
+  });
+
+  test('--reporter json on stdout, progress on stderr', async () => {
+    const { code, stdout, stderr } = await cli('run', '--base-url', mock.url, '--reporter', 'json', '--grep', 'health', 'contracts/_smoke.yaml');
+    assert.equal(code, 0, stderr);
+    const parsed = JSON.parse(stdout) as { summary: { passed: number; exitCode: number } };
+    assert.deepEqual([parsed.summary.passed, parsed.summary.exitCode], [1, 0]);
+    assert.match(stderr, /✓ contracts\/_smoke\.yaml › health/);
+  });
+
+  test('schema prints spec/scenario.schema.json', async () => {
+    const { code, stdout } = await cli('schema');
+    assert.equal(code, 0);
+    assert.equal(stdout, readFileSync('spec/scenario.schema.json', 'utf8'));
+  });
+
+  test('--help', async () => {
+    const { code, stdout } = await cli('--help');
+    assert.equal(code, 0);
+    assert.match(stdout, /portos-contracts run --base-url URL/);
+  });
+
+  test('exit 1 when the server is down (a transport failure breaks the contract)', async () => {
+    const { code, stdout } = await cli('run', '--base-url', 'http://127.0.0.1:9', '--timeout', '2000', '--grep', 'health', 'contracts/_smoke.yaml');
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /transport request: ECONNREFUSED/);
+  });
+});
+
+test('bin/portos-contracts.js runs the built CLI, as bin/portos-mock.js does', () => {
+  assert.equal(readFileSync('bin/portos-contracts.js', 'utf8').trim().split('\n').pop(), "import '../dist/src/cli/portos-contracts.js';");
+});

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { formatConsoleReport } from '../../src/contracts/report/console.js';
+import { exitCode } from '../../src/contracts/result.js';
+import { startMock, type RunningMock } from '../../src/mock.js';
+import { runSuite } from './support/run-suite.js';
+
+// The shared conformance suite: every scenario in contracts/ must pass against the mock, in process.
+
+let mock: RunningMock;
+before(async () => {
+  mock = await startMock({ config: { port: 0, count: 50 }, log: () => undefined });
+});
+after(async () => {
+  await mock.close();
+});
+
+test('contracts/ passes against the mock and cleans up after itself', async () => {
+  const result = await runSuite(mock.url, ['contracts']);
+  assert.equal(exitCode(result), 0, formatConsoleReport(result));
+  assert.ok(result.scenarios.length >= 10);
+  assert.deepEqual(result.cleanup.failed, []);
+  assert.ok(result.cleanup.attempted > 0, 'the suite created customers');
+  assert.equal(mock.store.size, 50, 'what the run created is deleted again');
+});
+
+test('a second run against the same server passes too (per-run values, no global reset)', async () => {
+  const result = await runSuite(mock.url, ['contracts']);
+  assert.equal(exitCode(result), 0, formatConsoleReport(result));
+});

@@ -1,0 +1,24 @@
+import { loadScenarios } from '../../../src/contracts/load.js';
+import { OpenApiIndex } from '../../../src/contracts/openapi.js';
+import { loadProfiles } from '../../../src/contracts/profiles.js';
+import type { RunResult } from '../../../src/contracts/result.js';
+import { runContracts } from '../../../src/contracts/run.js';
+import { selectScenarios, type Selection } from '../../../src/contracts/select.js';
+
+const spec = OpenApiIndex.load('spec/openapi.yaml');
+
+/** Loads scenario files and runs them against `baseUrl` with the fixture profiles and the project spec. */
+export async function runSuite(baseUrl: string, paths: string[], selection: Selection = {}): Promise<RunResult> {
+  const loaded = loadScenarios(paths);
+  const { profiles, issues } = loadProfiles('fixtures/profiles.yaml', {});
+  if (profiles === undefined) throw new Error(JSON.stringify(issues));
+  return runContracts({
+    baseUrl,
+    scenarios: selectScenarios(loaded.scenarios, selection),
+    issues: [...loaded.issues, ...issues],
+    profiles,
+    spec,
+    http: { timeoutMs: 10_000, retries: 0 },
+    concurrency: 4,
+  });
+}
