@@ -102,7 +102,8 @@ export async function runContracts(options: RunOptions): Promise<RunResult> {
     identities,
     spec: options.spec,
     runId,
-    uid: () => `${runId}${(sequence++).toString(36)}`,
+    // Fixed width, so no scenario's uid is a prefix of another's (`Search=${uid}` finds only its own data).
+    uid: () => `${runId}${(sequence++).toString(36).padStart(4, '0')}`,
     now,
     created: (c: Created) => void created.push(c),
   };
