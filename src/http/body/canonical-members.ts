@@ -8,6 +8,7 @@ export interface MemberSchema {
   type?: string | string[];
   properties?: Record<string, MemberSchema>;
   items?: MemberSchema;
+  allOf?: MemberSchema[];
   $ref?: string;
 }
 
@@ -23,14 +24,21 @@ function childPath(parent: string, member: string): string {
   return parent === '' ? member : `${parent}.${member}`;
 }
 
+/** The properties a schema declares itself and through `allOf`. */
+function propertiesOf(schema: MemberSchema, resolve: Resolve): Record<string, MemberSchema> | undefined {
+  const parts = (schema.allOf ?? []).map((part) => propertiesOf(resolve(part), resolve));
+  if (schema.properties === undefined && parts.every((part) => part === undefined)) return undefined;
+  return Object.assign({}, ...parts, schema.properties) as Record<string, MemberSchema>;
+}
+
 function walk(value: unknown, schema: MemberSchema, path: string, resolve: Resolve, unknown: string[]): unknown {
   const resolved = resolve(schema);
   if (Array.isArray(value)) {
     const items = resolved.items;
     return items === undefined ? value : value.map((item, i) => walk(item, items, `${path}[${i}]`, resolve, unknown));
   }
-  if (typeof value !== 'object' || value === null || resolved.properties === undefined) return value;
-  const properties = resolved.properties;
+  const properties = propertiesOf(resolved, resolve);
+  if (typeof value !== 'object' || value === null || properties === undefined) return value;
   const byLowerName = new Map(Object.keys(properties).map((name) => [name.toLowerCase(), name]));
   const entries: [string, unknown][] = [];
   for (const [sent, member] of Object.entries(value)) {

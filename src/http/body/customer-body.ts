@@ -7,7 +7,6 @@ import { canonicalizeMembers, type MemberSchema } from './canonical-members.js';
 import { readJsonObject } from './json-body.js';
 import { impossibleDates, schemaIssues } from './schema-issues.js';
 
-const WRITE_SCHEMA = 'CustomerWrite';
 
 function resolver(deps: AppDeps): (schema: MemberSchema) => MemberSchema {
   const schemas = (deps.spec['components'] as { schemas: Record<string, MemberSchema> }).schemas;
@@ -21,18 +20,24 @@ function resolver(deps: AppDeps): (schema: MemberSchema) => MemberSchema {
 }
 
 /**
- * A customer body, validated against the spec's `CustomerWrite` after matching member names
+ * A customer body, validated against the spec's `CustomerWrite` (POST) or `CustomerReplace` (PUT) after matching member names
  * case-insensitively; every problem at once as a 400 (errorCode 3). Unknown members are ignored,
  * or listed in strict mode. `ignored` members (POST: `_v`; PUT: `id`, which the path decides) are
  * dropped unread, so whatever form they take never fails a request.
  */
-export function readCustomerBody(req: Request, res: Response, deps: AppDeps, ignored: readonly ('id' | '_v')[]): CustomerWrite {
+export function readCustomerBody(
+  req: Request,
+  res: Response,
+  deps: AppDeps,
+  schemaName: 'CustomerWrite' | 'CustomerReplace',
+  ignored: readonly ('id' | '_v')[],
+): CustomerWrite {
   const raw = readJsonObject(req, res);
   const resolve = resolver(deps);
-  const canonical = canonicalizeMembers(raw, { $ref: `#/components/schemas/${WRITE_SCHEMA}` }, resolve);
+  const canonical = canonicalizeMembers(raw, { $ref: `#/components/schemas/${schemaName}` }, resolve);
   const { unknown } = canonical;
   const value = Object.fromEntries(Object.entries(canonical.value as object).filter(([name]) => !(ignored as readonly string[]).includes(name)));
-  const validate = deps.schemas.schema(WRITE_SCHEMA);
+  const validate = deps.schemas.schema(schemaName);
   const issues: Issue[] = [];
   if (!validate(value)) issues.push(...schemaIssues(validate.errors));
   issues.push(...impossibleDates(value).filter((found) => !issues.some((i) => i.member === found.member)));

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { loadScenarios } from '../../../src/contracts/load.js';
 import { OpenApiIndex } from '../../../src/contracts/openapi.js';
 import { loadProfiles } from '../../../src/contracts/profiles.js';
@@ -7,8 +8,11 @@ import { selectScenarios, type Selection } from '../../../src/contracts/select.j
 
 const spec = OpenApiIndex.load('spec/openapi.yaml');
 
-/** Loads scenario files and runs them against `baseUrl` with the fixture profiles and the project spec. */
-export async function runSuite(baseUrl: string, paths: string[], selection: Selection = {}): Promise<RunResult> {
+/**
+ * Loads scenario files and runs them against `baseUrl` with the fixture profiles and the project spec; `dispatcher`
+ * (optional) carries every request, e.g. to record them.
+ */
+export async function runSuite(baseUrl: string, paths: string[], selection: Selection = {}, dispatcher?: Dispatcher): Promise<RunResult> {
   const loaded = loadScenarios(paths);
   const { profiles, issues } = loadProfiles('fixtures/profiles.yaml', {});
   if (profiles === undefined) throw new Error(JSON.stringify(issues));
@@ -18,7 +22,7 @@ export async function runSuite(baseUrl: string, paths: string[], selection: Sele
     issues: [...loaded.issues, ...issues],
     profiles,
     spec,
-    http: { timeoutMs: 10_000, retries: 0 },
+    http: { timeoutMs: 10_000, retries: 0, ...(dispatcher === undefined ? {} : { dispatcher }) },
     concurrency: 4,
   });
 }
