@@ -8,7 +8,8 @@ import type { StoreView } from './store-view.js';
 import type { Value } from './value-types.js';
 
 /**
- * The rows (indexes into `view.items`, ascending) that satisfy every filter; undefined = all rows.
+ * The rows (indexes into `view.items`, ascending) that satisfy every filter, in the view's scratch buffer
+ * (valid until the next query); undefined = all rows.
  * Search with an indexed needle picks the candidates; then member filters, IsExpired and a scanning
  * Search narrow them down, each pass over the rows the previous ones kept.
  */
@@ -24,15 +25,17 @@ export function filterRows(query: CustomerQuery, view: StoreView, now: number, d
     // Expired ⇔ expirationTime ≤ now (statusAt); NaN (no expiration) is never ≤.
     passes.push(keepRows((i) => ((expiration[i] ?? Number.NaN) <= now) === want));
   }
-  let candidates: Int32Array | undefined;
+  let candidates: ArrayLike<number> | undefined;
   if (query.search !== undefined) {
     const index = view.search();
     candidates = searchCandidates(index, query.search);
     if (candidates === undefined) passes.push(keepRows(searchTest(index, query.search)));
   }
   if (passes.length === 0 && candidates === undefined) return undefined;
-  const rows = Int32Array.from(candidates ?? view.allRows());
-  let m = rows.length;
+  const source = candidates ?? view.allRows();
+  const rows = view.scratch('rows');
+  rows.set(source);
+  let m = source.length;
   for (const pass of passes) {
     if (m === 0) break;
     m = pass(rows, m);

@@ -1,7 +1,7 @@
 import type { Condition } from './ast.js';
 import { FILTER_MEMBERS, type FilterMember } from './members.js';
 import { OPERATORS, type Domain, type OperatorSpec } from './operators.js';
-import { keepInRange, keepRows, type RowPass } from './row-pass.js';
+import { keepBetween, keepRows, nextDown, nextUp, type RowPass } from './row-pass.js';
 import type { StoreView } from './store-view.js';
 import type { Value } from './value-types.js';
 
@@ -16,38 +16,45 @@ function valueTest(condition: Condition<Value>, domain: Domain<Value>): ValueTes
   return (x) => (x === null ? onNull : test(x));
 }
 
-/** Numeric members: the operators with a range intersect into one pass; the rest test values one by one. */
+/**
+ * Members held as numbers (decimal, DateTime, bool as 0/1): the operators with a range intersect into one
+ * `low ≤ v ≤ high` pass (open ends become the next double); the others test decoded values one by one.
+ */
 function numericPasses(member: FilterMember, conditions: readonly Condition<Value>[], view: StoreView, domain: Domain<Value>): RowPass[] {
-  let [low, lowOpen, high, highOpen] = [-Infinity, false, Infinity, false];
-  const passes: RowPass[] = [];
   const column = view.numbers(member);
-  let ranged = false;
+  const decode = FILTER_MEMBERS[member].type === 'bool' ? (v: number): Value => v === 1 : (v: number): Value => v;
+  const passes: RowPass[] = [];
+  let [low, high, ranged] = [-Infinity, Infinity, false];
   for (const c of conditions) {
     const range = specOf(c).range?.(c.args);
     if (range === undefined) {
       const test = valueTest(c, domain);
-      passes.push(keepRows((i) => test(Number.isNaN(column[i]) ? null : (column[i] ?? null))));
+      passes.push(keepRows((i) => {
+        const v = column[i] ?? Number.NaN;
+        return test(Number.isNaN(v) ? null : decode(v));
+      }));
       continue;
     }
     ranged = true;
-    const { low: from, high: to } = range;
-    if (from !== undefined && (Number(from.value) > low || (Number(from.value) === low && from.open))) {
-      [low, lowOpen] = [Number(from.value), from.open];
+    if (range.low !== undefined) {
+      const v = Number(range.low.value);
+      low = Math.max(low, range.low.open ? nextUp(v) : v);
     }
-    if (to !== undefined && (Number(to.value) < high || (Number(to.value) === high && to.open))) {
-      [high, highOpen] = [Number(to.value), to.open];
+    if (range.high !== undefined) {
+      const v = Number(range.high.value);
+      high = Math.min(high, range.high.open ? nextDown(v) : v);
     }
   }
-  return ranged ? [keepInRange(column, low, lowOpen, high, highOpen), ...passes] : passes;
+  return ranged ? [keepBetween(column, low, high), ...passes] : passes;
 }
 
 /**
- * The passes of one member's operations, all of which must hold. Numeric members become range checks;
+ * The passes of one member's operations, all of which must hold. Numbers and booleans become range checks;
  * `CardSerialNumber` holds when one and the same card satisfies every operation.
  */
 export function memberPasses(member: FilterMember, conditions: readonly Condition<Value>[], view: StoreView, domain: Domain<Value>): RowPass[] {
   const spec = FILTER_MEMBERS[member];
-  if (!spec.many && (spec.type === 'decimal' || spec.type === 'DateTime')) return numericPasses(member, conditions, view, domain);
+  if (!spec.many && spec.type !== 'string') return numericPasses(member, conditions, view, domain);
   const tests = conditions.map((c) => ({ test: valueTest(c, domain), folded: specOf(c).folded === true }));
   if (!spec.many) {
     return tests.map(({ test, folded }) => {

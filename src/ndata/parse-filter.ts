@@ -34,7 +34,31 @@ function textOf(group: readonly Piece[], value: string): string | undefined {
 
 const LOOKS_LIKE_OPERATOR = /^[A-Za-z]+$/;
 
-/** Parses one operation of `member`'s value into an operator and typed arguments, or its issues. */
+/** The argument texts of `op` (everything after its first `:`), split as its arity says, or the issue. */
+function argumentTexts(member: FilterMember, op: Operator, o: Operation): (string | undefined)[] | Issue {
+  const { type, nullable } = FILTER_MEMBERS[member];
+  const where = { operation: o.operation, text: o.text };
+  if (!operatorApplies(op, type, nullable)) {
+    return issue('query.operator_not_allowed', member, { ...where, operator: op, type, nullable, allowed: operatorsFor(type, nullable) });
+  }
+  const rest = o.pieces.slice(1);
+  const arity = OPERATORS[op].arity;
+  const groups = rest.length === 0 ? [] : arity === 'two' ? splitAt(rest, ':') : arity === 'list' ? splitAt(rest, ',') : [rest];
+  const expected = { none: 0, one: 1, two: 2, list: Math.max(1, groups.length) }[arity];
+  if (groups.length !== expected) {
+    return issue('query.argument_count', member, { ...where, operator: op, expected: arity, actual: groups.length });
+  }
+  const [only] = rest;
+  if (arity === 'list' && rest.length === 1 && only !== undefined && !only.quoted && only.content === '') {
+    return issue('query.empty_list', member, { ...where, operator: op });
+  }
+  return groups.map((g) => textOf(g, o.value));
+}
+
+/**
+ * Parses one operation of `member`'s value into an operator and typed arguments, or its issues. The text
+ * before the first `:` is the operator when it names one; otherwise the whole operation is an `eq` value.
+ */
 function parseOperation(member: FilterMember, o: Operation): Outcome {
   const { type, nullable } = FILTER_MEMBERS[member];
   const where = { operation: o.operation, text: o.text };
@@ -46,33 +70,17 @@ function parseOperation(member: FilterMember, o: Operation): Outcome {
   if (o.pieces.some((p) => p.badQuote)) return fail(issue('query.bad_quote', member, where));
   const named = head.quoted ? undefined : operatorNamed(head.content);
   const op = named !== undefined && (second === undefined || second.before === ':') ? named : undefined;
-  let texts: (string | undefined)[];
-  if (op === undefined) {
-    texts = [textOf(o.pieces, o.value)];
-  } else {
-    if (!operatorApplies(op, type, nullable)) {
-      return fail(issue('query.operator_not_allowed', member, { ...where, operator: op, type, nullable, allowed: operatorsFor(type, nullable) }));
-    }
-    const rest = o.pieces.slice(1);
-    const arity = OPERATORS[op].arity;
-    const groups = rest.length === 0 ? [] : arity === 'two' ? splitAt(rest, ':') : arity === 'list' ? splitAt(rest, ',') : [rest];
-    const expected = { none: 0, one: 1, two: 2, list: groups.length }[arity];
-    if (groups.length !== expected || (arity === 'list' && groups.length === 0)) {
-      return fail(issue('query.argument_count', member, { ...where, operator: op, expected: arity, actual: groups.length }));
-    }
-    if (arity === 'list' && rest.length === 1 && !rest[0]?.quoted && rest[0]?.content === '') {
-      return fail(issue('query.empty_list', member, { ...where, operator: op }));
-    }
-    texts = groups.map((g) => textOf(g, o.value));
-  }
-  if (texts.some((t) => t === undefined)) return fail(issue('query.bad_quote', member, where));
+  const texts = op === undefined ? [textOf(o.pieces, o.value)] : argumentTexts(member, op, o);
+  if (!Array.isArray(texts)) return fail(texts);
+  if (!texts.every((t): t is string => t !== undefined)) return fail(issue('query.bad_quote', member, where));
   const args: Value[] = [];
   const issues: Issue[] = [];
-  for (const text of texts as string[]) {
+  for (const text of texts) {
     const parsed = VALUE_TYPES[type].parse(text);
     if (parsed !== undefined) args.push(parsed);
     else if (type === 'string') throw new TypeError('string arguments always parse');
     else if (op === undefined && second?.before === ':' && LOOKS_LIKE_OPERATOR.test(head.content)) {
+      // `DiscountRate=foo:1`: neither a value nor an operator; say the likelier mistake.
       issues.push(issue('query.unknown_operator', member, { ...where, operator: excerpt(head.content), allowed: operatorsFor(type, nullable) }));
     } else issues.push(issue('query.invalid_argument', member, { ...where, value: excerpt(text), type }));
   }

@@ -9,11 +9,12 @@ export const MAX_INT32 = 2_147_483_647;
 
 /** `$skip` / `$take`: an integer from 0 to 2,147,483,647 (a sign and leading zeros are fine). */
 export function parseCount(parameter: '$skip' | '$take', text: string): Parsed<number> {
-  const m = /^([+-]?)0*(\d+)$/.exec(text);
+  const m = /^([+-]?)(\d+)$/.exec(text);
   const value = excerpt(text);
   if (m === null) return { ok: false, issue: issue('query.invalid_integer', parameter, { value }) };
   const [, sign, digits = ''] = m;
-  const n = digits.length > 10 ? Infinity : Number(digits);
+  const significant = digits.replace(/^0+/, '');
+  const n = significant.length > 10 ? Infinity : Number(significant);
   if ((sign === '-' && n !== 0) || n > MAX_INT32) {
     return { ok: false, issue: issue('query.integer_out_of_range', parameter, { value, min: 0, max: MAX_INT32 }) };
   }

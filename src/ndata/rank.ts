@@ -6,28 +6,43 @@ import type { StoreView } from './store-view.js';
 /** Ascending order of two rows under one key: nulls first, equal values 0. */
 export type KeyOrder = (a: number, b: number) => number;
 
+/**
+ * Every row's dense rank under a key (0 = null, then 1, 2, … ascending; equal values share a rank), and
+ * the rows in ascending order of (rank, row): the key's presorted order.
+ */
+export interface Ranking {
+  rank: Int32Array;
+  sorted: Int32Array;
+}
+
+/** How a sort key orders rows; `ranking` once the key has been ranked for this store version. */
+export interface KeyPlan {
+  compare: KeyOrder;
+  ranking: Ranking | undefined;
+}
+
 /** Sorts of one store version by a key before its ranks are built (a build costs ~100 value-compared sorts). */
 const SORTS_BEFORE_RANKS = 16;
 
-/**
- * Dense ranks of `values` (0 = null, then 1, 2, … in ascending order; equal values share a rank), so
- * that sorting compares small integers instead of strings.
- */
-export function denseRank<T>(values: ReadonlyArray<T | null>, compare: (a: T, b: T) => number): Int32Array {
+export function denseRank<T>(values: ReadonlyArray<T | null>, compare: (a: T, b: T) => number): Ranking {
   const present: { i: number; value: T }[] = [];
+  const sorted = new Int32Array(values.length);
+  let nulls = 0;
   values.forEach((value, i) => {
-    if (value !== null) present.push({ i, value });
+    if (value === null) sorted[nulls++] = i;
+    else present.push({ i, value });
   });
-  present.sort((a, b) => compare(a.value, b.value));
+  present.sort((a, b) => compare(a.value, b.value)); // stable: equal values stay in row order
   const rank = new Int32Array(values.length);
   let current = 0;
   let previous: T | undefined;
-  for (const { i, value } of present) {
+  present.forEach(({ i, value }, k) => {
     if (previous === undefined || compare(previous, value) !== 0) current += 1;
     rank[i] = current;
+    sorted[nulls + k] = i;
     previous = value;
-  }
-  return rank;
+  });
+  return { rank, sorted };
 }
 
 function byRank(rank: Int32Array): KeyOrder {
@@ -49,18 +64,23 @@ function statusRank(view: StoreView, order: StringOrder, now: number): Int32Arra
   const [expired, notYetValid, valid] = [rankOfStatus('Expired'), rankOfStatus('NotYetValid'), rankOfStatus('Valid')];
   const { activation, expiration } = view.times();
   // statusAt() on the precomputed times: Expired if expiration ≤ now, else NotYetValid if activation > now.
-  return Int32Array.from(activation, (act, i) => ((expiration[i] ?? Number.NaN) <= now ? expired : act > now ? notYetValid : valid));
+  const rank = view.scratch('status');
+  for (let i = 0; i < rank.length; i++) {
+    const act = activation[i] ?? Number.NaN;
+    rank[i] = (expiration[i] ?? Number.NaN) <= now ? expired : act > now ? notYetValid : valid;
+  }
+  return rank;
 }
 
 /**
  * How rows order under a sort key. Values are compared directly until the key has been sorted by often
- * enough in this store version; then ranks are built once and compared as integers. `status` depends on
+ * enough in this store version; then it is ranked once and compared as integers. `status` depends on
  * the clock and is ranked per query.
  */
-export function keyOrder(key: SortKeyName, view: StoreView, order: StringOrder, now: number): KeyOrder {
-  if (SORT_KEYS[key].kind === 'status') return byRank(statusRank(view, order, now));
+export function keyPlan(key: SortKeyName, view: StoreView, order: StringOrder, now: number): KeyPlan {
+  if (SORT_KEYS[key].kind === 'status') return { compare: byRank(statusRank(view, order, now)), ranking: undefined };
   const values = view.sortValues(key);
   const { compare } = valueDomain(order);
-  const rank = view.rank(`${key}/${order}`, SORTS_BEFORE_RANKS, () => denseRank(values, compare));
-  return rank === undefined ? byValue(values, compare) : byRank(rank);
+  const ranking = view.ranking(`${key}/${order}`, SORTS_BEFORE_RANKS, () => denseRank(values, compare));
+  return ranking === undefined ? { compare: byValue(values, compare), ranking } : { compare: byRank(ranking.rank), ranking };
 }

@@ -1,6 +1,7 @@
 /**
  * A filter step over a selection vector: keeps, in place and in order, the first `m` rows of `rows` that
- * pass, and returns how many were kept. Steps run one after another over ever fewer rows.
+ * pass, and returns how many were kept. Steps run one after another over ever fewer rows. The loops
+ * write every row and advance by 0 or 1, which avoids a mispredicted branch per row.
  */
 export type RowPass = (rows: Int32Array, m: number) => number;
 
@@ -10,21 +11,40 @@ export function keepRows(test: (i: number) => boolean): RowPass {
     let kept = 0;
     for (let j = 0; j < m; j++) {
       const i = rows[j] ?? 0;
-      if (test(i)) rows[kept++] = i;
+      rows[kept] = i;
+      kept += +test(i);
     }
     return kept;
   };
 }
 
-/** A pass keeping rows whose number lies in [low, high] (ends open as flagged); NaN (null) never does. */
-export function keepInRange(column: Float64Array, low: number, lowOpen: boolean, high: number, highOpen: boolean): RowPass {
+/** A pass keeping rows whose number lies in [low, high]; NaN (null) never does. */
+export function keepBetween(column: Float64Array, low: number, high: number): RowPass {
   return (rows, m) => {
     let kept = 0;
     for (let j = 0; j < m; j++) {
       const i = rows[j] ?? 0;
       const v = column[i] ?? Number.NaN;
-      if ((lowOpen ? v > low : v >= low) && (highOpen ? v < high : v <= high)) rows[kept++] = i;
+      rows[kept] = i;
+      kept += +(v >= low) & +(v <= high);
     }
     return kept;
   };
+}
+
+const word = new Float64Array(1);
+const bits = new BigInt64Array(word.buffer);
+
+/** The smallest double above `x` (so `v > x` ⇔ `v >= nextUp(x)`). */
+export function nextUp(x: number): number {
+  if (Number.isNaN(x) || x === Infinity) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  word[0] = x;
+  bits[0] = (bits[0] ?? 0n) + (x > 0 ? 1n : -1n);
+  return word[0] ?? x;
+}
+
+/** The largest double below `x` (so `v < x` ⇔ `v <= nextDown(x)`). */
+export function nextDown(x: number): number {
+  return -nextUp(-x);
 }

@@ -1,11 +1,10 @@
 import type { CustomerStore } from '../store/customer-store.js';
-import type { CustomerQuery, QueryResult, SortKey } from './ast.js';
+import type { CustomerQuery, QueryResult } from './ast.js';
 import { valueDomain, type StringOrder } from './domain.js';
 import { filterRows } from './filter-rows.js';
-import { keyOrder } from './rank.js';
 import { selectPage } from './select-page.js';
+import { sortPlan } from './sort-plan.js';
 import { viewOf, type StoreView } from './store-view.js';
-import type { RowOrder } from './top-k.js';
 
 export interface RunOptions {
   /** How strings compare in gt/lt/between and `$sort` (Config.ndata.stringOrder). */
@@ -16,25 +15,6 @@ export interface RunOptions {
 const CACHEABLE_ITEMS = 1000;
 const CACHEABLE_KEY_LENGTH = 4096;
 
-/** `$sort` as a total order of rows: key by key (ascending: nulls first), ties in insertion order. */
-function rowOrder(sort: readonly SortKey[], view: StoreView, order: StringOrder, now: number): RowOrder | undefined {
-  if (sort.length === 0) return undefined;
-  const keys = sort.map((s) => {
-    const ascending = keyOrder(s.key, view, order, now);
-    return s.descending ? (a: number, b: number) => ascending(b, a) : ascending;
-  });
-  const [first, second] = keys;
-  if (keys.length === 1 && first !== undefined) return (a, b) => first(a, b) || a - b;
-  if (keys.length === 2 && first !== undefined && second !== undefined) return (a, b) => first(a, b) || second(a, b) || a - b;
-  return (a, b) => {
-    for (const key of keys) {
-      const d = key(a, b);
-      if (d !== 0) return d;
-    }
-    return a - b;
-  };
-}
-
 function evaluate(query: CustomerQuery, view: StoreView, now: number, options: RunOptions): QueryResult {
   const rows = filterRows(query, view, now, valueDomain(options.stringOrder)) ?? view.allRows();
   const totalCount = rows.length;
@@ -42,7 +22,8 @@ function evaluate(query: CustomerQuery, view: StoreView, now: number, options: R
     const rest = Math.max(0, totalCount - query.skip);
     return { items: undefined, count: query.take === undefined ? rest : Math.min(rest, query.take), totalCount };
   }
-  const page = selectPage(rows, query.skip, query.take, rowOrder(query.sort, view, options.stringOrder, now));
+  const plan = sortPlan(query.sort, view, options.stringOrder, now);
+  const page = selectPage(rows, view.items.length, query.skip, query.take, plan, () => view.membership(rows));
   const items = Array.from(page, (i) => view.items[i]).filter((c) => c !== undefined);
   return { items, count: items.length, totalCount };
 }

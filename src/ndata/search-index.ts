@@ -88,9 +88,9 @@ export function searchTest(index: SearchIndex, text: string): (i: number) => boo
 }
 
 /** The rows matching Search `text` through the trigram index, or undefined when Search must scan instead. */
-export function searchCandidates(index: SearchIndex, text: string): Int32Array | undefined {
+export function searchCandidates(index: SearchIndex, text: string): readonly number[] | undefined {
   const needle = fold(text);
   const rows = index.candidates(needle);
   if (rows === undefined) return undefined;
-  return Int32Array.from(needle.length === 3 ? rows : rows.filter(searchTest(index, text)));
+  return needle.length === 3 ? rows : rows.filter(searchTest(index, text));
 }

@@ -54,6 +54,7 @@ class BoundedHeap {
 /** The first `k` rows under `order`, sorted: O(m log k) instead of sorting all m rows. */
 export function topK(rows: Int32Array, k: number, order: RowOrder): Int32Array {
   const heap = new BoundedHeap(Math.min(k, rows.length), order);
-  for (const row of rows) heap.offer(row);
+  // An indexed loop: for…of over a typed array is several times slower in V8.
+  for (let i = 0; i < rows.length; i++) heap.offer(rows[i] ?? 0);
   return heap.rows.subarray(0, heap.size).sort(order);
 }
