@@ -31,12 +31,21 @@ const QUERIES = {
   '(a) GET /customers/{id}': (id: string) => `/customers/${id}`,
   '(b) DiscountRate+IsActive+$sort+$take=50': () => '/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50',
   '(c) Search=ova&$count=true': () => '/customers?Search=ova&$count=true',
+  '(b) uncached: the same with $skip drawn from 0..3999': () => UNCACHED_PATHS[0] ?? '',
 } as const;
+
+/** Query (b) over 4,000 different pages, so the mock's result cache (64 recent answers) rarely helps. */
+const UNCACHED_PATHS = Array.from(
+  { length: 4000 },
+  (_, skip) => `/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50&$skip=${skip}`,
+);
 
 export async function queryBenchmarks(log: (line: string) => void): Promise<QueryRow[]> {
   const rows: QueryRow[] = [];
   for (const count of [10_000, 100_000]) {
-    const mock = await startServer(['bin/portos-mock.js', 'serve', '--port', '0', '--count', String(count)]);
+    // --quiet: the console request log (one JSON line per request) is I/O, not the query path; its cost is
+    // shown in a row of its own below.
+    const mock = await startServer(['bin/portos-mock.js', 'serve', '--port', '0', '--count', String(count), '--quiet']);
     log(mock.startupLine);
     const headers = await login(mock.url);
     const first = (await (await fetch(`${mock.url}/customers?$take=1`, { headers })).json()) as { items: { id: string }[] };
@@ -50,15 +59,24 @@ export async function queryBenchmarks(log: (line: string) => void): Promise<Quer
     rows.push({ name: 'bare Express route, same customer', customers: count, result: bareResult, ratio: 1, target: '', met: null });
     log(`${count} bare route: ${bareResult.rps.toFixed(0)} req/s`);
     for (const [name, path] of Object.entries(QUERIES)) {
-      const result = await load(`${mock.url}${path(id)}`, headers, { connections: CONNECTIONS, seconds: SECONDS });
+      const paths = name.includes('uncached') ? UNCACHED_PATHS : undefined;
+      const result = await load(`${mock.url}${path(id)}`, headers, { connections: CONNECTIONS, seconds: SECONDS, ...(paths === undefined ? {} : { paths }) });
       const ratio = result.rps / bareResult.rps;
       const isGet = name.startsWith('(a)');
       const target = isGet ? '≥ 0.8 × bare' : count === 10_000 ? '≥ 0.25 × bare' : 'p99 < 50 ms';
+      // The uncached row is shown for honesty; the issue's targets are for the repeated queries.
       const met = isGet ? ratio >= 0.8 : count === 10_000 ? ratio >= 0.25 : result.p99Ms < 50;
       rows.push({ name, customers: count, result, ratio, target, met: result.errors + result.non2xx === 0 && met });
       log(`${count} ${name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms} ms`);
     }
     await mock.stop();
+    if (count === 10_000) {
+      const logging = await startServer(['bin/portos-mock.js', 'serve', '--port', '0', '--count', String(count)]);
+      const loggingHeaders = await login(logging.url);
+      const result = await load(`${logging.url}/customers/${id}`, loggingHeaders, { connections: CONNECTIONS, seconds: SECONDS });
+      rows.push({ name: '(a) with the console request log on', customers: count, result, ratio: result.rps / bareResult.rps, target: '', met: null });
+      await logging.stop();
+    }
   }
   return rows;
 }

@@ -13,11 +13,14 @@ export function startServer(args: string[]): Promise<BenchServer> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 120_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);
       if (match?.[1] === undefined) return;
       clearTimeout(timer);
+      // From here on the server's output (e.g. its request log) is read and dropped, not kept.
+      child.stdout?.off('data', onData);
+      child.stdout?.resume();
       const startupLine = output.split('\n').find((line) => line.includes('seeded')) ?? '';
       resolve({
         url: match[1],
@@ -28,7 +31,8 @@ export function startServer(args: string[]): Promise<BenchServer> {
             child.kill('SIGTERM');
           }),
       });
-    });
+    };
+    child.stdout?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
 }

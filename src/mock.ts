@@ -1,18 +1,33 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { pino } from 'pino';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { loadIdentities, type Identities } from './auth/identities.js';
 import type { Config, ConfigInput } from './config/config.js';
 import { checkConfigInput, mergeConfig } from './config/load-config.js';
+import { SILENT_LOG, type ConsoleLog } from './control/console-log.js';
+import { ControlPlane } from './control/control-plane.js';
+import { controlledClock, type ControlledClock } from './control/controlled-clock.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import type { StoredCustomer } from './domain/customer.js';
 import { buildApp } from './http/app.js';
+import { readStateCustomers } from './http/control/customer-reader.js';
 import { loadSpec } from './spec/load-spec.js';
 import { SpecSchemas } from './spec/schema-validator.js';
 import { CustomerStore } from './store/customer-store.js';
 import { randomIds, type IdGenerator } from './store/ids.js';
 import { generateCustomers } from './store/seed.js';
+
+/**
+ * pino on stdout, buffered (one write per few KB instead of one per request, which would cost a system call on
+ * the hot path); flushed on exit.
+ */
+function consoleLogger(): ConsoleLog {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  process.once('exit', () => destination.flushSync());
+  return pino({ name: 'portos-mock', timestamp: pino.stdTimeFunctions.isoTime }, destination);
+}
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -20,8 +35,13 @@ export interface MockOptions {
   config?: ConfigInput;
   /** Start from these customers instead of generated ones. */
   customers?: readonly StoredCustomer[];
+  /** The time underneath the controllable clock (default: the system clock). */
   clock?: Clock;
   ids?: IdGenerator;
+  /** Draws fault shares and latency ranges (default `Math.random`); inject for deterministic tests. */
+  random?: () => number;
+  /** Where requests and webhook outcomes are logged; default pino on stdout with `logRequests`, else nothing. */
+  console?: ConsoleLog;
   identities?: Identities;
   /** Where unexpected errors (500s) are reported; default `console.error`. */
   log?: (error: unknown) => void;
@@ -32,24 +52,41 @@ export interface Mock {
   app: Express;
   config: Config;
   store: CustomerStore;
-  clock: Clock;
+  /** The mock's clock: reads `options.clock` until frozen, set or advanced. */
+  clock: ControlledClock;
   auth: AuthService;
+  /** Faults, locks, snapshots, logs, webhooks and the state file. */
+  control: ControlPlane;
   /** Puts the starting customers back (the given ones, or the seed's). */
   reset(): void;
+  /** Writes the state file (if any) and stops webhook deliveries. */
+  shutdown(): Promise<void>;
 }
 
 /** Builds the mock without listening. */
 export function createMock(options: MockOptions = {}): Mock {
   const config = mergeConfig(checkConfigInput(options.config ?? {}, 'options.config'));
   const initial = () => options.customers ?? generateCustomers({ seed: config.seed, count: config.count });
-  const store = new CustomerStore(initial());
-  const clock = options.clock ?? systemClock;
+  const seedCustomers = ({ seed, count }: { seed?: number; count?: number }) =>
+    seed === undefined && count === undefined ? initial() : generateCustomers({ seed: seed ?? config.seed, count: count ?? config.count });
   const spec = loadSpec();
+  const schemas = new SpecSchemas(spec);
+  const ids = options.ids ?? randomIds;
+  const stateFile = config.control.stateFile;
+  const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
+  const store = new CustomerStore(fromState ?? initial());
+  const clock = controlledClock(options.clock ?? systemClock);
   const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
   const auth = createAuthService({ config: config.auth, clock, identities });
-  const deps = { config, store, clock, ids: options.ids ?? randomIds, spec, schemas: new SpecSchemas(spec), auth };
-  const app = buildApp(deps, options.log);
-  return { app, config, store, clock, auth, reset: () => store.replaceAll(initial()) };
+  const log = options.log ?? ((error: unknown) => console.error(error));
+  const consoleLog = options.console ?? (config.logRequests ? consoleLogger() : SILENT_LOG);
+  const control = new ControlPlane({
+    config, store, clock, random: options.random ?? Math.random, newId: () => ids.customerId(), console: consoleLog, seedCustomers, onError: log,
+  });
+  if (control.state !== null && fromState === undefined) void control.state.flush(true);
+  const deps = { config, store, clock, ids, spec, schemas, auth, control };
+  const app = buildApp(deps, log);
+  return { app, config, store, clock, auth, control, reset: () => control.reset(), shutdown: () => control.close() };
 }
 
 /**
@@ -67,13 +104,21 @@ export interface RunningMock extends Mock {
   close(): Promise<void>;
 }
 
+/** Largest request head (request line + headers) the server reads: 1 MiB, like the body limit. */
+const MAX_HEADER_BYTES = 1024 * 1024;
+
 /** Starts the mock on `config.port` (0 = any free port) and resolves when it listens. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const mock = createMock(options);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = mock.app.listen(mock.config.port, mock.config.host, (error?: Error) =>
-      error === undefined ? resolve(listening) : reject(error),
-    );
+  // Node refuses request heads over 16 KiB with a bare 431; NData queries with thousands of operations
+  // are longer than that, and must reach the parser to get their documented 400.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, mock.app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(mock.config.port, mock.config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const host = mock.config.host.includes(':') ? `[${mock.config.host}]` : mock.config.host;
@@ -81,10 +126,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     ...mock,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${mock.config.basePath}`,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
-      }),
+      });
+      await mock.shutdown();
+    },
   };
 }

@@ -1,3 +1,5 @@
+import { UsageError, isControlCommand, planControl } from '../control/cli/control-command.js';
+import { runControl } from '../control/cli/run-control.js';
 import { createMock, startMock } from '../mock.js';
 import { generateCustomers } from '../store/seed.js';
 import { configFromArgs } from './serve-options.js';
@@ -20,6 +22,26 @@ Options (serve):
   --config FILE          JSON file with any configuration key (see README)
   --identities FILE      users, devices and API keys instead of fixtures/identities.json
   --no-auth              let every request through as admin
+  --no-control           switch off the control API (/_mock) and the fault header (env PORTOS_MOCK_CONTROL=0);
+                         do this on shared deployments: the control API needs no credentials
+  --state FILE           start from FILE (a state document or a customers array) and keep it current
+  --webhook URL[#SECRET] POST a signed notification to URL on every create/update/delete (repeatable)
+  --quiet                do not log requests on the console
+
+Control a running mock (src/control/CONTROL-API.md; options: --url URL, default $PORTOS_MOCK_URL or
+http://127.0.0.1:3000, and --prefix, default /_mock):
+  portos-mock reset [--seed N] [--count N]            back to the seed (optionally another seed/count)
+  portos-mock load FILE [--merge]                     replace (or merge) the customers with a fixture file
+  portos-mock snapshot save|restore|get|delete NAME   named snapshots (save --file F uploads one)
+  portos-mock snapshot list
+  portos-mock clock [show] | freeze [AT] | set AT | advance BY | resume | reset
+                                                      AT: ISO date-time or epoch ms; BY: 1d, -2h, 30m, 500ms
+  portos-mock fault add SPEC [--route R] [--method M] [--id ID] [--share S] [--times N]
+                                                      SPEC as in the fault header: latency=300, latency=100-500,
+                                                      status=500, status=423, drop, truncate[=BYTES]
+  portos-mock fault list | clear | remove ID
+  portos-mock lock ID | unlock [ID] | locks           writes to a locked id answer 423 (errorCode 5)
+  portos-mock counts | requests [--limit N] | changes [--since SEQ]
 `;
 
 function mb(bytes: number): string {
@@ -27,7 +49,7 @@ function mb(bytes: number): string {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const { config, help } = configFromArgs(args, process.env);
+  const { config, help } = configFromArgs(args, process.env, { logRequests: true });
   if (help) {
     process.stdout.write(USAGE);
     return;
@@ -37,12 +59,14 @@ async function serve(args: string[]): Promise<void> {
   const customers = generateCustomers({ seed: config.seed, count: config.count });
   const seedMs = performance.now() - started;
   const heapAfter = process.memoryUsage().heapUsed;
-  const mock = await startMock({ config, customers });
+  const mock = await startMock({ config, ...(config.control.stateFile === '' ? { customers } : {}) });
   console.log(
     `portos-mock: seeded ${customers.length} customers (seed ${config.seed}) in ${seedMs.toFixed(0)} ms, ` +
       `heap +${mb(heapAfter - heapBefore)} (heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)})`,
   );
   console.log(`portos-mock: listening on ${mock.url}  (spec: ${mock.url}/openapi.json)`);
+  if (config.control.enabled) console.log(`portos-mock: control API on ${mock.url.slice(0, mock.url.length - config.basePath.length)}${config.control.prefix} (no credentials: local/QA use only; --no-control to switch off)`);
+  if (config.control.stateFile !== '') console.log(`portos-mock: state file ${config.control.stateFile} (${mock.store.size} customers)`);
   const stop = (signal: string) => {
     console.log(`portos-mock: ${signal}, shutting down`);
     mock.close().then(
@@ -61,10 +85,18 @@ function token(args: string[]): void {
   process.stdout.write(`${mock.auth.issueToken(user, device)}\n`);
 }
 
+async function control(command: Parameters<typeof planControl>[0], args: string[]): Promise<void> {
+  const outcome = await runControl(planControl(command, args, process.env));
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.code;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   if (command === 'serve') return serve(rest);
   if (command === 'token') return token(rest);
+  if (isControlCommand(command)) return control(command, rest);
   if (command.startsWith('-')) return serve(argv);
   if (command === 'help' || command === '--help') {
     process.stdout.write(USAGE);
@@ -74,6 +106,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}`);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}${cause}`);
+  if (error instanceof UsageError) console.error('run portos-mock help for usage');
   process.exit(2);
 });

@@ -15,6 +15,10 @@ export const SERVE_FLAGS = {
   config: { type: 'string' },
   identities: { type: 'string' },
   'no-auth': { type: 'boolean' },
+  'no-control': { type: 'boolean' },
+  state: { type: 'string' },
+  webhook: { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -24,10 +28,25 @@ function int(flag: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** Configuration from defaults ← `--config FILE` ← environment ← flags. */
+/** `URL#secret` → a webhook receiver (the secret is optional). */
+function webhookOf(value: string): { url: string; secret?: string } {
+  const at = value.indexOf('#');
+  return at < 0 ? { url: value } : { url: value.slice(0, at), secret: value.slice(at + 1) };
+}
+
+/** `PORTOS_MOCK_CONTROL=0` (or false/no/off) switches the control API off. */
+function controlFromEnv(env: Record<string, string | undefined>): ConfigInput {
+  const value = env['PORTOS_MOCK_CONTROL'];
+  if (value === undefined || value === '') return {};
+  return { control: { enabled: !['0', 'false', 'no', 'off'].includes(value.toLowerCase()) } };
+}
+
+/** Configuration from defaults ← the command's defaults ← `--config FILE` ← environment ← flags. */
 export function configFromArgs(
   args: readonly string[],
   env: Record<string, string | undefined>,
+  /** The command's own defaults, under everything else (`serve` logs requests unless `--quiet`). */
+  commandDefaults: ConfigInput = {},
 ): { config: Config; help: boolean; user: string | undefined; device: string | undefined } {
   const options = { ...SERVE_FLAGS, user: { type: 'string' }, device: { type: 'string' } } as const;
   const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
@@ -39,6 +58,15 @@ export function configFromArgs(
     defaultLocale: values['default-locale'],
     strict: values.strict,
     basePath: values['base-path'],
+    logRequests: values.quiet === true ? false : undefined,
+    control:
+      values['no-control'] === true || values.state !== undefined || values.webhook !== undefined
+        ? {
+            ...(values['no-control'] === true ? { enabled: false } : {}),
+            ...(values.state === undefined ? {} : { stateFile: values.state }),
+            ...(values.webhook === undefined ? {} : { webhooks: values.webhook.map(webhookOf) }),
+          }
+        : undefined,
     auth:
       values.identities !== undefined || values['no-auth'] === true
         ? {
@@ -50,7 +78,7 @@ export function configFromArgs(
   const fromFlags = checkConfigInput(Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)), 'flags');
   const fromFile: ConfigInput = values.config === undefined ? {} : readConfigFile(values.config);
   return {
-    config: mergeConfig(fromFile, configFromEnv(env), fromFlags),
+    config: mergeConfig(commandDefaults, fromFile, configFromEnv(env), controlFromEnv(env), fromFlags),
     help: values.help === true,
     user: values.user,
     device: values.device,

@@ -35,6 +35,36 @@ export const CONFIG_SCHEMA = {
         repeatedSingleParameter: { enum: ['first', 'error'] },
       },
     },
+    logRequests: { type: 'boolean' },
+    docs: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' } } },
+    control: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        prefix: { type: 'string', pattern: '^(/[A-Za-z0-9._~-]+)+$' },
+        faultHeader: { type: 'string', pattern: '^[A-Za-z0-9-]+$' },
+        requestLogSize: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+        changeLogSize: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+        webhooks: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['url'],
+            properties: {
+              url: { type: 'string', pattern: '^https?://' },
+              secret: { type: 'string' },
+              resources: { type: 'array', items: { type: 'string', minLength: 1 } },
+            },
+          },
+        },
+        webhookRetries: { type: 'integer', minimum: 0, maximum: 20 },
+        webhookBackoffMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+        webhookTimeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
+        stateFile: { type: 'string' },
+      },
+    },
     auth: {
       type: 'object',
       additionalProperties: false,

@@ -39,6 +39,38 @@ export interface Config {
     /** What a repeated `$skip`, `$take`, `$count`, `$sort`, `Search`, `IsExpired` means outside strict mode. */
     repeatedSingleParameter: 'first' | 'error';
   };
+  /** Log every request on the console (pino, one JSON line each); `portos-mock serve` turns it on, `--quiet` off. */
+  logRequests: boolean;
+  /** The interactive API docs at `/docs` (swagger-ui over the spec, served by the mock itself). */
+  docs: {
+    enabled: boolean;
+  };
+  /** The mock control API, faults, logs, webhooks and state file (src/control/CONTROL-API.md). */
+  control: {
+    /**
+     * The control API under `prefix` and the fault header (`--no-control`, `PORTOS_MOCK_CONTROL=0`). For local and
+     * QA use: it needs no credentials, so switch it off on shared deployments. Off: `prefix` is an unknown route.
+     */
+    enabled: boolean;
+    /** Where the control API lives, outside the PORTOS base path. */
+    prefix: string;
+    /** The per-request fault header, e.g. `X-Mock-Fault: latency=300`. */
+    faultHeader: string;
+    /** Requests kept in the request log (and webhook attempts in the deliveries log). */
+    requestLogSize: number;
+    /** Writes kept in the change log. */
+    changeLogSize: number;
+    /** Receivers notified on every create, update and delete (`--webhook URL[#secret]`). */
+    webhooks: readonly WebhookConfig[];
+    /** Attempts after a failed first one. */
+    webhookRetries: number;
+    /** Wait before the first retry; doubles each time. */
+    webhookBackoffMs: number;
+    /** Give up an attempt after this long. */
+    webhookTimeoutMs: number;
+    /** Start from this file and keep it current (`--state FILE`); '' = none. */
+    stateFile: string;
+  };
   auth: {
     /** Require credentials on the PORTOS routes (off = every request acts as `admin`). */
     required: boolean;
@@ -55,6 +87,15 @@ export interface Config {
   };
 }
 
+/** A webhook receiver: PORTOS BackOffice's URL, optional secret and resource filter (misc.md §7). */
+export interface WebhookConfig {
+  url: string;
+  /** Signs each notification (`X-PORTOS-WEBHOOK-SIGNATURE`). */
+  secret?: string;
+  /** Resource names it wants (e.g. `customer`); all when absent. */
+  resources?: readonly string[];
+}
+
 export const DEFAULT_CONFIG: Config = {
   port: 3000,
   host: '127.0.0.1',
@@ -69,6 +110,20 @@ export const DEFAULT_CONFIG: Config = {
   customerResourceName: 'customer',
   cors: { enabled: true, origins: '*' },
   ndata: { stringOrder: 'ordinal', repeatedSingleParameter: 'first' },
+  logRequests: false,
+  docs: { enabled: true },
+  control: {
+    enabled: true,
+    prefix: '/_mock',
+    faultHeader: 'X-Mock-Fault',
+    requestLogSize: 1000,
+    changeLogSize: 1000,
+    webhooks: [],
+    webhookRetries: 3,
+    webhookBackoffMs: 200,
+    webhookTimeoutMs: 5000,
+    stateFile: '',
+  },
   auth: {
     required: true,
     jwtSecret: 'portos-mock-development-secret-change-me',

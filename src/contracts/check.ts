@@ -4,7 +4,7 @@ import { childPath, valueAt } from './json-path.js';
 import { matchValue } from './match.js';
 import { brief } from './matchers.js';
 import type { OpenApiIndex } from './openapi.js';
-import type { Observation } from './replay.js';
+import type { Observation, TransportFailureKind } from './replay.js';
 import type { Expect } from './scenario.js';
 
 /** The request a response belongs to, as the spec lookup needs it. */
@@ -64,10 +64,28 @@ export function checkTitle(expect: Expect, lang: string, obs: Observation): Find
   return [{ kind: 'title', path: 'body.title', message: `expected the ${lang || 'default'} title ${JSON.stringify(wanted)}, got ${brief(actual)}`, expected: wanted, actual }];
 }
 
+/** `elapsedMs`: the step's elapsed time against a number expectation (`{ $min: 300 }`). */
+export function checkElapsed(expect: Expect, durationMs: number): Finding[] {
+  return expect.elapsedMs === undefined ? [] : findings('elapsed', matchValue(expect.elapsedMs, durationMs, 'elapsedMs'));
+}
+
+/**
+ * `transport`: the expected failure (`dropped`: no response; `truncated`: the body ended early) against what
+ * happened; `got` is the failure, or the status of a whole response.
+ */
+export function checkTransport(expect: Expect, got: { failure: TransportFailureKind; error: string } | { status: number }): Finding[] {
+  const wanted = expect.transport;
+  if (wanted === undefined) return 'failure' in got ? [{ kind: 'transport', path: 'request', message: got.error }] : [];
+  if ('failure' in got && got.failure === wanted) return [];
+  const actual = 'failure' in got ? `${got.failure}: ${got.error}` : `a whole response with status ${got.status}`;
+  return [{ kind: 'transport', path: 'transport', message: `expected the connection to be ${wanted}, got ${actual}`, expected: wanted, actual: 'failure' in got ? got.failure : got.status }];
+}
+
 /** Every broken expectation of one response: status, headers, title, body (subset with matchers) and schema. */
 export function checkResponse(expect: Expect, exchange: Exchange, obs: Observation, spec: OpenApiIndex | undefined): Finding[] {
   const statuses = (Array.isArray(expect.status) ? expect.status : [expect.status]).map(Number);
-  const out: Finding[] = [];
+  const out: Finding[] = [...checkElapsed(expect, obs.durationMs)];
+  if (expect.transport !== undefined) return [...out, ...checkTransport(expect, { status: obs.status })];
   if (!statuses.includes(obs.status)) {
     const problem = obs.body as { title?: unknown; detail?: unknown } | undefined;
     const why = typeof problem?.title === 'string' ? ` (${problem.title}${typeof problem.detail === 'string' ? `: ${problem.detail}` : ''})` : '';

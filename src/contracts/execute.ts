@@ -1,6 +1,8 @@
+import { runActions } from './arrange.js';
 import { captureValues } from './capture.js';
-import { checkResponse } from './check.js';
+import { checkElapsed, checkResponse, checkTransport } from './check.js';
 import { createdBy, type Created } from './cleanup.js';
+import type { ControlApi } from './control-api.js';
 import { renderDiff } from './diff.js';
 import type { Finding } from './finding.js';
 import { findings } from './finding.js';
@@ -8,7 +10,7 @@ import type { IdentityResolver } from './identity.js';
 import { interpolateDeep, type Scope } from './interpolate.js';
 import type { OpenApiIndex } from './openapi.js';
 import { profileField } from './profiles.js';
-import { send, type HttpOptions, type Observation } from './replay.js';
+import { send, type HttpOptions, type HttpRequest, type Observation } from './replay.js';
 import { buildRequest, withoutRemoved } from './request.js';
 import type { ScenarioResult, StepResult } from './result.js';
 import { ANONYMOUS, type Expect, type LoadedScenario, type Step } from './scenario.js';
@@ -25,6 +27,8 @@ export interface ExecuteContext {
   uid(): string;
   now(): Date;
   created(resource: Created): void;
+  /** The mock's control API, for `arrange:`, `finally:` and `api: control` (undefined: not known). */
+  control?: ControlApi;
 }
 
 const list = (v: string | readonly string[] | undefined, fallback: string): string[] => (v === undefined ? [fallback] : typeof v === 'string' ? [v] : [...v]);
@@ -35,6 +39,13 @@ function excerpt(obs: Observation): NonNullable<StepResult['response']> {
   const headers = Object.fromEntries(Object.entries(obs.headers).filter(([n]) => keep.includes(n)));
   const body = obs.body === undefined ? obs.text : JSON.stringify(obs.body, null, 2);
   return { status: obs.status, headers, body: body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n...` : body };
+}
+
+/** The request for a report: the credentials' scheme only, the body shortened. */
+function sentExcerpt(request: HttpRequest): NonNullable<StepResult['request']> {
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([n, v]) => [n, n === 'authorization' ? `${v.split(' ')[0] ?? ''} …` : v]));
+  const body = request.body?.toString('utf8');
+  return { headers, ...(body === undefined ? {} : { body: body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n...` : body }) };
 }
 
 /** `title: localized`: in each identity, the titles of different languages must differ. */
@@ -65,30 +76,39 @@ async function runVariant(
   const name = step.name ?? `${step.request.method} ${step.request.path}`;
   const base = { index, name, as, lang, method: step.request.method, url: step.request.path };
   const fail = (f: Finding[]): { result: StepResult } => ({ result: { ...base, durationMs: 0, findings: f } });
-  const built = buildRequest(step.request, scope, ctx.baseUrl, lang);
+  const control = step.request.api === 'control';
+  const root = control ? ctx.control?.url : ctx.baseUrl;
+  if (root === undefined) return fail([{ kind: 'control', path: 'request.api', message: 'no control API' }]);
+  const built = buildRequest(step.request, scope, root, lang);
   if (!built.ok) return fail(findings('request', built.problems));
   let request = built.built.request;
-  if (!built.built.explicitAuth && !built.built.removed.includes('authorization')) {
+  if (!control && !built.built.explicitAuth && !built.built.removed.includes('authorization')) {
     const authorized = await ctx.identities.authorize(as, request, step.nws4);
     if (!authorized.ok) return fail([{ kind: 'identity', path: 'as', message: authorized.error }]);
     request = authorized.request;
   }
   request = withoutRemoved(request, built.built.removed);
-  const sent = await send(request, ctx.http);
-  const url = request.url.slice(ctx.baseUrl.replace(/\/+$/, '').length) || '/';
-  if (!sent.ok) return { result: { ...base, url, durationMs: sent.durationMs, findings: [{ kind: 'transport', path: 'request', message: sent.error }] } };
+  // A retry would send the request again past a fault meant to drop or cut it.
+  const sent = await send(request, step.expect.transport === undefined ? ctx.http : { ...ctx.http, retries: 0 });
+  const url = (control ? (ctx.control?.prefix ?? '') : '') + (request.url.slice(root.replace(/\/+$/, '').length) || '/');
+  if (!sent.ok) {
+    const failed = [...checkTransport(step.expect, sent), ...checkElapsed(step.expect, sent.durationMs)];
+    return { result: { ...base, url, ...(sent.status === undefined ? {} : { status: sent.status }), durationMs: sent.durationMs, findings: failed, ...(failed.length > 0 ? { request: sentExcerpt(request) } : {}) } };
+  }
   const obs = sent.observation;
-  const createdPath = createdBy(request.method, built.built.path, obs);
+  const createdPath = control ? undefined : createdBy(request.method, built.built.path, obs);
   if (createdPath !== undefined) ctx.created({ path: createdPath, as, scenario });
   // A step's captures are visible in its own expectations (e.g. a Location header naming the new id).
   const captured = captureValues(step.capture ?? {}, obs);
   const expected = interpolateDeep(step.expect, { ...scope, vars: { ...scope.vars, ...captured.values } }, 'expect');
   const found: Finding[] = expected.errors.map((e) => ({ kind: 'request', path: e.path, message: e.error }));
-  found.push(...checkResponse(expected.value as Expect, { method: request.method, path: built.built.path, lang }, obs, ctx.spec));
+  // The control API is not in the spec: its answers are checked against a schema only when the step gives one.
+  const expect = control ? { schema: false as const, ...(expected.value as Expect) } : (expected.value as Expect);
+  found.push(...checkResponse(expect, { method: request.method, path: built.built.path, lang }, obs, ctx.spec));
   found.push(...captured.findings);
   const expectedBody = (expected.value as Expect).body;
   const bodyDiff = found.some((f) => f.kind === 'body') ? renderDiff(expectedBody, obs.body) : [];
-  const result: StepResult = { ...base, url, status: obs.status, durationMs: obs.durationMs, findings: found, ...(bodyDiff.length > 0 ? { bodyDiff } : {}) };
+  const result: StepResult = { ...base, url, status: obs.status, durationMs: obs.durationMs, findings: found, ...(bodyDiff.length > 0 ? { bodyDiff } : {}), ...(found.length > 0 ? { request: sentExcerpt(request) } : {}) };
   return { result, obs, captured: captured.values };
 }
 
@@ -99,21 +119,31 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
   const uid = ctx.uid();
   const steps: StepResult[] = [];
   let failedAt: number | undefined;
+  const scopeOf = (as: string, lang: string): Scope => ({
+    vars: { ...scenario.vars, ...captured, run: ctx.runId, uid, lang, as },
+    now: ctx.now,
+    profile: (name, field) => {
+      const found = ctx.identities.profile(name);
+      return found.ok ? profileField(found.profile, field) : undefined;
+    },
+  });
   for (const [index, step] of scenario.steps.entries()) {
     const identities = list(step.as ?? scenario.defaults.as, ANONYMOUS);
     const langs = stepLanguages(step.lang ?? scenario.defaults.lang);
     const titles: { as: string; lang: string; title: unknown }[] = [];
     let firstCaptures: Record<string, unknown> | undefined;
+    if (step.arrange !== undefined) {
+      const arranged = await runActions(step.arrange, scopeOf(identities[0] ?? ANONYMOUS, langs[0] ?? ''), ctx, { index, phase: 'arrange', scenario: scenario.id });
+      steps.push(...arranged.results);
+      Object.assign(captured, arranged.captured);
+      if (arranged.failed) {
+        failedAt = index;
+        break;
+      }
+    }
     for (const as of identities) {
       for (const lang of langs) {
-        const scope: Scope = {
-          vars: { ...scenario.vars, ...captured, run: ctx.runId, uid, lang, as },
-          now: ctx.now,
-          profile: (name, field) => {
-            const found = ctx.identities.profile(name);
-            return found.ok ? profileField(found.profile, field) : undefined;
-          },
-        };
+        const scope = scopeOf(as, lang);
         const { result, obs, captured: values } = await runVariant(step, index, as, lang, scope, ctx, scenario.id);
         firstCaptures ??= values;
         if (obs !== undefined) {
@@ -130,6 +160,10 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
       failedAt = index;
       break;
     }
+  }
+  if (scenario.finally !== undefined) {
+    const index = scenario.steps.length;
+    steps.push(...(await runActions(scenario.finally, scopeOf(ANONYMOUS, ''), ctx, { index, phase: 'finally', scenario: scenario.id })).results);
   }
   const all = steps.flatMap((s) => s.findings);
   const status = all.some((f) => f.kind === 'identity') ? 'error' : all.length === 0 ? 'passed' : scenario.basis === 'decision' ? 'unconfirmed' : 'failed';

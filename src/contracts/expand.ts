@@ -42,6 +42,7 @@ export function expandScenario(file: string, parsed: ScenarioFile, scenario: Sce
       tags,
       ...(scenario.source === undefined ? {} : { source: scenario.source }),
       steps: rowSteps(scenario.steps, row),
+      ...(scenario.finally === undefined ? {} : { finally: scenario.finally }),
       vars: { ...row },
       defaults: {
         ...(as === undefined ? {} : { as }),

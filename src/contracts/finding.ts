@@ -18,6 +18,8 @@ export const FINDING_KINDS = [
   'capture',
   'request',
   'transport',
+  'elapsed',
+  'control',
   'identity',
 ] as const;
 

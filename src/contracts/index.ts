@@ -12,5 +12,6 @@ export { startRecorder, type Recorder } from './record/proxy.js';
 export { generalize, identityMap } from './record/generalize.js';
 export { recordingYaml } from './record/write.js';
 export { MATCHERS } from './matchers.js';
+export { CONTROL_ACTIONS } from './control-actions.js';
 export { SCENARIO_SCHEMA } from './scenario-schema.js';
 export type { LoadedScenario, LoadIssue, Scenario, ScenarioFile, Step } from './scenario.js';

@@ -1,5 +1,6 @@
 import { BUILTIN_VARS, references } from './interpolate.js';
 import { isRecord } from './json-path.js';
+import { lintControl } from './lint-control.js';
 import type { SchemaIssue } from './schema-issues.js';
 import type { Scenario, ScenarioFile, Step } from './scenario.js';
 import { isDocumentedTitle, stepLanguages } from './titles.js';
@@ -86,6 +87,11 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
       if (step.request.body !== undefined && step.request.rawBody !== undefined) {
         issues.push({ segments: [...at, 'request', 'rawBody'], message: 'a request has either body or rawBody, not both' });
       }
+      (step.arrange ?? []).forEach((action, a) => {
+        const { capture, ...rest } = action;
+        checkRefs(rest, [...at, 'arrange', a]);
+        for (const name of Object.keys(isRecord(capture) ? capture : {})) defined.add(name);
+      });
       checkRefs(step.request, [...at, 'request']);
       for (const name of Object.keys(step.capture ?? {})) defined.add(name);
       checkRefs(step.expect, [...at, 'expect']);
@@ -98,6 +104,8 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
       });
       lintTitles(scenario, step, at, issues);
     });
+    checkRefs(scenario.finally, [...base, 'finally']);
+    issues.push(...lintControl(file, scenario, base));
   });
   return issues;
 }

@@ -19,7 +19,15 @@ export interface Observation {
   durationMs: number;
 }
 
-export type SendResult = { ok: true; observation: Observation } | { ok: false; error: string; durationMs: number };
+/**
+ * How a request failed without a (whole) response: refused, timed out, `dropped` (the connection closed before the
+ * status line), `truncated` (the status and headers came, the body ended early), or `other`.
+ */
+export type TransportFailureKind = 'refused' | 'timeout' | 'dropped' | 'truncated' | 'other';
+
+export type SendResult =
+  | { ok: true; observation: Observation }
+  | { ok: false; error: string; durationMs: number; failure: TransportFailureKind; status?: number };
 
 export interface HttpOptions {
   timeoutMs: number;
@@ -54,15 +62,21 @@ function parseJson(text: string, contentType: string | undefined): unknown {
   }
 }
 
-function errorText(error: unknown): { text: string; refused: boolean } {
+function errorText(error: unknown, responded: boolean): { text: string; failure: TransportFailureKind } {
   const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code;
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { text: 'timed out', refused: false };
-  return { text: [code, e.message ?? String(error)].filter(Boolean).join(': '), refused: code === 'ECONNREFUSED' };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { text: 'timed out', failure: 'timeout' };
+  const text = [code, e.message ?? String(error)].filter(Boolean).join(': ');
+  if (code === 'ECONNREFUSED') return { text, failure: 'refused' };
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
+    return responded ? { text: `the response ended early (${text})`, failure: 'truncated' } : { text: `no response (${text})`, failure: 'dropped' };
+  }
+  return { text, failure: 'other' };
 }
 
-async function attempt(req: HttpRequest, options: HttpOptions): Promise<SendResult & { refused?: boolean }> {
+async function attempt(req: HttpRequest, options: HttpOptions): Promise<SendResult> {
   const started = performance.now();
+  let status: number | undefined;
   try {
     const response = await request(req.url, {
       method: req.method as Dispatcher.HttpMethod,
@@ -71,13 +85,14 @@ async function attempt(req: HttpRequest, options: HttpOptions): Promise<SendResu
       signal: AbortSignal.timeout(options.timeoutMs),
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     });
+    status = response.statusCode;
     const text = Buffer.from(await response.body.arrayBuffer()).toString('utf8');
     const headers = flatten(response.headers);
     const durationMs = Math.round(performance.now() - started);
     return { ok: true, observation: { status: response.statusCode, headers, text, body: parseJson(text, headers['content-type']), durationMs } };
   } catch (error) {
-    const { text, refused } = errorText(error);
-    return { ok: false, error: text, durationMs: Math.round(performance.now() - started), refused };
+    const { text, failure } = errorText(error, status !== undefined);
+    return { ok: false, error: text, durationMs: Math.round(performance.now() - started), failure, ...(status === undefined ? {} : { status }) };
   }
 }
 
@@ -88,10 +103,9 @@ async function attempt(req: HttpRequest, options: HttpOptions): Promise<SendResu
 export async function send(req: HttpRequest, options: HttpOptions): Promise<SendResult> {
   let result = await attempt(req, options);
   for (let n = 1; n <= options.retries && !result.ok; n++) {
-    if (!IDEMPOTENT.has(req.method) && result.refused !== true) break;
+    if (!IDEMPOTENT.has(req.method) && result.failure !== 'refused') break;
     await new Promise((resolve) => setTimeout(resolve, 100 * n));
     result = await attempt(req, options);
   }
-  if (result.ok) return result;
-  return { ok: false, error: result.error, durationMs: result.durationMs };
+  return result;
 }

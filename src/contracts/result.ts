@@ -2,8 +2,11 @@ import type { CleanupResult } from './cleanup.js';
 import type { Finding } from './finding.js';
 import type { Basis, LoadIssue } from './scenario.js';
 
-/** passed; failed (a doc contract broken); unconfirmed (a decision not confirmed); error (could not run). */
-export const SCENARIO_STATUSES = ['passed', 'failed', 'unconfirmed', 'error'] as const;
+/**
+ * passed; failed (a doc contract broken); unconfirmed (a decision not confirmed); error (could not run); skipped
+ * (not run: the server lacks what it needs, e.g. the mock control API; see `note`; never fails the run).
+ */
+export const SCENARIO_STATUSES = ['passed', 'failed', 'unconfirmed', 'error', 'skipped'] as const;
 export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
 
 /** One request of a step (a step runs once per identity × language). */
@@ -19,6 +22,8 @@ export interface StepResult {
   findings: Finding[];
   /** Expected vs actual body (`- expected`, `+ actual`), when the body did not match. */
   bodyDiff?: string[];
+  /** The request as sent (credentials masked, body shortened), when the step failed. */
+  request?: { headers: Record<string, string>; body?: string };
   /** The response, shortened, when the step failed. */
   response?: { status: number; headers: Record<string, string>; body: string };
 }
@@ -31,6 +36,8 @@ export interface ScenarioResult {
   tags: string[];
   source?: string;
   status: ScenarioStatus;
+  /** Why a scenario was skipped. */
+  note?: string;
   durationMs: number;
   steps: StepResult[];
   /** Steps left out after the first failing one. */
@@ -51,7 +58,7 @@ export interface RunResult {
 
 /** Counts per status. */
 export function tally(result: RunResult): Record<ScenarioStatus, number> {
-  const counts: Record<ScenarioStatus, number> = { passed: 0, failed: 0, unconfirmed: 0, error: 0 };
+  const counts: Record<ScenarioStatus, number> = { passed: 0, failed: 0, unconfirmed: 0, error: 0, skipped: 0 };
   for (const s of result.scenarios) counts[s.status]++;
   return counts;
 }

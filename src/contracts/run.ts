@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CleanupResult, Created } from './cleanup.js';
+import { controlApi, controlNote, needsControl, probeControl, skippedResult } from './control-api.js';
 import { executeScenario } from './execute.js';
 import { IdentityResolver } from './identity.js';
 import { references } from './interpolate.js';
@@ -8,7 +9,7 @@ import { mapConcurrent } from './pool.js';
 import type { Profiles } from './profiles.js';
 import { send, type HttpOptions } from './replay.js';
 import type { RunResult, ScenarioResult } from './result.js';
-import { ANONYMOUS, type LoadIssue, type LoadedScenario } from './scenario.js';
+import { ANONYMOUS, EXCLUSIVE_TAG, type LoadIssue, type LoadedScenario } from './scenario.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -25,6 +26,10 @@ export interface RunOptions {
   onScenario?: (result: ScenarioResult) => void;
   now?: () => Date;
   runId?: string;
+  /** The mock control API's base URL (default: `controlPrefix` at the root of `baseUrl`). */
+  controlUrl?: string;
+  /** The control API's path at the root of `baseUrl` (default `/_mock`). */
+  controlPrefix?: string;
 }
 
 /** A short lowercase id, unique per run, safe in ids, externalIds, serial numbers and e-mail addresses. */
@@ -95,6 +100,10 @@ export async function runContracts(options: RunOptions): Promise<RunResult> {
   const identities = new IdentityResolver(options.profiles, options.baseUrl, options.http, now);
   const { runnable, issues } = preflight(options.scenarios, options.profiles);
   const created: Created[] = [];
+  const control = controlApi(options.baseUrl, {
+    ...(options.controlUrl === undefined ? {} : { controlUrl: options.controlUrl }),
+    ...(options.controlPrefix === undefined ? {} : { controlPrefix: options.controlPrefix }),
+  });
   let sequence = 0;
   const context = {
     baseUrl: options.baseUrl,
@@ -106,12 +115,28 @@ export async function runContracts(options: RunOptions): Promise<RunResult> {
     uid: () => `${runId}${(sequence++).toString(36).padStart(4, '0')}`,
     now,
     created: (c: Created) => void created.push(c),
+    control,
   };
-  const scenarios = await mapConcurrent(runnable, options.concurrency, async (scenario) => {
-    const result = await executeScenario(scenario, context);
-    options.onScenario?.(result);
-    return result;
+  // Scenarios that need the control API are skipped (with a note) when a single probe finds none.
+  const probe = runnable.some(needsControl) ? await probeControl(control, options.http) : { ok: true as const };
+  const scenarios = new Array<ScenarioResult>(runnable.length);
+  const shared: number[] = [];
+  const exclusive: number[] = [];
+  runnable.forEach((scenario, i) => {
+    if (!probe.ok && needsControl(scenario)) {
+      const skipped = skippedResult(scenario, controlNote(control, probe.reason));
+      scenarios[i] = skipped;
+      options.onScenario?.(skipped);
+    } else (scenario.tags.includes(EXCLUSIVE_TAG) ? exclusive : shared).push(i);
   });
+  const run = async (i: number) => {
+    const result = await executeScenario(runnable[i] as LoadedScenario, context);
+    options.onScenario?.(result);
+    scenarios[i] = result;
+  };
+  await mapConcurrent(shared, options.concurrency, run);
+  // Exclusive scenarios (the clock, global faults, resets) run after the others, one at a time.
+  await mapConcurrent(exclusive, 1, run);
   const cleanup = await cleanUp(created, options, identities);
   return {
     baseUrl: options.baseUrl,

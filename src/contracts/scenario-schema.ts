@@ -1,5 +1,6 @@
+import { CONTROL_ACTIONS } from './control-actions.js';
 import { MATCHERS } from './matchers.js';
-import { BASES, METHODS } from './scenario.js';
+import { APIS, BASES, METHODS, TRANSPORT_FAILURES } from './scenario.js';
 
 // The JSON Schema of scenario files. `spec/scenario.schema.json` is this constant, written by
 // `portos-contracts schema` (a test keeps the two equal). Matcher members come from the MATCHERS table.
@@ -11,6 +12,10 @@ const variableName = '^(?!(run|uid|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$
 
 const matcherProperties = Object.fromEntries(
   Object.entries(MATCHERS).map(([name, def]) => [name, { description: def.description, ...def.arg }]),
+);
+
+const actionProperties = Object.fromEntries(
+  Object.entries(CONTROL_ACTIONS).map(([name, row]) => [name, { description: row.description, ...row.arg }]),
 );
 
 export const SCENARIO_SCHEMA = {
@@ -59,6 +64,34 @@ export const SCENARIO_SCHEMA = {
           items: { type: 'object', propertyNames: { pattern: variableName } },
         },
         steps: { type: 'array', minItems: 1, items: { $ref: '#/$defs/step' } },
+        finally: {
+          description: 'Control actions run after the steps, also when a step failed: undo locks, the clock, snapshots.',
+          $ref: '#/$defs/actions',
+        },
+      },
+    },
+    actions: { type: 'array', minItems: 1, items: { $ref: '#/$defs/action' } },
+    action: {
+      description: 'One control action of the mock (see FORMAT.md "Arranging the mock"), e.g. { lock: "${id}" }; capture reads its answer.',
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: false,
+      properties: { ...actionProperties, capture: { $ref: '#/$defs/captures' } },
+    },
+    captures: {
+      description: 'Variables for later steps: body.path, headers.name or status; {from, regex} keeps the first group.',
+      type: 'object',
+      propertyNames: { pattern: variableName },
+      additionalProperties: {
+        anyOf: [
+          { $ref: '#/$defs/captureSource' },
+          {
+            type: 'object',
+            required: ['from', 'regex'],
+            additionalProperties: false,
+            properties: { from: { $ref: '#/$defs/captureSource' }, regex: { type: 'string', format: 'regex' } },
+          },
+        ],
       },
     },
     step: {
@@ -69,24 +102,10 @@ export const SCENARIO_SCHEMA = {
         name: str,
         as: { $ref: '#/$defs/identity' },
         lang: { $ref: '#/$defs/lang' },
+        arrange: { description: 'Control actions run once before the request (the scenario needs the tag control).', $ref: '#/$defs/actions' },
         request: { $ref: '#/$defs/request' },
         expect: { $ref: '#/$defs/expect' },
-        capture: {
-          description: 'Variables for later steps: body.path, headers.name or status; {from, regex} keeps the first group.',
-          type: 'object',
-          propertyNames: { pattern: variableName },
-          additionalProperties: {
-            anyOf: [
-              { $ref: '#/$defs/captureSource' },
-              {
-                type: 'object',
-                required: ['from', 'regex'],
-                additionalProperties: false,
-                properties: { from: { $ref: '#/$defs/captureSource' }, regex: { type: 'string', format: 'regex' } },
-              },
-            ],
-          },
-        },
+        capture: { $ref: '#/$defs/captures' },
         nws4: {
           description: 'For an NWS4 identity: sign differently, to provoke signature failures.',
           type: 'object',
@@ -105,6 +124,7 @@ export const SCENARIO_SCHEMA = {
       required: ['method', 'path'],
       additionalProperties: false,
       properties: {
+        api: { enum: APIS, description: 'portos (default): below the base URL; control: below the mock control API, without credentials.' },
         method: { enum: METHODS },
         path: { type: 'string', pattern: '^/' },
         query: {
@@ -127,9 +147,11 @@ export const SCENARIO_SCHEMA = {
     },
     expect: {
       type: 'object',
-      required: ['status'],
+      description: 'status, or transport for a step that expects no (whole) response.',
       additionalProperties: false,
       properties: {
+        transport: { enum: TRANSPORT_FAILURES, description: 'dropped: no response at all; truncated: the body ended early.' },
+        elapsedMs: { description: 'The step\'s elapsed time in ms, e.g. { $min: 300 }.', $ref: '#/$defs/expectation' },
         status: {
           description: 'The status, a list of allowed ones, or "${column}" of the example row.',
           anyOf: [...oneOrMany({ type: 'integer', minimum: 100, maximum: 599 }).anyOf, { type: 'string', pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$' }],

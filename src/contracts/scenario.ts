@@ -1,3 +1,5 @@
+import type { ControlActionSpec } from './control-actions.js';
+
 // The scenario format as TypeScript types. `scenario-schema.ts` holds the JSON Schema that the loader checks files
 // against (published as `spec/scenario.schema.json`); `load.ts` is the one place that turns `unknown` into these.
 
@@ -11,6 +13,20 @@ export type Method = (typeof METHODS)[number];
 /** The built-in identity that sends no credentials. */
 export const ANONYMOUS = 'anonymous';
 
+/** Tag of scenarios that need the mock's control API (`arrange:`, `finally:`, `api: control`): skipped without it. */
+export const CONTROL_TAG = 'control';
+
+/** Tag of scenarios that must run alone (they move the clock, reset data...): after the others, one at a time. */
+export const EXCLUSIVE_TAG = 'exclusive';
+
+/** Where a step's request goes: the PORTOS API below the base URL, or the mock's control API. */
+export const APIS = ['portos', 'control'] as const;
+export type Api = (typeof APIS)[number];
+
+/** Transport failures a step may expect instead of a response (the mock's `drop` and `truncate` faults). */
+export const TRANSPORT_FAILURES = ['dropped', 'truncated'] as const;
+export type TransportFailure = (typeof TRANSPORT_FAILURES)[number];
+
 /** A scalar of a query parameter; numbers and booleans are sent as their text. */
 export type QueryScalar = string | number | boolean;
 
@@ -18,6 +34,8 @@ export type QueryScalar = string | number | boolean;
 export type StepQuery = string | Record<string, QueryScalar | QueryScalar[]>;
 
 export interface StepRequest {
+  /** `control`: the path is below the control API (default `{server root}/_mock`), sent without credentials. */
+  api?: Api;
   method: Method;
   /** Path below the base URL, e.g. `/customers/${id}`; may carry its own `?query`. */
   path: string;
@@ -49,7 +67,12 @@ export type TitleExpectation = string | Record<string, string> | 'localized';
 export type SchemaExpectation = 'spec' | false | Record<string, unknown>;
 
 export interface Expect {
-  status: number | number[];
+  /** Required unless `transport` is given. */
+  status?: number | number[];
+  /** No response at all, or one whose body ended early. */
+  transport?: TransportFailure;
+  /** A number expectation on the step's elapsed time, e.g. `{ $min: 300 }`. */
+  elapsedMs?: unknown;
   /** Header name (any case) → literal text or matcher object. */
   headers?: Record<string, unknown>;
   /** Subset match with matchers (see matchers.ts). */
@@ -67,6 +90,8 @@ export interface Step {
   as?: string | string[];
   /** `Accept-Language` value(s); a list runs the step once per language. */
   lang?: string | string[];
+  /** Control actions run once before the step's request (see control-actions.ts). */
+  arrange?: ControlActionSpec[];
   request: StepRequest;
   expect: Expect;
   capture?: Record<string, CaptureSource>;
@@ -85,6 +110,8 @@ export interface Scenario {
   /** A table: the scenario runs once per row, with the row's members as variables. */
   examples?: Record<string, unknown>[];
   steps: Step[];
+  /** Control actions run after the steps, also when one failed (undo locks, the clock...). */
+  finally?: ControlActionSpec[];
 }
 
 export interface ScenarioFile {
@@ -105,6 +132,8 @@ export interface LoadedScenario {
   tags: string[];
   source?: string;
   steps: Step[];
+  /** Control actions run after the steps, whatever happened. */
+  finally?: ControlActionSpec[];
   /** Variables of the example row (none without `examples`). */
   vars: Record<string, unknown>;
   defaults: { as?: string | string[]; lang?: string | string[] };

@@ -12,6 +12,8 @@ export interface WriteContext {
   newId: () => string;
   normalizeDate: DateNormalizer;
   resourceName: string;
+  /** Told after every create, update and delete: the customer before and after (null: absent on that side). */
+  onWrite?: (before: StoredCustomer | null, after: StoredCustomer | null) => void;
 }
 
 function assertUnique(ctx: WriteContext, candidate: StoredCustomer, selfId: string | null): void {
@@ -40,6 +42,7 @@ export function createCustomer(ctx: WriteContext, body: CustomerWrite): StoredCu
   const candidate = customerFromWrite(body, body.id ?? ctx.newId(), 1, ctx.normalizeDate);
   assertUnique(ctx, candidate, null);
   ctx.store.put(candidate);
+  ctx.onWrite?.(null, candidate);
   return candidate;
 }
 
@@ -50,6 +53,7 @@ export function upsertCustomer(ctx: WriteContext, id: string, body: CustomerWrit
     const candidate = customerFromWrite(body, id, 1, ctx.normalizeDate);
     assertUnique(ctx, candidate, null);
     ctx.store.put(candidate);
+    ctx.onWrite?.(null, candidate);
     return { customer: candidate, created: true };
   }
   const next = customerFromWrite(body, id, stored._v + 1, ctx.normalizeDate);
@@ -63,13 +67,15 @@ export function upsertCustomer(ctx: WriteContext, id: string, body: CustomerWrit
   }
   assertUnique(ctx, next, id);
   ctx.store.put(next);
+  ctx.onWrite?.(stored, next);
   return { customer: next, created: false };
 }
 
 /** DELETE /customers/{id}: the removed customer, or 404. */
-export function deleteCustomer(ctx: Pick<WriteContext, 'store' | 'resourceName'>, id: string): StoredCustomer {
+export function deleteCustomer(ctx: Pick<WriteContext, 'store' | 'resourceName' | 'onWrite'>, id: string): StoredCustomer {
   const removed = ctx.store.remove(id);
   if (removed === undefined) throw new AppError('not_found', { resource: ctx.resourceName, id });
+  ctx.onWrite?.(removed, null);
   return removed;
 }
 

@@ -1,9 +1,10 @@
 import type { BodyIssueParams } from './body-issues.js';
 import type { QueryIssueParams } from '../ndata/query-issues.js';
 import type { AuthIssueParams } from '../auth/auth-issues.js';
+import type { ControlIssueParams } from '../control/control-issues.js';
 
 /** Every kind of validation issue, with its parameters; sentences come only from the locale tables. */
-export type IssueParams = BodyIssueParams & QueryIssueParams & AuthIssueParams;
+export type IssueParams = BodyIssueParams & QueryIssueParams & AuthIssueParams & ControlIssueParams;
 export type IssueKind = keyof IssueParams;
 
 /** Validation constraint codes on the wire (PORTOS "Validation constraints"): 1 Required, 2 Unique. */

@@ -1,5 +1,10 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './deps.js';
+import { controlRouter } from './control/control-router.js';
+import { faultMiddleware } from './control/fault-middleware.js';
+import { requestLog } from './control/request-log.js';
+import { docsRoutes } from './docs/docs-routes.js';
+import { panelRoutes } from './panel/panel-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { cors } from './middleware/cors.js';
 import { routeNotFound } from './middleware/method-not-allowed.js';
@@ -11,8 +16,9 @@ import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
 
 /**
- * The mock as an Express app (it never listens): request context → CORS → routes (each: raw body →
- * credentials → right → validation → core) → 404 → the one problem writer.
+ * The mock as an Express app (it never listens): request context → API docs → request log → CORS → faults →
+ * control panel and API → routes (each: raw body → credentials → right → validation → core) → 404 → the one
+ * problem writer.
  */
 export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) => console.error(error)): Express {
   const app = express();
@@ -21,7 +27,13 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
   app.set('query parser', false);
   const base = deps.config.basePath;
   app.use(requestContext(deps));
+  // The docs are pages about the API, not PORTOS routes: neither logged as requests nor subject to faults.
+  if (deps.config.docs.enabled) app.use('/docs', docsRoutes(base));
+  app.use(requestLog(deps));
   if (deps.config.cors.enabled) app.use(cors(deps.config.cors));
+  if (deps.config.control.enabled) app.use(faultMiddleware(deps));
+  if (deps.config.control.enabled) app.use(`${deps.config.control.prefix}/ui`, panelRoutes(deps));
+  if (deps.config.control.enabled) app.use(deps.config.control.prefix, controlRouter(deps));
   app.use(`${base}/api/auth`, rawBody(deps.config.bodyLimitBytes), authRoutes(deps));
   app.use(base === '' ? '/' : base, healthRoutes(deps.clock), openapiRoutes(deps.spec, base), customerRoutes(deps));
   app.use(routeNotFound);

@@ -1,5 +1,6 @@
 import type { AuthService } from '../auth/auth-service.js';
 import type { Config } from '../config/config.js';
+import type { ControlPlane } from '../control/control-plane.js';
 import type { Clock } from '../domain/clock.js';
 import type { OpenApiDocument } from '../spec/load-spec.js';
 import type { SpecSchemas } from '../spec/schema-validator.js';
@@ -15,4 +16,6 @@ export interface AppDeps {
   spec: OpenApiDocument;
   schemas: SpecSchemas;
   auth: AuthService;
+  /** Clock, faults, locks, snapshots, logs, webhooks, state file (`src/control/`). */
+  control: ControlPlane;
 }

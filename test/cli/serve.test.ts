@@ -58,3 +58,17 @@ test('startMock on port 0: url, reset and close', async () => {
     await mock.close();
   }
 });
+
+test('startMock reads long query strings (thousands of NData operations) instead of a bare 431', async () => {
+  const mock = await startMock({ config: { port: 0, count: 5, auth: { required: false } } });
+  try {
+    const operations = Array.from({ length: 8000 }, (_, i) => `gt:${i}`).join(';');
+    const res = await fetch(`${mock.url}/customers?DiscountRate=${operations}&Search=${'x'.repeat(50_000)}`);
+    assert.equal(res.status, 200);
+    const bad = await fetch(`${mock.url}/customers?DiscountRate=${'foo:1;'.repeat(5000)}`);
+    assert.equal(bad.status, 400);
+    assert.match(bad.headers.get('content-type') ?? '', /problem\+json/);
+  } finally {
+    await mock.close();
+  }
+});

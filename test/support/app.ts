@@ -26,7 +26,9 @@ export interface TestApp {
  * A fresh mock for one test file: fixed clock, sequential ids, the given customers (default none).
  * Every response is validated against `spec/` as it goes out; a violation fails the file.
  */
-export function makeTestApp(options: { customers?: StoredCustomer[]; now?: number; config?: ConfigInput; checkSpec?: boolean } = {}): TestApp {
+export function makeTestApp(
+  options: { customers?: StoredCustomer[]; now?: number; config?: ConfigInput; checkSpec?: boolean; random?: () => number } = {},
+): TestApp {
   const clock = fixedClock(options.now ?? TEST_NOW);
   const mock = createMock({
     config: { ...options.config },
@@ -34,6 +36,7 @@ export function makeTestApp(options: { customers?: StoredCustomer[]; now?: numbe
     clock,
     ids: sequentialIds(),
     log: () => undefined,
+    ...(options.random === undefined ? {} : { random: options.random }),
   });
   const violations: string[] = [];
   const app = (req: IncomingMessage, res: ServerResponse) => {
@@ -56,6 +59,11 @@ export function makeTestApp(options: { customers?: StoredCustomer[]; now?: numbe
       // Outside the base path nothing is served: validate as an unknown route.
       const route = base === '' ? path : path.startsWith(base) ? path.slice(base.length) || '/' : '/__outside_base_path__';
       if (req.method === 'OPTIONS') return;
+      // The control API is not part of PORTOS (src/control/CONTROL-API.md); faulted PORTOS responses still count.
+      const { enabled, prefix } = mock.config.control;
+      if (enabled && (path === prefix || path.startsWith(`${prefix}/`))) return;
+      // Nor are the API docs pages (src/http/docs/).
+      if (mock.config.docs.enabled && (path === '/docs' || path.startsWith('/docs/'))) return;
       violations.push(...checkResponse(req.method ?? 'GET', route, res.statusCode, String(res.getHeader('content-type') ?? ''), Buffer.concat(chunks).toString('utf8')));
     });
     mock.app(req as Parameters<Mock['app']>[0], res as Parameters<Mock['app']>[1]);

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseShard } from '../select.js';
 
-export const REPORTERS = ['console', 'junit', 'json'] as const;
+export const REPORTERS = ['console', 'junit', 'json', 'html'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 /** `portos-contracts run` options, checked. */
@@ -26,6 +26,9 @@ export interface RunArgs {
   out?: string;
   color: boolean;
   help: boolean;
+  /** The mock control API's base URL, or its path at the server root (default `/_mock`). */
+  controlUrl?: string;
+  controlPrefix?: string;
 }
 
 /** `portos-contracts record` options, checked. */
@@ -76,10 +79,17 @@ export function parseRunArgs(args: readonly string[], env: Readonly<Record<strin
     reporter: { type: 'string' },
     out: { type: 'string' },
     'no-color': { type: 'boolean' },
+    'control-url': { type: 'string' },
+    'control-prefix': { type: 'string' },
   });
   if (!result.ok) return result;
   const v = result.parsed.values as Record<string, string | string[] | boolean | undefined>;
   const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  const controlUrl = str('control-url');
+  const controlPrefix = str('control-prefix');
+  if (controlUrl !== undefined && controlPrefix !== undefined) return { ok: false, error: '--control-url and --control-prefix exclude each other' };
+  if (controlUrl !== undefined && !/^https?:\/\/[^/]/.test(controlUrl)) return { ok: false, error: `--control-url must be an http(s) URL, got '${controlUrl}'` };
+  if (controlPrefix !== undefined && !/^\/[^?#\s]*$/.test(controlPrefix)) return { ok: false, error: `--control-prefix must be a path starting with /, got '${controlPrefix}'` };
   const flag = (name: string) => v[name] === true;
   const concurrency = integer(str('concurrency'), 'concurrency', 4, 1);
   const timeoutMs = integer(str('timeout'), 'timeout', 10_000, 1);
@@ -113,6 +123,8 @@ export function parseRunArgs(args: readonly string[], env: Readonly<Record<strin
     ...(str('ca') === undefined ? {} : { ca: str('ca') as string }),
     ...(str('spec') === undefined ? {} : { spec: str('spec') as string }),
     ...(str('out') === undefined ? {} : { out: str('out') as string }),
+    ...(controlUrl === undefined ? {} : { controlUrl }),
+    ...(controlPrefix === undefined ? {} : { controlPrefix }),
   };
   if (value.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(value.baseUrl)) return { ok: false, error: `--base-url must be an http(s) URL, got '${value.baseUrl}'` };
   if (value.baseUrl === undefined && !value.list && !value.dryRun && !value.help) return { ok: false, error: '--base-url is required (or PORTOS_BASE_URL)' };

@@ -6,6 +6,7 @@ import { defaults } from '../package-files.js';
 import { loadProfiles } from '../profiles.js';
 import { createDispatcher } from '../replay.js';
 import { formatConsoleReport, formatIssue, formatProgress } from '../report/console.js';
+import { formatHtmlReport } from '../report/html.js';
 import { formatJsonReport } from '../report/json.js';
 import { formatJunitReport } from '../report/junit.js';
 import { exitCode, type RunResult } from '../result.js';
@@ -20,6 +21,7 @@ const REPORT: Record<ReporterName, (result: RunResult, color: boolean) => string
   console: (result, color) => formatConsoleReport(result, { color }),
   junit: (result) => formatJunitReport(result),
   json: (result) => formatJsonReport(result),
+  html: (result) => formatHtmlReport(result),
 };
 
 function listLines(scenarios: readonly LoadedScenario[]): string {
@@ -34,8 +36,10 @@ function dryRunLines(scenarios: readonly LoadedScenario[]): string {
       const as = step.as ?? s.defaults.as ?? 'anonymous';
       const lang = step.lang ?? s.defaults.lang;
       const who = [`as ${[as].flat().join('|')}`, ...(lang === undefined ? [] : [`lang ${[lang].flat().join('|')}`])].join(', ');
-      out.push(`  ${i + 1}. ${step.request.method} ${step.request.path} (${who}) → ${[step.expect.status].flat().join('|')}`);
+      if (step.arrange !== undefined) out.push(`  ${i + 1}. arrange: ${step.arrange.map((a) => JSON.stringify(a)).join(', ')}`);
+      out.push(`  ${i + 1}. ${step.request.api === 'control' ? 'control ' : ''}${step.request.method} ${step.request.path} (${who}) → ${step.expect.transport ?? [step.expect.status].flat().join('|')}`);
     });
+    if (s.finally !== undefined) out.push(`  finally: ${s.finally.map((a) => JSON.stringify(a)).join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -106,6 +110,8 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     http: { timeoutMs: args.timeoutMs, retries: args.retries, ...(dispatcher === undefined ? {} : { dispatcher }) },
     concurrency: args.concurrency,
     probe: args.probe,
+    ...(args.controlUrl === undefined ? {} : { controlUrl: args.controlUrl }),
+    ...(args.controlPrefix === undefined ? {} : { controlPrefix: args.controlPrefix }),
     onScenario: (r) => progress(`${formatProgress(r, { color })}\n`),
   });
   await dispatcher?.close();

@@ -19,9 +19,11 @@ Options (run):
   --spec FILE           OpenAPI document for schema checks (default: the package's spec/openapi.yaml)
   --no-schema           skip the default schema checks
   --probe               decision scenarios that fail are reported, not failing the run (for a real server)
+  --control-url URL     the mock control API (default: --control-prefix at the server root); scenarios tagged
+  --control-prefix P    control are skipped when it does not answer (default prefix /_mock)
   --list                list the selected scenarios and exit
   --dry-run             load and check scenarios and profiles, print what would be sent, and exit
-  --reporter NAME       console (default), junit or json
+  --reporter NAME       console (default), junit, json or html (one self-contained page: --out report.html)
   --out FILE            write the report to FILE (the console summary still goes to stdout)
   --no-color            plain console output
 

@@ -21,13 +21,14 @@ const MARK: Record<ScenarioStatus, [string, Color]> = {
   failed: ['✗', 'red'],
   unconfirmed: ['?', 'yellow'],
   error: ['!', 'magenta'],
+  skipped: ['-', 'dim'],
 };
 
 /** One line per finished scenario, printed while the run goes on. */
 export function formatProgress(result: ScenarioResult, options: ConsoleOptions = {}): string {
   const paint = painter(options.color ?? false);
   const [mark, color] = MARK[result.status];
-  const note = result.status === 'unconfirmed' ? ' (assumption not confirmed)' : result.status === 'error' ? ' (could not run)' : '';
+  const note = result.status === 'unconfirmed' ? ' (assumption not confirmed)' : result.status === 'error' ? ' (could not run)' : result.status === 'skipped' ? ` (skipped: ${result.note ?? ''})` : '';
   return `  ${paint(color, mark)} ${result.id}${paint('dim', ` [${result.basis}] ${result.durationMs} ms`)}${note}`;
 }
 
@@ -84,10 +85,17 @@ function scenarioBlock(result: ScenarioResult, n: number, options: ConsoleOption
   return out;
 }
 
+/** Skipped scenarios by their note: the note once, then the scenarios. */
+function skippedLines(list: readonly ScenarioResult[], paint: ReturnType<typeof painter>): string[] {
+  const notes = [...new Set(list.map((s) => s.note ?? 'skipped'))];
+  return notes.flatMap((note) => [`  ${note}:`, ...list.filter((s) => (s.note ?? 'skipped') === note).map((s) => paint('dim', `    - ${s.id}`))]);
+}
+
 const SECTIONS: [ScenarioStatus, string][] = [
   ['failed', 'Contract broken (doc scenarios)'],
   ['unconfirmed', 'Assumptions not confirmed (decision scenarios)'],
   ['error', 'Could not run'],
+  ['skipped', 'Skipped (not failing the run)'],
 ];
 
 /** The end-of-run report: issues, each failure with step, expectation and diff, cleanup, totals. */
@@ -101,7 +109,8 @@ export function formatConsoleReport(result: RunResult, options: ConsoleOptions =
     const list = result.scenarios.filter((s) => s.status === status);
     if (list.length === 0) continue;
     out.push('', paint(MARK[status][1], `${title} — ${list.length}:`));
-    list.forEach((s, i) => out.push(...indent(scenarioBlock(s, i + 1, options, paint), '  '), ''));
+    if (status === 'skipped') out.push(...skippedLines(list, paint), '');
+    else list.forEach((s, i) => out.push(...indent(scenarioBlock(s, i + 1, options, paint), '  '), ''));
   }
   const c = result.cleanup;
   if (c.attempted > 0) {
@@ -110,7 +119,7 @@ export function formatConsoleReport(result: RunResult, options: ConsoleOptions =
   }
   const t = tally(result);
   const probe = result.probe && t.unconfirmed > 0 ? ' (probe: not failing the run)' : '';
-  const parts = [paint('green', `${t.passed} passed`), paint(t.failed > 0 ? 'red' : 'dim', `${t.failed} failed`), paint(t.unconfirmed > 0 ? 'yellow' : 'dim', `${t.unconfirmed} unconfirmed${probe}`), paint(t.error > 0 ? 'magenta' : 'dim', `${t.error} errors`)];
+  const parts = [paint('green', `${t.passed} passed`), paint(t.failed > 0 ? 'red' : 'dim', `${t.failed} failed`), paint(t.unconfirmed > 0 ? 'yellow' : 'dim', `${t.unconfirmed} unconfirmed${probe}`), paint(t.error > 0 ? 'magenta' : 'dim', `${t.error} errors`), ...(t.skipped > 0 ? [paint('dim', `${t.skipped} skipped`)] : [])];
   out.push(`${result.scenarios.length} scenarios: ${parts.join(', ')}  (${(result.durationMs / 1000).toFixed(1)} s, run ${result.runId}, ${result.baseUrl})`);
   return `${out.join('\n')}\n`;
 }

@@ -45,6 +45,8 @@ function testcase(result: ScenarioResult, probe: boolean): string {
         : `${open}>\n      <failure type="assumption-not-confirmed" message="${message}">${body}</failure>\n    </testcase>`;
     case 'error':
       return `${open}>\n      <error type="could-not-run" message="${message}">${body}</error>\n    </testcase>`;
+    case 'skipped':
+      return `${open}>\n      <skipped message="${xmlEscape(result.note ?? 'skipped')}"/>\n    </testcase>`;
   }
 }
 
@@ -69,7 +71,7 @@ export function formatJunitReport(result: RunResult): string {
       tests: list.length,
       failures: list.filter((s) => s.status === 'failed' || (s.status === 'unconfirmed' && !result.probe)).length,
       errors: list.filter((s) => s.status === 'error').length,
-      skipped: list.filter((s) => s.status === 'unconfirmed' && result.probe).length,
+      skipped: list.filter((s) => s.status === 'skipped' || (s.status === 'unconfirmed' && result.probe)).length,
       ms: list.reduce((sum, s) => sum + s.durationMs, 0),
     };
     total.tests += counts.tests;

@@ -13,6 +13,11 @@ function isTooLarge(error: unknown): boolean {
 export function rawBody(limitBytes: number): RequestHandler {
   const read = express.raw({ type: () => true, limit: limitBytes });
   return (req, res, next) => {
+    // No body announced (most GETs): nothing to read.
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+      next();
+      return;
+    }
     read(req, res, (error?: unknown) => {
       if (error !== undefined && error !== null) {
         next(isTooLarge(error) ? new AppError('payload_too_large', { limitBytes }) : error);

@@ -3,6 +3,8 @@ import { negotiateLocale } from '../../i18n/negotiate.js';
 import type { AppDeps } from '../deps.js';
 import { setContext } from '../context.js';
 
+const NO_BODY = Buffer.alloc(0);
+
 /** First in the chain: the response language and a trace id for every request. */
 export function requestContext(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
@@ -11,7 +13,7 @@ export function requestContext(deps: AppDeps): RequestHandler {
       locale: negotiateLocale(req.get('accept-language'), deps.config.defaultLocale),
       traceId: () => (traceId ??= deps.ids.traceId()),
       principal: null,
-      rawBody: Buffer.alloc(0),
+      rawBody: NO_BODY,
     });
     next();
   };

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { customerChange } from '../../control/change-feed.js';
 import { createCustomer, deleteCustomer, getCustomer, upsertCustomer, type WriteContext } from '../../core/customer-commands.js';
 import type { StoredCustomer } from '../../domain/customer.js';
 import { AppError } from '../../errors/app-error.js';
@@ -23,12 +24,15 @@ export function customerRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];
   const resourceName = deps.config.customerResourceName;
+  const onWrite = (res: Response): NonNullable<WriteContext['onWrite']> => (before, after) =>
+    deps.control.feed.publish(customerChange(before, after, deps.clock.now(), principalOf(res).user.userName));
   const writeContext = (res: Response): WriteContext => ({
     store: deps.store,
     rights: principalOf(res).rights,
     newId: deps.ids.customerId,
     normalizeDate,
     resourceName,
+    onWrite: onWrite(res),
   });
   const send = (res: Response, status: number, customer: StoredCustomer) => {
     if (status === 201 && deps.config.locationHeader) res.location(`${deps.config.basePath}/customers/${encodeURIComponent(customer.id)}`);
@@ -48,7 +52,7 @@ export function customerRoutes(deps: AppDeps): Router {
       res.type('application/json').send(queryResultJson(result.items, result.count, result.totalCount, now));
     })
     .post(...credentials, requireAnyRight('customerCreate'), (req, res) => {
-      send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps)));
+      send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v'])));
     })
     .all(methodNotAllowed(['GET', 'POST']));
 
@@ -58,12 +62,12 @@ export function customerRoutes(deps: AppDeps): Router {
       send(res, 200, getCustomer({ store: deps.store, resourceName }, String(req.params['id'])));
     })
     .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), (req, res) => {
-      const body = readCustomerBody(req, res, deps);
+      const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id']);
       const { customer, created } = upsertCustomer(writeContext(res), String(req.params['id']), body);
       send(res, created ? deps.config.putCreatedStatus : 200, customer);
     })
     .delete(...credentials, requireAnyRight('customerDelete'), (req, res) => {
-      send(res, 200, deleteCustomer({ store: deps.store, resourceName }, String(req.params['id'])));
+      send(res, 200, deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, String(req.params['id'])));
     })
     .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
 

@@ -1,0 +1,58 @@
+import { isRecord } from './json-path.js';
+import { send, type HttpOptions } from './replay.js';
+import type { ScenarioResult } from './result.js';
+import { CONTROL_TAG, type LoadedScenario } from './scenario.js';
+
+/** Where the mock's control API is: its base URL (no trailing `/`) and, for messages, its path (`/_mock`). */
+export interface ControlApi {
+  url: string;
+  prefix: string;
+}
+
+export const DEFAULT_CONTROL_PREFIX = '/_mock';
+
+/**
+ * The control API of a server: `controlUrl` as given, else `controlPrefix` (default `/_mock`) at the root of
+ * `baseUrl` (the control API is outside the PORTOS base path).
+ */
+export function controlApi(baseUrl: string, options: { controlUrl?: string; controlPrefix?: string } = {}): ControlApi {
+  const prefix = `/${(options.controlPrefix ?? DEFAULT_CONTROL_PREFIX).replace(/^\/+|\/+$/g, '')}`;
+  const url = (options.controlUrl ?? (URL.canParse(baseUrl) ? new URL(baseUrl).origin + prefix : prefix)).replace(/\/+$/, '');
+  return { url, prefix: URL.canParse(url) ? new URL(url).pathname.replace(/\/+$/, '') || '/' : prefix };
+}
+
+/** Whether a scenario needs the control API (the loader makes every scenario with arrange/finally carry the tag). */
+export function needsControl(scenario: LoadedScenario): boolean {
+  return scenario.tags.includes(CONTROL_TAG);
+}
+
+/** `GET {control}` answers 200 with `{counts: {...}}` on the mock; anything else means there is no control API. */
+export async function probeControl(api: ControlApi, http: HttpOptions): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const sent = await send({ method: 'GET', url: api.url, headers: { accept: 'application/json' } }, { ...http, retries: 0 });
+  if (!sent.ok) return { ok: false, reason: `GET ${api.prefix}: ${sent.error}` };
+  const { status, body } = sent.observation;
+  if (status === 200 && isRecord(body) && isRecord(body['counts'])) return { ok: true };
+  return { ok: false, reason: `GET ${api.prefix} answered ${status}${status === 200 ? ' without counts' : ''}` };
+}
+
+/** The note of a scenario skipped for want of a control API. */
+export function controlNote(api: ControlApi, reason: string): string {
+  return `needs the mock control API (${api.prefix}); not available on this server (${reason})`;
+}
+
+/** The result of a scenario that did not run, with why. */
+export function skippedResult(scenario: LoadedScenario, note: string): ScenarioResult {
+  return {
+    id: scenario.id,
+    file: scenario.file,
+    name: scenario.name,
+    basis: scenario.basis,
+    tags: scenario.tags,
+    ...(scenario.source === undefined ? {} : { source: scenario.source }),
+    status: 'skipped',
+    note,
+    durationMs: 0,
+    steps: [],
+    skippedSteps: scenario.steps.length,
+  };
+}

@@ -1,0 +1,67 @@
+/** What a write did to one customer; `before`/`after` are the `_v` on each side (null: absent). */
+export interface CustomerChange {
+  kind: 'customer';
+  action: 'created' | 'updated' | 'deleted';
+  id: string;
+  /** Epoch ms on the mock's clock. */
+  at: number;
+  before: number | null;
+  after: number | null;
+  /** The caller's user name (`anonymous` with auth off). */
+  identity: string | null;
+}
+
+/** The whole data set replaced through the control API (or the library's `reset()`). */
+export interface BulkChange {
+  kind: 'replaced';
+  reason: 'reset' | 'load' | 'restore';
+  at: number;
+  /** Customers after the change. */
+  count: number;
+  /** The snapshot restored, for `restore`. */
+  snapshot?: string;
+}
+
+export type ChangeEvent = CustomerChange | BulkChange;
+
+/** The change a write made, from the customer before and after it (null: absent on that side). */
+export function customerChange(
+  before: { id: string; _v: number } | null,
+  after: { id: string; _v: number } | null,
+  at: number,
+  identity: string | null,
+): CustomerChange {
+  const action = before === null ? 'created' : after === null ? 'deleted' : 'updated';
+  const id = after?.id ?? before?.id ?? '';
+  return { kind: 'customer', action, id, at, before: before?._v ?? null, after: after?._v ?? null, identity };
+}
+
+export type ChangeListener = (change: ChangeEvent) => void;
+
+/**
+ * Where every write is announced once (the customer routes and the control operations publish); the change log,
+ * the webhooks and the state file subscribe. A listener that throws does not stop the others.
+ */
+export class ChangeFeed {
+  readonly #listeners = new Set<ChangeListener>();
+  readonly #onError: (error: unknown) => void;
+
+  constructor(onError: (error: unknown) => void = () => undefined) {
+    this.#onError = onError;
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  publish(change: ChangeEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.#onError(error);
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import type { Config } from '../config/config.js';
+import type { StoredCustomer } from '../domain/customer.js';
+import type { CustomerStore } from '../store/customer-store.js';
+import { BoundedLog } from './bounded-log.js';
+import { ChangeFeed, type BulkChange, type ChangeEvent } from './change-feed.js';
+import type { ConsoleLog } from './console-log.js';
+import type { ControlledClock } from './controlled-clock.js';
+import { FaultRules } from './fault-rules.js';
+import type { RequestRecord } from './request-record.js';
+import { Snapshots } from './snapshots.js';
+import { stateDocument } from './state-file.js';
+import { StateWriter } from './state-writer.js';
+import { WebhookDispatcher, type DeliveryRecord } from './webhook-dispatcher.js';
+
+export interface ControlPlaneOptions {
+  config: Config;
+  store: CustomerStore;
+  clock: ControlledClock;
+  /** Source of `share` draws and latency ranges; injected so tests are deterministic. */
+  random: () => number;
+  /** Webhook delivery ids. */
+  newId: () => string;
+  console: ConsoleLog;
+  /** The seed's customers for `reset` (the configured seed and count unless given). */
+  seedCustomers: (options: { seed?: number; count?: number }) => readonly StoredCustomer[];
+  onError: (error: unknown) => void;
+}
+
+/**
+ * The mock's controllable parts, wired together: the clock, faults and locks, snapshots, the logs, webhooks and
+ * the state file, all fed by one change feed. `createMock` builds it; the `/_mock` routes drive it.
+ */
+export class ControlPlane {
+  readonly config: Config['control'];
+  readonly clock: ControlledClock;
+  readonly random: () => number;
+  readonly console: ConsoleLog;
+  readonly feed: ChangeFeed;
+  readonly faults: FaultRules;
+  readonly locks = new Set<string>();
+  readonly snapshots = new Snapshots();
+  readonly requests: BoundedLog<RequestRecord>;
+  readonly changes: BoundedLog<ChangeEvent>;
+  readonly deliveries: BoundedLog<DeliveryRecord>;
+  readonly webhooks: WebhookDispatcher;
+  readonly state: StateWriter | null;
+  readonly #store: CustomerStore;
+  readonly #seedCustomers: ControlPlaneOptions['seedCustomers'];
+
+  constructor(options: ControlPlaneOptions) {
+    const { config } = options;
+    this.config = config.control;
+    this.clock = options.clock;
+    this.random = options.random;
+    this.console = options.console;
+    this.#store = options.store;
+    this.#seedCustomers = options.seedCustomers;
+    this.feed = new ChangeFeed(options.onError);
+    this.faults = new FaultRules(options.random);
+    this.requests = new BoundedLog(config.control.requestLogSize);
+    this.changes = new BoundedLog(config.control.changeLogSize);
+    this.deliveries = new BoundedLog(config.control.requestLogSize);
+    this.webhooks = new WebhookDispatcher({
+      targets: config.control.webhooks,
+      retries: config.control.webhookRetries,
+      backoffMs: config.control.webhookBackoffMs,
+      timeoutMs: config.control.webhookTimeoutMs,
+      resourceName: config.customerResourceName,
+      deliveries: this.deliveries,
+      console: options.console,
+      newId: options.newId,
+    });
+    const { stateFile } = config.control;
+    this.state =
+      stateFile === ''
+        ? null
+        : new StateWriter(stateFile, () => stateDocument(this.#store.list(), this.clock.now()), { debounceMs: 100, onError: options.onError });
+    this.feed.subscribe((change) => {
+      this.changes.push(change);
+      if (change.kind === 'customer') this.webhooks.notify(change);
+      this.state?.schedule();
+    });
+  }
+
+  /** Replaces every customer and announces it (reset, load, restore). */
+  replaceCustomers(customers: readonly StoredCustomer[], reason: BulkChange['reason'], snapshot?: string): void {
+    this.#store.replaceAll(customers);
+    this.feed.publish({
+      kind: 'replaced',
+      reason,
+      at: this.clock.now(),
+      count: this.#store.size,
+      ...(snapshot === undefined ? {} : { snapshot }),
+    });
+  }
+
+  /** Back to the seed's customers: the configured seed and count, or the given ones. */
+  reset(options: { seed?: number; count?: number } = {}): void {
+    this.replaceCustomers(this.#seedCustomers(options), 'reset');
+  }
+
+  /** Writes the state file (if any) and stops webhook deliveries. */
+  async close(): Promise<void> {
+    this.webhooks.close();
+    await this.state?.flush();
+  }
+}

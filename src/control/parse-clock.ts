@@ -1,0 +1,43 @@
+import { issue } from '../errors/issue.js';
+import type { ControlInput } from './control-input.js';
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+const YEAR_10000 = 253_402_300_800_000;
+
+/** An instant: epoch ms, or ISO 8601 text (no zone = UTC, like the API's dates). */
+export function readInstant(input: ControlInput, name: string, required: boolean): number | undefined {
+  const value = input.raw(name);
+  if (value === undefined) {
+    if (required) input.issues.push(issue('control.required', input.at(name), {}));
+    return undefined;
+  }
+  if (typeof value === 'number') return input.integer(name, 0, YEAR_10000);
+  const text = typeof value === 'string' ? value : '';
+  const zoned = /T/.test(text) && !/(Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : text;
+  const ms = ISO.test(text) ? Date.parse(zoned) : Number.NaN;
+  if (!Number.isNaN(ms)) return ms;
+  input.issues.push(issue('control.syntax', input.at(name), { example: '2025-06-02T00:00:00Z' }));
+  return undefined;
+}
+
+/** A duration: milliseconds, or text such as `1d`, `-2h`, `1h30m`, `500ms`. */
+export function readDuration(input: ControlInput, name: string): number | undefined {
+  const value = input.raw(name);
+  if (value === undefined) {
+    input.issues.push(issue('control.required', input.at(name), {}));
+    return undefined;
+  }
+  if (typeof value === 'number') return input.integer(name, -YEAR_10000, YEAR_10000);
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (/^-?(?:\d{1,12}(?:ms|s|m|h|d))+$/.test(text)) {
+    const sign = text.startsWith('-') ? -1 : 1;
+    let total = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+    return sign * total;
+  }
+  input.issues.push(issue('control.syntax', input.at(name), { example: '1d, -2h, 1h30m, 500ms or 86400000' }));
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { issue, type Issue } from '../errors/issue.js';
+import type { StoredCustomer } from '../domain/customer.js';
+import type { Parsed } from './parse-fault.js';
+
+export const STATE_FORMAT = 'portos-mock-state';
+
+/**
+ * A state file, and what `GET /_mock/state` and `GET /_mock/snapshots/{name}` return: the customers as stored
+ * (with `_v`, without derived members), so any of them can be a `--state` file or a fixture to load.
+ */
+export interface StateDocument {
+  format: typeof STATE_FORMAT;
+  version: 1;
+  savedAt: string;
+  customers: readonly StoredCustomer[];
+}
+
+export function stateDocument(customers: readonly StoredCustomer[], savedAt: number): StateDocument {
+  return { format: STATE_FORMAT, version: 1, savedAt: new Date(savedAt).toISOString(), customers };
+}
+
+/**
+ * The customer items of a document: a state document (`{format, customers}`), any object with `customers`, or a
+ * bare array (a fixture file like `fixtures/customers.small.json`). The items themselves are checked by the
+ * caller; `member` is the path to prefix their issues with.
+ */
+export function customerItems(value: unknown): Parsed<{ items: unknown[]; member: string }> {
+  if (Array.isArray(value)) return { ok: true, value: { items: value, member: '' } };
+  if (typeof value === 'object' && value !== null && Array.isArray((value as { customers?: unknown }).customers)) {
+    return { ok: true, value: { items: (value as { customers: unknown[] }).customers, member: 'customers' } };
+  }
+  const issues: Issue[] = [issue('control.type', 'customers', { expected: 'array' })];
+  return { ok: false, issues };
+}
+
+/** The parsed JSON of a state file, or `undefined` when it does not exist yet. */
+export function readStateFile(path: string): unknown {
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`state file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Writes atomically: a temporary file beside it, then a rename, so a reader never sees half a file. */
+export async function writeStateFile(path: string, document: StateDocument): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
+  await rename(temporary, path);
+}

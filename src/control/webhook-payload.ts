@@ -1,0 +1,35 @@
+import { createHmac } from 'node:crypto';
+import type { CustomerChange } from './change-feed.js';
+
+/** The header PORTOS signs webhooks with (misc.md §7). */
+export const SIGNATURE_HEADER = 'X-PORTOS-WEBHOOK-SIGNATURE';
+
+/**
+ * A webhook notification: the SignalR `Notification` envelope with its short keys (misc.md §7: `e` event, `ca`
+ * created at, `r` reference, `p` payload), the payload naming the action and the `ResourceInfo` of the customer
+ * (`version`: the `_v` after the write, or the last one for a delete).
+ */
+export interface WebhookPayload {
+  e: 'portos.resources.changed';
+  ca: string;
+  /** The delivery id (the same on every retry of one notification). */
+  r: string;
+  p: {
+    action: CustomerChange['action'];
+    resource: { name: string; id: string; version: number | null };
+  };
+}
+
+export function webhookPayload(change: CustomerChange, resourceName: string, deliveryId: string): WebhookPayload {
+  return {
+    e: 'portos.resources.changed',
+    ca: new Date(change.at).toISOString(),
+    r: deliveryId,
+    p: { action: change.action, resource: { name: resourceName, id: change.id, version: change.after ?? change.before } },
+  };
+}
+
+/** HMAC-SHA256 of the exact body bytes keyed with the secret, as lowercase hex (the docs leave the encoding open). */
+export function signWebhook(body: string, secret: string): string {
+  return createHmac('sha256', secret).update(body, 'utf8').digest('hex');
+}

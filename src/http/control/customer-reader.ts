@@ -1,0 +1,72 @@
+import type { StoredCustomer } from '../../domain/customer.js';
+import { customerFromWrite, type CustomerWrite } from '../../domain/customer-write.js';
+import { issue, type Issue } from '../../errors/issue.js';
+import type { Parsed } from '../../control/parse-fault.js';
+import { customerItems, readStateFile } from '../../control/state-file.js';
+import { issueMessage } from '../../i18n/translate.js';
+import { CustomerStore } from '../../store/customer-store.js';
+import { canonicalizeMembers, type MemberSchema } from '../body/canonical-members.js';
+import { normalizeDate } from '../body/normalize-date.js';
+import { impossibleDates, schemaIssues } from '../body/schema-issues.js';
+import type { AppDeps } from '../deps.js';
+
+type ReaderDeps = Pick<AppDeps, 'spec' | 'schemas' | 'ids'>;
+
+function prefixed(items: Issue[], prefix: string): Issue[] {
+  return items.map((item) => ({ ...item, member: item.member === '$' ? prefix : `${prefix}.${item.member}` }));
+}
+
+function resolver(deps: ReaderDeps): (schema: MemberSchema) => MemberSchema {
+  const schemas = (deps.spec['components'] as { schemas: Record<string, MemberSchema> }).schemas;
+  return (schema) => {
+    let current = schema;
+    for (let hops = 0; current.$ref !== undefined && hops < 10; hops++) current = schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
+    return current;
+  };
+}
+
+/**
+ * Customers from a fixture, snapshot or state file: each item checked like a write body (`CustomerWrite`, member
+ * names case-insensitive, derived members ignored), keeping its `id` (generated when absent) and `_v` (default
+ * 1); ids, external ids and card serial numbers unique across the set. Every problem is listed, at
+ * `<member>[i].<path>`.
+ */
+export function readCustomers(items: readonly unknown[], member: string, deps: ReaderDeps): Parsed<StoredCustomer[]> {
+  const resolve = resolver(deps);
+  const validate = deps.schemas.schema('CustomerWrite');
+  const issues: Issue[] = [];
+  const unique = new CustomerStore();
+  const customers: StoredCustomer[] = [];
+  items.forEach((item, i) => {
+    const at = `${member}[${i}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      issues.push(issue('control.type', at, { expected: 'object' }));
+      return;
+    }
+    const { value } = canonicalizeMembers(item, { $ref: '#/components/schemas/CustomerWrite' }, resolve);
+    const found = validate(value) ? [] : schemaIssues(validate.errors);
+    found.push(...impossibleDates(value).filter((date) => !found.some((other) => other.member === date.member)));
+    if (found.length > 0) {
+      issues.push(...prefixed(found, at));
+      return;
+    }
+    const write = value as CustomerWrite;
+    const customer = customerFromWrite(write, write.id ?? deps.ids.customerId(), write._v ?? 1, normalizeDate);
+    const clashes = unique.clashes(customer, null);
+    issues.push(...clashes.map((clash) => issue('body.unique', `${at}.${clash.member}`, { value: clash.value })));
+    if (clashes.length === 0) unique.put(customer);
+    customers.push(customer);
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: customers };
+}
+
+/** The customers of a `--state` file, or `undefined` when it does not exist yet; an invalid file stops the start. */
+export function readStateCustomers(path: string, deps: ReaderDeps): StoredCustomer[] | undefined {
+  const document = readStateFile(path);
+  if (document === undefined) return undefined;
+  const items = customerItems(document);
+  const parsed = items.ok ? readCustomers(items.value.items, items.value.member, deps) : items;
+  if (parsed.ok) return parsed.value;
+  const problems = parsed.issues.slice(0, 20).map((item) => `${item.member}: ${issueMessage(item, 'en-GB')}`);
+  throw new Error(`state file ${path} is not usable:\n  ${problems.join('\n  ')}`);
+}

@@ -1,0 +1,67 @@
+import express, { type Request, type Router } from 'express';
+import { SNAPSHOT_NAME, type Snapshot } from '../../control/snapshots.js';
+import { stateDocument } from '../../control/state-file.js';
+import { AppError } from '../../errors/app-error.js';
+import { issue } from '../../errors/issue.js';
+import { contextOf } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import { methodNotAllowed } from '../middleware/method-not-allowed.js';
+import { controlBody } from './control-input.js';
+import { customersOfBody } from './data-routes.js';
+
+function nameOf(req: Request): string {
+  const name = String(req.params['name']);
+  if (!SNAPSHOT_NAME.test(name)) throw new AppError('validation_failed', { issues: [issue('control.syntax', 'name', { example: 'before-checkout_1' })] });
+  return name;
+}
+
+function summary(snapshot: Snapshot) {
+  return { name: snapshot.name, takenAt: new Date(snapshot.takenAt).toISOString(), customers: snapshot.customers.length };
+}
+
+/**
+ * `/_mock/snapshots`: take (`PUT`, the current data, or the customers in the body), list, download (`GET`),
+ * restore and delete named snapshots. An unknown name is a 404 `not_found` naming the snapshot.
+ */
+export function snapshotRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+  const { control, store } = deps;
+  const existing = (name: string): Snapshot => {
+    const snapshot = control.snapshots.get(name);
+    if (snapshot === undefined) throw new AppError('not_found', { resource: 'snapshot', id: name });
+    return snapshot;
+  };
+
+  router
+    .route('/snapshots')
+    .get((_req, res) => res.json({ items: control.snapshots.list().map(summary) }))
+    .all(methodNotAllowed(['GET']));
+  router
+    .route('/snapshots/:name')
+    .get((req, res) => {
+      const snapshot = existing(nameOf(req));
+      res.json(stateDocument(snapshot.customers, snapshot.takenAt));
+    })
+    .put((req, res) => {
+      const name = nameOf(req);
+      const customers = contextOf(res).rawBody.length === 0 ? store.list() : customersOfBody(controlBody(req, res), deps);
+      const { snapshot, replaced } = control.snapshots.save(name, customers, control.clock.now());
+      res.status(replaced ? 200 : 201).json(summary(snapshot));
+    })
+    .delete((req, res) => {
+      existing(nameOf(req));
+      control.snapshots.delete(nameOf(req));
+      res.status(204).end();
+    })
+    .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
+  router
+    .route('/snapshots/:name/restore')
+    .post((req, res) => {
+      const name = nameOf(req);
+      existing(name);
+      control.replaceCustomers(control.snapshots.copyOf(name) ?? [], 'restore', name);
+      res.json({ name, customers: store.size, storeVersion: store.version });
+    })
+    .all(methodNotAllowed(['POST']));
+  return router;
+}

@@ -1,0 +1,55 @@
+import express, { type Request, type Router } from 'express';
+import { logQuery } from '../control/control-input.js';
+import type { AppDeps } from '../deps.js';
+import { methodNotAllowed } from '../middleware/method-not-allowed.js';
+import { searchCustomers } from './customer-search.js';
+import { PANEL_SCRIPT } from './panel-script.js';
+import { PANEL_STYLE } from './panel-style.js';
+import { customersSection } from './panel-customers.js';
+import { faultsSection } from './panel-faults.js';
+import { renderPanelPage } from './panel-page.js';
+import { REQUEST_ROWS, requestRows, requestsSection } from './panel-requests.js';
+import { clockSection, dataSection, locksSection } from './panel-state.js';
+
+function queryOf(req: Request): URLSearchParams {
+  const at = req.originalUrl.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : req.originalUrl.slice(at + 1));
+}
+
+/**
+ * The control panel (mount at `{control.prefix}/ui`): one server-rendered page over the control plane, whose forms
+ * the page's script sends to the control API; `/requests?since=N` gives new request-log rows for the live log.
+ */
+export function panelRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+  const { control, config, store } = deps;
+  const prefix = config.control.prefix;
+
+  router
+    .route('/')
+    .get((req, res) => {
+      const panel = req.baseUrl;
+      const params = queryOf(req);
+      const form = { search: params.get('search') ?? '', q: params.get('q') ?? '', panel, basePath: config.basePath };
+      const locks = [...control.locks];
+      const counts = { customers: store.size, faults: control.faults.size, locks: locks.length, snapshots: control.snapshots.size };
+      const page = renderPanelPage({ panel, prefix, basePath: config.basePath, docs: config.docs.enabled, counts }, {
+        customers: customersSection(searchCustomers(deps, form.search, form.q), new Set(locks), form, prefix),
+        requests: requestsSection(control.requests.items({ limit: REQUEST_ROWS }), prefix, panel),
+        faults: faultsSection(control.faults.list(), prefix, config.control.faultHeader),
+        locks: locksSection(locks, prefix),
+        clock: clockSection(control.clock.state(), prefix),
+        data: dataSection(control.snapshots.list(), { customers: store.size, storeVersion: store.version }, prefix),
+      });
+      res.type('html').set('Cache-Control', 'no-store').send(page.text);
+    })
+    .all(methodNotAllowed(['GET']));
+  router.get('/requests', (req, res) => {
+    const { since = 0 } = logQuery(req);
+    const records = control.requests.items({ since, limit: REQUEST_ROWS });
+    res.set('X-Last-Seq', String(records[records.length - 1]?.seq ?? since)).type('html').set('Cache-Control', 'no-store').send(requestRows(records).text);
+  });
+  router.get('/panel.js', (_req, res) => res.type('text/javascript').send(PANEL_SCRIPT));
+  router.get('/panel.css', (_req, res) => res.type('text/css').send(PANEL_STYLE));
+  return router;
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { UsageError, planControl, type ControlCall, type ControlCommand } from '../../src/control/cli/control-command.js';
+import { runControl } from '../../src/control/cli/run-control.js';
+import { startMock, type RunningMock } from '../../src/mock.js';
+
+const PLANS: [string, ControlCall][] = [
+  ['reset', { method: 'POST', path: '/reset', body: {} }],
+  ['reset --seed 7 --count 30', { method: 'POST', path: '/reset', body: { seed: 7, count: 30 } }],
+  ['load fixtures/customers.small.json', { method: 'PUT', path: '/customers', bodyFile: 'fixtures/customers.small.json' }],
+  ['load f.json --merge', { method: 'POST', path: '/customers', bodyFile: 'f.json' }],
+  ['snapshot save before', { method: 'PUT', path: '/snapshots/before' }],
+  ['snapshot save shared --file day.json', { method: 'PUT', path: '/snapshots/shared', bodyFile: 'day.json' }],
+  ['snapshot restore before', { method: 'POST', path: '/snapshots/before/restore' }],
+  ['snapshot get before', { method: 'GET', path: '/snapshots/before' }],
+  ['snapshot list', { method: 'GET', path: '/snapshots' }],
+  ['snapshot delete before', { method: 'DELETE', path: '/snapshots/before' }],
+  ['clock', { method: 'GET', path: '/clock' }],
+  ['clock freeze', { method: 'POST', path: '/clock/freeze', body: {} }],
+  ['clock freeze 2025-06-02T00:00:00Z', { method: 'POST', path: '/clock/freeze', body: { at: '2025-06-02T00:00:00Z' } }],
+  ['clock set 1748779200000', { method: 'POST', path: '/clock/set', body: { at: 1748779200000 } }],
+  ['clock advance 1d', { method: 'POST', path: '/clock/advance', body: { by: '1d' } }],
+  ['clock advance -3600000', { method: 'POST', path: '/clock/advance', body: { by: -3600000 } }],
+  ['clock advance -2h', { method: 'POST', path: '/clock/advance', body: { by: '-2h' } }],
+  ['clock resume', { method: 'POST', path: '/clock/resume' }],
+  ['clock reset', { method: 'POST', path: '/clock/reset' }],
+  ['fault add latency=300 --route customers --method GET --share 0.5 --times 3', { method: 'POST', path: '/faults', body: { kind: 'latency', ms: 300, scope: { route: 'customers', method: 'GET', share: 0.5, times: 3 } } }],
+  ['fault add latency=100-500', { method: 'POST', path: '/faults', body: { kind: 'latency', minMs: 100, maxMs: 500 } }],
+  ['fault add status=423 --id c1', { method: 'POST', path: '/faults', body: { kind: 'status', status: 423, scope: { id: 'c1' } } }],
+  ['fault add truncate=10', { method: 'POST', path: '/faults', body: { kind: 'truncate', bytes: 10 } }],
+  ['fault add drop --route /customers/*', { method: 'POST', path: '/faults', body: { kind: 'drop', scope: { route: '/customers/*' } } }],
+  ['fault list', { method: 'GET', path: '/faults' }],
+  ['fault clear', { method: 'DELETE', path: '/faults' }],
+  ['fault remove f2', { method: 'DELETE', path: '/faults/f2' }],
+  ['lock c1', { method: 'PUT', path: '/locks/c1' }],
+  ['unlock c1', { method: 'DELETE', path: '/locks/c1' }],
+  ['unlock', { method: 'DELETE', path: '/locks' }],
+  ['locks', { method: 'GET', path: '/locks' }],
+  ['counts', { method: 'GET', path: '/counts' }],
+  ['requests --limit 5', { method: 'GET', path: '/requests?limit=5' }],
+  ['changes --since 10', { method: 'GET', path: '/changes?since=10' }],
+];
+
+for (const [line, call] of PLANS) {
+  test(`portos-mock ${line}`, () => {
+    const [command, ...args] = line.split(' ');
+    assert.deepEqual(planControl(command as ControlCommand, args, {}).call, call);
+  });
+}
+
+test('the URL: --url, else PORTOS_MOCK_URL, else http://127.0.0.1:3000; --prefix', () => {
+  assert.equal(planControl('counts', [], {}).url, 'http://127.0.0.1:3000');
+  assert.equal(planControl('counts', [], { PORTOS_MOCK_URL: 'http://qa:8080/' }).url, 'http://qa:8080');
+  assert.equal(planControl('counts', ['--url', 'http://x:1'], { PORTOS_MOCK_URL: 'http://qa:8080' }).url, 'http://x:1');
+  assert.equal(planControl('counts', ['--prefix', '/__qa'], {}).prefix, '/__qa');
+});
+
+const USAGE: string[] = ['reset --seed many', 'snapshot', 'snapshot save', 'clock travel', 'clock set', 'fault add explode', 'fault add latency=soon', 'lock', 'counts --bogus', 'counts --url ftp://x', 'fault add drop --share lots'];
+
+for (const line of USAGE) {
+  test(`usage error: portos-mock ${line}`, () => {
+    const [command, ...args] = line.split(' ');
+    assert.throws(() => planControl(command as ControlCommand, args, {}), UsageError);
+  });
+}
+
+let mock: RunningMock;
+before(async () => {
+  mock = await startMock({ config: { port: 0, count: 3, seed: 2 }, log: () => undefined });
+});
+after(() => mock.close());
+
+async function run(line: string) {
+  const [command, ...args] = line.split(' ');
+  return runControl(planControl(command as ControlCommand, [...args, '--url', mock.url], {}));
+}
+
+test('against a running mock: load, snapshot, reset, restore, lock; a refusal exits 1 with the problem', async () => {
+  assert.equal((await run('load fixtures/customers.small.json')).code, 0);
+  assert.equal(mock.store.size, 8);
+  assert.equal((await run('snapshot save eight')).code, 0);
+  const reset = await run('reset --count 2');
+  assert.deepEqual(JSON.parse(reset.stdout).customers, 2);
+  assert.match((await run('snapshot list')).stdout, /"eight"/);
+  assert.equal((await run('snapshot restore eight')).code, 0);
+  assert.equal(mock.store.size, 8);
+  const locked = await run('lock c1');
+  assert.deepEqual([locked.code, locked.stdout], [0, '204 PUT /locks/c1\n']);
+  assert.deepEqual(JSON.parse((await run('locks')).stdout).items, ['c1']);
+  const missing = await run('snapshot restore nine');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^404 POST \/snapshots\/nine\/restore\n/);
+  assert.match(missing.stderr, /"status": 404/);
+  const advanced = JSON.parse((await run('clock advance 2h')).stdout) as { offsetMs: number };
+  assert.ok(Math.abs(advanced.offsetMs - 7_200_000) < 1000);
+});

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import request from 'supertest';
+import { signNws4 } from '../../src/auth/nws4.js';
+import { controlledClock } from '../../src/control/controlled-clock.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import { authFailures } from '../../src/i18n/en-GB/auth.js';
+import { makeTestApp, TEST_NOW } from '../support/app.js';
+
+const DAY = 86_400_000;
+
+test('controlledClock: reads its base until moved; freeze, set, advance, resume', () => {
+  const base = fixedClock(1_000);
+  const clock = controlledClock(base);
+  const steps: [string, () => void, { nowMs: number; frozen: boolean; offsetMs: number }][] = [
+    ['untouched follows the base', () => base.advance(500), { nowMs: 1_500, frozen: false, offsetMs: 0 }],
+    ['advance while running keeps running ahead', () => clock.advance(100), { nowMs: 1_600, frozen: false, offsetMs: 100 }],
+    ['the base moves on, the offset stays', () => base.advance(400), { nowMs: 2_000, frozen: false, offsetMs: 100 }],
+    ['freeze stops where it is', () => clock.freeze(), { nowMs: 2_000, frozen: true, offsetMs: 100 }],
+    ['frozen ignores the base', () => base.advance(1_000), { nowMs: 2_000, frozen: true, offsetMs: -900 }],
+    ['set while frozen stays frozen', () => clock.set(5_000), { nowMs: 5_000, frozen: true, offsetMs: 2_100 }],
+    ['advance while frozen', () => clock.advance(-1_000), { nowMs: 4_000, frozen: true, offsetMs: 1_100 }],
+    ['resume runs on from the reading', () => clock.resume(), { nowMs: 4_000, frozen: false, offsetMs: 1_100 }],
+    ['and follows the base again', () => base.advance(10), { nowMs: 4_010, frozen: false, offsetMs: 1_100 }],
+    ['freeze at an instant', () => clock.freeze(9_000), { nowMs: 9_000, frozen: true, offsetMs: 6_090 }],
+    ['reset: the base again', () => clock.reset(), { nowMs: 2_910, frozen: false, offsetMs: 0 }],
+  ];
+  for (const [name, act, expected] of steps) {
+    act();
+    const { nowMs, frozen, offsetMs } = clock.state();
+    assert.deepEqual({ nowMs, frozen, offsetMs }, expected, name);
+    assert.equal(clock.now(), expected.nowMs, name);
+  }
+});
+
+const qa = JSON.parse(readFileSync('fixtures/control/customers.qa.json', 'utf8')) as { customers: object[] };
+
+test('"the customer expires tomorrow": advancing the clock flips the derived status and IsExpired', async () => {
+  const { app, auth } = makeTestApp();
+  await request(app).put('/_mock/customers').send(qa);
+  const status = async (id: string) => (await request(app).get(`/customers/${id}`).set(auth())).body.status as string;
+  assert.equal(await status('qa-expires-tomorrow'), 'Valid');
+  assert.equal(await status('qa-not-yet-valid'), 'NotYetValid');
+  const advanced = await request(app).post('/_mock/clock/advance').send({ by: '1d' });
+  assert.equal(advanced.status, 200);
+  assert.equal(advanced.body.now, new Date(TEST_NOW + DAY).toISOString());
+  assert.equal(await status('qa-expires-tomorrow'), 'Expired');
+  const expired = await request(app).get('/customers?IsExpired=true&$count=true').set(auth());
+  assert.equal(expired.body.totalCount, 1);
+  await request(app).post('/_mock/clock/set').send({ at: '2025-06-03T00:00:00Z' });
+  assert.equal(await status('qa-not-yet-valid'), 'Valid');
+  await request(app).post('/_mock/clock/set').send({ at: TEST_NOW });
+  assert.equal(await status('qa-expires-tomorrow'), 'Valid');
+});
+
+test('"the token has expired": a token outlives its lifetime on the mock clock only', async () => {
+  const { app, auth } = makeTestApp({ config: { auth: { tokenLifetimeSeconds: 600 } } });
+  const headers = auth('viewer');
+  assert.equal((await request(app).get('/customers').set(headers)).status, 200);
+  await request(app).post('/_mock/clock/advance').send({ by: '10m' });
+  const res = await request(app).get('/customers').set(headers).set('Accept-Language', 'en-GB');
+  assert.equal(res.status, 401);
+  assert.equal(res.body.detail, authFailures['expired-token']);
+  await request(app).post('/_mock/clock/advance').send({ by: -1000 });
+  assert.equal((await request(app).get('/customers').set(headers)).status, 200, 'one second earlier it is valid again');
+});
+
+test('the NWS4 window follows the mock clock', async () => {
+  const { app } = makeTestApp();
+  const signed = (at: number) => {
+    const headers = { host: 'mock.test' };
+    return { ...headers, ...signNws4({ method: 'GET', url: 'http://mock.test/customers', headers, body: '' }, { clientId: 'integrator', clientSecret: 'integrator-secret' }, new Date(at)) };
+  };
+  assert.equal((await request(app).get('/customers').set(signed(TEST_NOW))).status, 200);
+  await request(app).post('/_mock/clock/advance').send({ by: '151s' });
+  assert.equal((await request(app).get('/customers').set(signed(TEST_NOW))).status, 401, 'signed 151 s ago');
+  assert.equal((await request(app).get('/customers').set(signed(TEST_NOW + 151_000))).status, 200, 'signed on the mock clock');
+});
+
+test('clock routes: state, freeze (now or at), resume, durations', async () => {
+  const { app } = makeTestApp();
+  const state = await request(app).get('/_mock/clock');
+  assert.deepEqual(state.body, { now: new Date(TEST_NOW).toISOString(), nowMs: TEST_NOW, frozen: false, offsetMs: 0 });
+  const frozen = await request(app).post('/_mock/clock/freeze').send({ at: '2030-01-01T00:00:00' });
+  assert.deepEqual([frozen.body.now, frozen.body.frozen], ['2030-01-01T00:00:00.000Z', true]);
+  const cases: [unknown, number][] = [['1h30m', 5_400_000], ['-2h', -7_200_000], ['500ms', 500], [86_400_000, DAY]];
+  for (const [by, ms] of cases) {
+    const before = (await request(app).get('/_mock/clock')).body.nowMs as number;
+    const after = (await request(app).post('/_mock/clock/advance').send({ by })).body.nowMs as number;
+    assert.equal(after - before, ms, String(by));
+  }
+  const resumed = await request(app).post('/_mock/clock/resume');
+  assert.equal(resumed.body.frozen, false);
+  const now = await request(app).post('/_mock/clock/freeze');
+  assert.equal(now.body.nowMs, resumed.body.nowMs, 'freeze without at keeps the reading');
+  const reset = await request(app).post('/_mock/clock/reset');
+  assert.deepEqual(reset.body, state.body, 'reset: the underlying clock again');
+});

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import request from 'supertest';
+import { createMock } from '../../src/mock.js';
+import { sequentialIds } from '../../src/store/ids.js';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'portos-mock-state-'));
+}
+
+function readState(path: string): { format: string; customers: { id: string; _v: number; firstName: string | null }[] } {
+  return JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readState>;
+}
+
+function mockWith(stateFile: string) {
+  return createMock({ config: { count: 4, seed: 9, auth: { required: false }, control: { stateFile } }, ids: sequentialIds(), log: () => undefined });
+}
+
+test('a missing state file is created from the seed; writes reach it (debounced, atomically); shutdown flushes', async () => {
+  const path = join(tempDir(), 'state.json');
+  const mock = mockWith(path);
+  await mock.control.state?.flush();
+  assert.deepEqual(readState(path).customers.length, 4);
+  await request(mock.app).post('/customers').send({ id: 's1', firstName: 'Saved' }).expect(201);
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  assert.equal(readState(path).customers.at(-1)?.id, 's1', 'written after the debounce');
+  await request(mock.app).put('/customers/s1').send({ firstName: 'Flushed' }).expect(200);
+  await mock.shutdown();
+  const saved = readState(path);
+  assert.equal(saved.format, 'portos-mock-state');
+  assert.deepEqual([saved.customers.at(-1)?.firstName, saved.customers.at(-1)?._v], ['Flushed', 2]);
+  assert.deepEqual(readdirSync(join(path, '..')), ['state.json'], 'no temporary file left');
+});
+
+test('a restart starts from the state file (not the seed), control operations are saved too', async () => {
+  const path = join(tempDir(), 'state.json');
+  copyFileSync('fixtures/control/customers.qa.json', path);
+  const first = mockWith(path);
+  assert.deepEqual(first.store.list().map((c) => c.id).slice(0, 2), ['qa-expires-tomorrow', 'qa-not-yet-valid']);
+  await request(first.app).delete('/customers/qa-not-yet-valid').expect(200);
+  await first.shutdown();
+  const second = mockWith(path);
+  assert.equal(second.store.size, 2);
+  assert.equal(second.store.get('qa-expires-tomorrow')?._v, 3);
+  await request(second.app).post('/_mock/reset').expect(200);
+  await second.shutdown();
+  assert.equal(readState(path).customers.length, 4, 'the reset went to the file');
+});
+
+test('an invalid state file stops the start with every problem named', () => {
+  const path = join(tempDir(), 'state.json');
+  copyFileSync('fixtures/control/customers.invalid.json', path);
+  assert.throws(() => mockWith(path), (error: Error) => /state file .* is not usable/.test(error.message) && /\[0\]\.firstName: The value must be a string/.test(error.message) && /\[2\]\.id/.test(error.message));
+  writeFileSync(path, '{ nope');
+  assert.throws(() => mockWith(path), /is not valid JSON/);
+});
+
+test('portos-mock serve --state FILE writes the day\'s data on SIGTERM', async (t) => {
+  const path = join(tempDir(), 'state.json');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/portos-mock.ts', 'serve', '--port', '0', '--count', '2', '--no-auth', '--quiet', '--state', path], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGKILL'));
+  const output: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL: ${output.join('')}`)), 20_000);
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /listening on (http:\/\/\S+)[^]*state file/.exec(output.join(''));
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  assert.match(output.join(''), /state file .*state\.json \(2 customers\)/);
+  const created = await fetch(`${url}/customers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'kept' }) });
+  assert.equal(created.status, 201);
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  child.kill('SIGTERM');
+  assert.equal(await exit, 0);
+  assert.ok(existsSync(path));
+  assert.deepEqual(readState(path).customers.map((c) => c.id).at(-1), 'kept');
+});
