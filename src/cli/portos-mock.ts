@@ -26,6 +26,7 @@ Options (serve):
                          do this on shared deployments: the control API needs no credentials
   --state FILE           start from FILE (a state document or a customers array) and keep it current
   --webhook URL[#SECRET] POST a signed notification to URL on every create/update/delete (repeatable)
+  --no-docs              do not serve the API docs page (/docs)
   --quiet                do not log requests on the console
 
 Control a running mock (src/control/CONTROL-API.md; options: --url URL, default $PORTOS_MOCK_URL or
@@ -65,6 +66,12 @@ async function serve(args: string[]): Promise<void> {
       `heap +${mb(heapAfter - heapBefore)} (heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)})`,
   );
   console.log(`portos-mock: listening on ${mock.url}  (spec: ${mock.url}/openapi.json)`);
+  const root = mock.url.slice(0, mock.url.length - config.basePath.length);
+  const pages = [
+    ...(config.docs.enabled ? [`API docs ${root}/docs`] : []),
+    ...(config.control.enabled ? [`control panel ${root}${config.control.prefix}/ui`] : []),
+  ];
+  if (pages.length > 0) console.log(`portos-mock: ${pages.join(', ')}`);
   if (config.control.enabled) console.log(`portos-mock: control API on ${mock.url.slice(0, mock.url.length - config.basePath.length)}${config.control.prefix} (no credentials: local/QA use only; --no-control to switch off)`);
   if (config.control.stateFile !== '') console.log(`portos-mock: state file ${config.control.stateFile} (${mock.store.size} customers)`);
   const stop = (signal: string) => {

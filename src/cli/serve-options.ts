@@ -16,6 +16,7 @@ export const SERVE_FLAGS = {
   identities: { type: 'string' },
   'no-auth': { type: 'boolean' },
   'no-control': { type: 'boolean' },
+  'no-docs': { type: 'boolean' },
   state: { type: 'string' },
   webhook: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
@@ -59,6 +60,7 @@ export function configFromArgs(
     strict: values.strict,
     basePath: values['base-path'],
     logRequests: values.quiet === true ? false : undefined,
+    docs: values['no-docs'] === true ? { enabled: false } : undefined,
     control:
       values['no-control'] === true || values.state !== undefined || values.webhook !== undefined
         ? {

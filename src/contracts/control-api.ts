@@ -1,6 +1,6 @@
 import { isRecord } from './json-path.js';
 import { send, type HttpOptions } from './replay.js';
-import type { ScenarioResult } from './result.js';
+import { type ScenarioResult, scenarioIdentity } from './result.js';
 import { CONTROL_TAG, type LoadedScenario } from './scenario.js';
 
 /** Where the mock's control API is: its base URL (no trailing `/`) and, for messages, its path (`/_mock`). */
@@ -43,12 +43,7 @@ export function controlNote(api: ControlApi, reason: string): string {
 /** The result of a scenario that did not run, with why. */
 export function skippedResult(scenario: LoadedScenario, note: string): ScenarioResult {
   return {
-    id: scenario.id,
-    file: scenario.file,
-    name: scenario.name,
-    basis: scenario.basis,
-    tags: scenario.tags,
-    ...(scenario.source === undefined ? {} : { source: scenario.source }),
+    ...scenarioIdentity(scenario),
     status: 'skipped',
     note,
     durationMs: 0,

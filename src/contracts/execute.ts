@@ -12,7 +12,7 @@ import type { OpenApiIndex } from './openapi.js';
 import { profileField } from './profiles.js';
 import { send, type HttpOptions, type HttpRequest, type Observation } from './replay.js';
 import { buildRequest, withoutRemoved } from './request.js';
-import type { ScenarioResult, StepResult } from './result.js';
+import { type ScenarioResult, type StepResult, scenarioIdentity } from './result.js';
 import { ANONYMOUS, type Expect, type LoadedScenario, type Step } from './scenario.js';
 import { stepLanguages } from './titles.js';
 
@@ -168,12 +168,7 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
   const all = steps.flatMap((s) => s.findings);
   const status = all.some((f) => f.kind === 'identity') ? 'error' : all.length === 0 ? 'passed' : scenario.basis === 'decision' ? 'unconfirmed' : 'failed';
   return {
-    id: scenario.id,
-    file: scenario.file,
-    name: scenario.name,
-    basis: scenario.basis,
-    tags: scenario.tags,
-    ...(scenario.source === undefined ? {} : { source: scenario.source }),
+    ...scenarioIdentity(scenario),
     status,
     durationMs: Math.round(performance.now() - started),
     steps,

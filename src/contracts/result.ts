@@ -70,3 +70,17 @@ export function exitCode(result: RunResult): 0 | 1 | 2 {
   if (counts.failed > 0 || (!result.probe && counts.unconfirmed > 0)) return 1;
   return 0;
 }
+
+/** The members of a scenario's result that come from the scenario itself. */
+export function scenarioIdentity(
+  scenario: Pick<ScenarioResult, 'id' | 'file' | 'name' | 'basis' | 'tags'> & { source?: string | undefined },
+): Pick<ScenarioResult, 'id' | 'file' | 'name' | 'basis' | 'tags' | 'source'> {
+  return {
+    id: scenario.id,
+    file: scenario.file,
+    name: scenario.name,
+    basis: scenario.basis,
+    tags: scenario.tags,
+    ...(scenario.source === undefined ? {} : { source: scenario.source }),
+  };
+}

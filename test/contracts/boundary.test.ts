@@ -6,7 +6,8 @@ import { test } from 'node:test';
 // The contract kit talks to servers only over HTTP: nothing it imports (transitively) may be server code. The one
 // exception is the pure client-side NWS4 signer.
 
-const ALLOWED_OUTSIDE = new Set(['src/auth/nws4.ts', 'src/auth/nws4-canonical.ts']);
+// Pure, server-free helpers the kit shares: the NWS4 signer and the HTML template tag.
+const ALLOWED_OUTSIDE = new Set(['src/auth/nws4.ts', 'src/auth/nws4-canonical.ts', 'src/html/markup.ts']);
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));

@@ -1,5 +1,5 @@
 import { renderDiff } from '../diff.js';
-import { h, type Markup } from './html-markup.js';
+import { html, type Html } from '../../html/markup.js';
 
 /** One row of a side-by-side diff: a line on both sides, a changed pair, a line on one side, or elided lines. */
 export interface DiffRow {
@@ -50,14 +50,14 @@ export function valueRows(expected: unknown, actual: unknown, requirement: strin
 }
 
 /** A two-column table: expected on the left, actual on the right, changed lines marked on each side. */
-export function diffTable(rows: readonly DiffRow[], caption?: string): Markup {
+export function diffTable(rows: readonly DiffRow[], caption?: string): Html {
   const cell = (text: string | null, side: 'expected' | 'actual', kind: DiffRow['kind']) => {
     const marked = kind === 'changed' || (side === 'expected' ? kind === 'expected-only' : kind === 'actual-only');
-    return h`<td class="${marked ? `${side} changed` : side}">${text ?? ''}</td>`;
+    return html`<td class="${marked ? `${side} changed` : side}">${text ?? ''}</td>`;
   };
-  return h`<table class="diff">
-${caption === undefined ? '' : h`<caption>${caption}</caption>`}
+  return html`<table class="diff">
+${caption === undefined ? '' : html`<caption>${caption}</caption>`}
 <thead><tr><th>Expected</th><th>Actual</th></tr></thead>
-<tbody>${rows.map((r) => (r.kind === 'gap' ? h`<tr class="gap"><td>⋯</td><td>⋯</td></tr>` : h`<tr>${cell(r.expected, 'expected', r.kind)}${cell(r.actual, 'actual', r.kind)}</tr>`))}</tbody>
+<tbody>${rows.map((r) => (r.kind === 'gap' ? html`<tr class="gap"><td>⋯</td><td>⋯</td></tr>` : html`<tr>${cell(r.expected, 'expected', r.kind)}${cell(r.actual, 'actual', r.kind)}</tr>`))}</tbody>
 </table>`;
 }

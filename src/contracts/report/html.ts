@@ -1,7 +1,7 @@
 import { exitCode, tally, SCENARIO_STATUSES, type RunResult, type ScenarioStatus } from '../result.js';
 import { formatIssue } from './console.js';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.js';
-import { h, raw, type Markup } from './html-markup.js';
+import { html, raw, type Html } from '../../html/markup.js';
 import { scenarioCard, STATUS_LABEL } from './html-scenario.js';
 
 /** The sections in reading order: what needs attention first, the passes last and closed. */
@@ -25,32 +25,32 @@ const FILTERS: { value: string; label: string }[] = [
   ...SCENARIO_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s].filter })),
 ];
 
-function summary(result: RunResult): Markup {
+function summary(result: RunResult): Html {
   const counts = tally(result);
   const code = exitCode(result);
   const count = (value: string) => (value === 'all' ? result.scenarios.length : value === 'problems' ? counts.failed + counts.error + counts.unconfirmed : counts[value as ScenarioStatus]);
   const tags = [...new Set(result.scenarios.flatMap((s) => s.tags))].sort();
-  return h`<header>
+  return html`<header>
 <h1>Contract report <span class="verdict exit-${code}">${code === 0 ? 'passed' : 'failed'}</span></h1>
 <p class="meta">${result.baseUrl} · started ${result.startedAt} · ${(result.durationMs / 1000).toFixed(1)} s · run ${result.runId}${result.probe ? ' · --probe' : ''} · exit code ${code}: ${EXIT_MEANING[code]}</p>
-<p class="counts">${SCENARIO_STATUSES.map((s) => h`<span class="count ${s}">${counts[s]} ${STATUS_LABEL[s].word}</span> `)}${result.issues.length > 0 ? h`<span class="count error">${result.issues.length} invalid scenario(s)</span>` : ''}</p>
+<p class="counts">${SCENARIO_STATUSES.map((s) => html`<span class="count ${s}">${counts[s]} ${STATUS_LABEL[s].word}</span> `)}${result.issues.length > 0 ? html`<span class="count error">${result.issues.length} invalid scenario(s)</span>` : ''}</p>
 <nav class="filters" aria-label="Filter scenarios">
-<span role="group" aria-label="Result">${FILTERS.map((f) => h`<button type="button" data-result="${f.value}" aria-pressed="${f.value === 'all' ? 'true' : 'false'}">${f.label} <b>${count(f.value)}</b></button>`)}</span>
-<label>Tag <select id="tag-filter"><option value="">any</option>${tags.map((t) => h`<option value="${t}">#${t}</option>`)}</select></label>
+<span role="group" aria-label="Result">${FILTERS.map((f) => html`<button type="button" data-result="${f.value}" aria-pressed="${f.value === 'all' ? 'true' : 'false'}">${f.label} <b>${count(f.value)}</b></button>`)}</span>
+<label>Tag <select id="tag-filter"><option value="">any</option>${tags.map((t) => html`<option value="${t}">#${t}</option>`)}</select></label>
 <output id="shown">Showing ${result.scenarios.length} of ${result.scenarios.length} scenarios</output>
 </nav>
 </header>`;
 }
 
-function issuesSection(result: RunResult): Markup | '' {
+function issuesSection(result: RunResult): Html | '' {
   if (result.issues.length === 0) return '';
-  return h`<section class="issues"><h2>Invalid scenarios or profiles — ${result.issues.length}</h2><ul>${result.issues.map((i) => h`<li><code>${formatIssue(i)}</code></li>`)}</ul></section>`;
+  return html`<section class="issues"><h2>Invalid scenarios or profiles — ${result.issues.length}</h2><ul>${result.issues.map((i) => html`<li><code>${formatIssue(i)}</code></li>`)}</ul></section>`;
 }
 
-function cleanupLine(result: RunResult): Markup | '' {
+function cleanupLine(result: RunResult): Html | '' {
   const c = result.cleanup;
   if (c.attempted === 0) return '';
-  return h`<footer><p>Cleanup: ${c.attempted} created, ${c.deleted} deleted, ${c.alreadyGone} already gone, ${c.failed.length} failed.</p>${c.failed.length > 0 ? h`<ul>${c.failed.map((f) => h`<li>could not delete <code>${f.path}</code> (as ${f.as}): ${f.reason}</li>`)}</ul>` : ''}</footer>`;
+  return html`<footer><p>Cleanup: ${c.attempted} created, ${c.deleted} deleted, ${c.alreadyGone} already gone, ${c.failed.length} failed.</p>${c.failed.length > 0 ? html`<ul>${c.failed.map((f) => html`<li>could not delete <code>${f.path}</code> (as ${f.as}): ${f.reason}</li>`)}</ul>` : ''}</footer>`;
 }
 
 /**
@@ -62,9 +62,9 @@ export function formatHtmlReport(result: RunResult): string {
   const sections = SECTIONS.map(({ status, title, note }) => {
     const list = result.scenarios.filter((s) => s.status === status);
     if (list.length === 0) return '';
-    return h`<section class="results ${status}" data-section="${status}"><h2>${title} — ${list.length}</h2>${note === '' ? '' : h`<p class="note">${note}</p>`}${list.map(scenarioCard)}</section>`;
+    return html`<section class="results ${status}" data-section="${status}"><h2>${title} — ${list.length}</h2>${note === '' ? '' : html`<p class="note">${note}</p>`}${list.map(scenarioCard)}</section>`;
   });
-  return h`<!doctype html>
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

@@ -1,4 +1,4 @@
-import { html, jsonScript, type Html } from '../panel/html.js';
+import { html, jsonScript, type Html } from '../../html/markup.js';
 
 /** The fixture users of `fixtures/identities.json` (password = user name) and what each may do. */
 export const DOCS_LOGINS = [

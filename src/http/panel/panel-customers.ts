@@ -1,6 +1,6 @@
 import type { Customer } from '../../domain/customer.js';
 import { readableQueryPart, type CustomerSearch } from './customer-search.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../html/markup.js';
 import { apiForm } from './panel-form.js';
 
 /** Queries to start from, each showing a piece of the NData syntax. */

@@ -3,7 +3,7 @@ import { FAULT_STATUSES } from '../../control/fault-problems.js';
 import type { FaultRule, FaultScope } from '../../control/fault-rules.js';
 import { SCOPE_METHODS } from '../../control/parse-fault.js';
 import { ROUTE_NAME_LIST } from '../../control/route-names.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../html/markup.js';
 import { apiForm, select } from './panel-form.js';
 
 function scopeText(scope: FaultScope): string {

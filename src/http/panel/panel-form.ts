@@ -1,4 +1,4 @@
-import { html, type Html, type HtmlPart } from './html.js';
+import { html, type Html, type HtmlPart } from '../../html/markup.js';
 
 /**
  * A form the panel's script sends to the control API as JSON (`name="scope.route"` nests; `{id}` in the URL takes

@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../html/markup.js';
 
 /** What the page frame shows around the sections. */
 export interface PanelFrame {

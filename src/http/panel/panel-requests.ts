@@ -1,6 +1,6 @@
 import type { Numbered } from '../../control/bounded-log.js';
 import type { RequestRecord } from '../../control/request-record.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../html/markup.js';
 import { apiForm } from './panel-form.js';
 
 /** Rows the live request log keeps on the page. */

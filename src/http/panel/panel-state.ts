@@ -1,6 +1,6 @@
 import type { ClockState } from '../../control/controlled-clock.js';
 import type { Snapshot } from '../../control/snapshots.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../html/markup.js';
 import { apiForm } from './panel-form.js';
 
 /** Locked customer ids (writes to them answer 423), each with Unlock, and a form to lock one. */

@@ -1,3 +1,4 @@
+/** An HTML template tag that escapes what it interpolates, shared by the pages (docs, panel) and the contract report. */
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text made safe for HTML content and quoted attributes. */
