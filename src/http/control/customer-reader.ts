@@ -1,28 +1,18 @@
 import type { StoredCustomer } from '../../domain/customer.js';
-import { customerFromWrite, type CustomerWrite } from '../../domain/customer-write.js';
+import { customerFromWrite } from '../../domain/customer-write.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import type { Parsed } from '../../control/parse-fault.js';
 import { customerItems, readStateFile } from '../../control/state-file.js';
 import { issueMessage } from '../../i18n/translate.js';
 import { CustomerStore } from '../../store/customer-store.js';
-import { canonicalizeMembers, type MemberSchema } from '../body/canonical-members.js';
+import { checkCustomer } from '../body/check-customer.js';
 import { normalizeDate } from '../body/normalize-date.js';
-import { impossibleDates, schemaIssues } from '../body/schema-issues.js';
 import type { AppDeps } from '../deps.js';
 
 type ReaderDeps = Pick<AppDeps, 'spec' | 'schemas' | 'ids'>;
 
 function prefixed(items: Issue[], prefix: string): Issue[] {
   return items.map((item) => ({ ...item, member: item.member === '$' ? prefix : `${prefix}.${item.member}` }));
-}
-
-function resolver(deps: ReaderDeps): (schema: MemberSchema) => MemberSchema {
-  const schemas = (deps.spec['components'] as { schemas: Record<string, MemberSchema> }).schemas;
-  return (schema) => {
-    let current = schema;
-    for (let hops = 0; current.$ref !== undefined && hops < 10; hops++) current = schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
-    return current;
-  };
 }
 
 /**
@@ -32,8 +22,6 @@ function resolver(deps: ReaderDeps): (schema: MemberSchema) => MemberSchema {
  * `<member>[i].<path>`.
  */
 export function readCustomers(items: readonly unknown[], member: string, deps: ReaderDeps): Parsed<StoredCustomer[]> {
-  const resolve = resolver(deps);
-  const validate = deps.schemas.schema('CustomerWrite');
   const issues: Issue[] = [];
   const unique = new CustomerStore();
   const customers: StoredCustomer[] = [];
@@ -43,14 +31,12 @@ export function readCustomers(items: readonly unknown[], member: string, deps: R
       issues.push(issue('control.type', at, { expected: 'object' }));
       return;
     }
-    const { value } = canonicalizeMembers(item, { $ref: '#/components/schemas/CustomerWrite' }, resolve);
-    const found = validate(value) ? [] : schemaIssues(validate.errors);
-    found.push(...impossibleDates(value).filter((date) => !found.some((other) => other.member === date.member)));
+    const { value, issues: found } = checkCustomer(item, 'CustomerWrite', deps);
     if (found.length > 0) {
       issues.push(...prefixed(found, at));
       return;
     }
-    const write = value as CustomerWrite;
+    const write = value;
     const customer = customerFromWrite(write, write.id ?? deps.ids.customerId(), write._v ?? 1, normalizeDate);
     const clashes = unique.clashes(customer, null);
     issues.push(...clashes.map((clash) => issue('body.unique', `${at}.${clash.member}`, { value: clash.value })));

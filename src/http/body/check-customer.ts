@@ -1,0 +1,53 @@
+import type { CustomerWrite } from '../../domain/customer-write.js';
+import type { Issue } from '../../errors/issue.js';
+import type { AppDeps } from '../deps.js';
+import { canonicalizeMembers, type MemberSchema } from './canonical-members.js';
+import { impossibleDates, schemaIssues } from './schema-issues.js';
+
+/** The write schemas of the spec a customer can be checked against. */
+export type CustomerSchemaName = 'CustomerWrite' | 'CustomerReplace';
+
+/** A customer object after member matching and validation: the value, what is wrong with it, unknown members. */
+export interface CheckedCustomer {
+  value: CustomerWrite;
+  issues: Issue[];
+  unknown: string[];
+}
+
+const resolvers = new WeakMap<object, (schema: MemberSchema) => MemberSchema>();
+
+/** Follows `$ref`s into the spec's `components.schemas` (one resolver per spec document). */
+function resolverOf(spec: AppDeps['spec']): (schema: MemberSchema) => MemberSchema {
+  let resolve = resolvers.get(spec);
+  if (resolve === undefined) {
+    const schemas = (spec['components'] as { schemas: Record<string, MemberSchema> }).schemas;
+    resolve = (schema) => {
+      let current = schema;
+      for (let hops = 0; current.$ref !== undefined && hops < 10; hops++) {
+        current = schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
+      }
+      return current;
+    };
+    resolvers.set(spec, resolve);
+  }
+  return resolve;
+}
+
+/**
+ * Checks a customer object against one of the spec's write schemas after matching member names
+ * case-insensitively (as ASP.NET binds them). `ignored` members are dropped unread. Every problem is listed;
+ * an impossible calendar date counts once per member.
+ */
+export function checkCustomer(
+  raw: object,
+  schemaName: CustomerSchemaName,
+  deps: Pick<AppDeps, 'spec' | 'schemas'>,
+  ignored: readonly string[] = [],
+): CheckedCustomer {
+  const canonical = canonicalizeMembers(raw, { $ref: `#/components/schemas/${schemaName}` }, resolverOf(deps.spec));
+  const value = Object.fromEntries(Object.entries(canonical.value as object).filter(([name]) => !ignored.includes(name)));
+  const validate = deps.schemas.schema(schemaName);
+  const issues: Issue[] = validate(value) ? [] : schemaIssues(validate.errors);
+  issues.push(...impossibleDates(value).filter((found) => !issues.some((i) => i.member === found.member)));
+  return { value: value as CustomerWrite, issues, unknown: canonical.unknown };
+}
