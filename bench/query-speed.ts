@@ -31,14 +31,19 @@ const QUERIES = {
   '(a) GET /customers/{id}': (id: string) => `/customers/${id}`,
   '(b) DiscountRate+IsActive+$sort+$take=50': () => '/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50',
   '(c) Search=ova&$count=true': () => '/customers?Search=ova&$count=true',
-  '(b) uncached: the same with $skip drawn from 0..3999': () => UNCACHED_PATHS[0] ?? '',
+  "(b') uncached: bounds and page vary over 4,000 queries": () => UNCACHED_PATHS[0] ?? '',
 } as const;
 
-/** Query (b) over 4,000 different pages, so the mock's result cache (64 recent answers) rarely helps. */
-const UNCACHED_PATHS = Array.from(
-  { length: 4000 },
-  (_, skip) => `/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50&$skip=${skip}`,
-);
+/**
+ * Query (b) made different on every request, so the mock's result cache (64 recent answers) rarely helps:
+ * 40 lower bounds × 25 widths of the DiscountRate range × the first 4 pages.
+ */
+const UNCACHED_PATHS = Array.from({ length: 40 * 25 * 4 }, (_, i) => {
+  const low = i % 40;
+  const high = low + 5 + (Math.floor(i / 40) % 25);
+  const skip = 50 * Math.floor(i / 1000);
+  return `/customers?DiscountRate=gte:${low};lte:${high}&IsActive=true&$sort=lastName,-discountRate&$take=50&$skip=${skip}`;
+});
 
 export async function queryBenchmarks(log: (line: string) => void): Promise<QueryRow[]> {
   const rows: QueryRow[] = [];

@@ -83,6 +83,9 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 function headerValue(headers: AuthRequest['headers'], name: string): string | undefined {
+  // Node gives lower-cased names: look there first, and search only for hand-built header objects.
+  const direct = headers[name];
+  if (direct !== undefined) return Array.isArray(direct) ? direct[0] : direct;
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
   }

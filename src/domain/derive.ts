@@ -10,9 +10,18 @@ export function statusAt(
   c: Pick<StoredCustomer, 'activationTime' | 'expirationTime'>,
   now: number,
 ): CustomerStatus {
-  if (c.expirationTime !== null && Date.parse(c.expirationTime) <= now) return 'Expired';
-  if (c.activationTime !== null && Date.parse(c.activationTime) > now) return 'NotYetValid';
+  return statusBetween(parsedTime(c.activationTime), parsedTime(c.expirationTime), now);
+}
+
+/** The same rule over times already parsed (epoch ms; null = open). */
+export function statusBetween(activationMs: number | null, expirationMs: number | null, now: number): CustomerStatus {
+  if (expirationMs !== null && expirationMs <= now) return 'Expired';
+  if (activationMs !== null && activationMs > now) return 'NotYetValid';
   return 'Valid';
+}
+
+export function parsedTime(text: string | null): number | null {
+  return text === null ? null : Date.parse(text);
 }
 
 /** The wire form of a stored customer, members in the documented order. */

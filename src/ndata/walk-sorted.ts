@@ -1,6 +1,8 @@
 import type { Ranking } from './rank.js';
 import { topK, type RowOrder } from './top-k.js';
 
+const SMALL_GROUP = 64;
+
 /**
  * The first `end` rows passing `isMatch`, in `$sort` order, read off the first key's presorted rows
  * (backwards when descending): group by group of equal rank, each group ordered by the other keys.
@@ -18,7 +20,8 @@ export function walkSorted(ranking: Ranking, descending: boolean, rest: RowOrder
     const group: number[] = [];
     for (; p < n && rank[at(p)] === groupRank; p++) if (isMatch(at(p))) group.push(at(p));
     const wanted = end - size;
-    const ordered = group.length <= 1 ? group : topK(Int32Array.from(group), wanted, rest);
+    // Groups of equal first keys are mostly small: sorting them outright beats building a heap for each.
+    const ordered = group.length <= 1 ? group : group.length <= SMALL_GROUP ? group.sort(rest) : topK(Int32Array.from(group), wanted, rest);
     for (let k = 0; k < ordered.length && size < end; k++) out[size++] = ordered[k] ?? 0;
   }
   return out.subarray(0, size);

@@ -14,14 +14,14 @@ export function requestLog(deps: AppDeps): RequestHandler {
   const keep = control.config.enabled;
   return (req, res, next) => {
     const started = performance.now();
-    const at = new Date().toISOString();
+    const startedAt = Date.now();
     const url = req.originalUrl;
     const logged = keep && !isUnder(req.path, control.config.prefix);
     res.on('close', () => {
       const state = faultStateOf(res);
       const outcome = state.outcome ?? (res.writableFinished ? 'completed' : 'aborted');
       const record: RequestRecord = {
-        at,
+        at: new Date(startedAt).toISOString(),
         method: req.method,
         url,
         status: outcome === 'dropped' || !res.headersSent ? null : res.statusCode,

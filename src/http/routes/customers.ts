@@ -5,7 +5,7 @@ import type { StoredCustomer } from '../../domain/customer.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
 import { readCustomerBody } from '../body/customer-body.js';
-import { customerJson, queryResultJson } from '../customer-json.js';
+import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
 import { normalizeDate } from '../body/normalize-date.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -36,7 +36,7 @@ export function customerRoutes(deps: AppDeps): Router {
   });
   const send = (res: Response, status: number, customer: StoredCustomer) => {
     if (status === 201 && deps.config.locationHeader) res.location(`${deps.config.basePath}/customers/${encodeURIComponent(customer.id)}`);
-    res.status(status).type('application/json').send(customerJson(customer, deps.clock.now()));
+    sendJsonText(res, status, customerJson(customer, deps.clock.now()));
   };
 
   router
@@ -49,7 +49,7 @@ export function customerRoutes(deps: AppDeps): Router {
       if (!parsed.ok) throw new AppError('validation_failed', { issues: parsed.issues });
       const now = deps.clock.now();
       const result = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
-      res.type('application/json').send(queryResultJson(result.items, result.count, result.totalCount, now));
+      sendJsonText(res, 200, queryResultJson(result.items, result.count, result.totalCount, now));
     })
     .post(...credentials, requireAnyRight('customerCreate'), (req, res) => {
       send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v'])));
