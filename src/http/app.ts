@@ -31,9 +31,11 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
   if (deps.config.docs.enabled) app.use('/docs', docsRoutes(base));
   app.use(requestLog(deps));
   if (deps.config.cors.enabled) app.use(cors(deps.config.cors));
-  if (deps.config.control.enabled) app.use(faultMiddleware(deps));
-  if (deps.config.control.enabled) app.use(`${deps.config.control.prefix}/ui`, panelRoutes(deps));
-  if (deps.config.control.enabled) app.use(deps.config.control.prefix, controlRouter(deps));
+  if (deps.config.control.enabled) {
+    app.use(faultMiddleware(deps));
+    app.use(`${deps.config.control.prefix}/ui`, panelRoutes(deps));
+    app.use(deps.config.control.prefix, controlRouter(deps));
+  }
   app.use(`${base}/api/auth`, rawBody(deps.config.bodyLimitBytes), authRoutes(deps));
   app.use(base === '' ? '/' : base, healthRoutes(deps.clock), openapiRoutes(deps.spec, base), customerRoutes(deps));
   app.use(routeNotFound);
