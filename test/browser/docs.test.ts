@@ -30,7 +30,7 @@ test('docs: a person tries GET /customers, gets 401, logs in as manager and gets
   await page.locator('#login-status[data-state="ok"]').waitFor();
   assert.match(await page.locator('#login-status').innerText(), /Authorized as manager \(rights: customerCreate/);
 
-  // swagger-ui fills each parameter with the spec's example: clear them, then ask for a page of 5.
+  // Start from empty fields (swagger-ui would fill in any example the spec gives), then ask for a page of 5.
   for (const input of await list.locator('.parameters input[type=text]').all()) await input.fill('');
   for (const select of await list.locator('.parameters select').all()) await select.selectOption({ index: 0 });
   await list.locator('tr[data-param-name="$take"] input').fill('5');
