@@ -12,6 +12,7 @@ import { controlledClock, type ControlledClock } from './control/controlled-cloc
 import { systemClock, type Clock } from './domain/clock.js';
 import type { StoredCustomer } from './domain/customer.js';
 import { buildApp } from './http/app.js';
+import { clientErrorHandler } from './http/client-error.js';
 import { readStateCustomers } from './http/control/customer-reader.js';
 import { loadSpec } from './spec/load-spec.js';
 import { SpecSchemas } from './spec/schema-validator.js';
@@ -110,9 +111,11 @@ const MAX_HEADER_BYTES = 1024 * 1024;
 /** Starts the mock on `config.port` (0 = any free port) and resolves when it listens. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const mock = createMock(options);
+  const ids = options.ids ?? randomIds;
   // Node refuses request heads over 16 KiB with a bare 431; NData queries with thousands of operations
   // are longer than that, and must reach the parser to get their documented 400.
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, mock.app);
+  server.on('clientError', clientErrorHandler({ defaultLocale: mock.config.defaultLocale, limitBytes: MAX_HEADER_BYTES, traceId: ids.traceId }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(mock.config.port, mock.config.host, () => {

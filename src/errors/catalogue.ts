@@ -12,6 +12,7 @@ export const PROBLEMS = {
   method_not_allowed: { status: 405 },
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
+  headers_too_large: { status: 431 },
   locked: { status: 423, errorCode: 5 },
   internal: { status: 500 },
 } as const satisfies Record<string, { status: number; errorCode?: number }>;
@@ -28,6 +29,7 @@ export const STATUS_TYPES: Record<number, string> = {
   413: 'https://tools.ietf.org/html/rfc7231#section-6.5.11',
   415: 'https://tools.ietf.org/html/rfc7231#section-6.5.13',
   423: 'https://tools.ietf.org/html/rfc4918#section-11.3',
+  431: 'https://tools.ietf.org/html/rfc6585#section-5',
   500: 'https://tools.ietf.org/html/rfc7231#section-6.6.1',
 };
 

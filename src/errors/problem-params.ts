@@ -20,6 +20,7 @@ export interface ProblemParams {
   method_not_allowed: { method: string; allowed: readonly string[] };
   payload_too_large: { limitBytes: number };
   unsupported_media_type: { contentType: string | null };
+  headers_too_large: { limitBytes: number };
   locked: { resource: string; id: string };
   internal: Record<string, never>;
 }

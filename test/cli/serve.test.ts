@@ -72,3 +72,27 @@ test('startMock reads long query strings (thousands of NData operations) instead
     await mock.close();
   }
 });
+
+test('a request head over the 1 MiB limit gets the localized 431 problem, and the mock keeps serving', async () => {
+  const mock = await startMock({ config: { port: 0, count: 1, auth: { required: false } } });
+  try {
+    const { request } = await import('node:http');
+    const answer = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const req = request(`${mock.url}/customers`, { headers: { 'x-padding': 'x'.repeat(1100 * 1024) } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(answer.status, 431);
+    assert.match(answer.type, /application\/problem\+json/);
+    const problem = JSON.parse(answer.body) as { title: string; status: number; traceId: string };
+    assert.deepEqual([problem.title, problem.status], ['Hlavičky požiadavky sú príliš veľké', 431]);
+    assert.match(problem.traceId, /^00-/);
+    assert.equal((await fetch(`${mock.url}/api/v2/health`)).status, 200);
+  } finally {
+    await mock.close();
+  }
+});

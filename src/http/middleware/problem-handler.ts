@@ -1,47 +1,12 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { PROBLEMS, STATUS_TYPES } from '../../errors/catalogue.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
-import { BODY_CONSTRAINT_CODES } from '../../errors/body-issues.js';
-import { issueMessage, problemText } from '../../i18n/translate.js';
 import { contextOf } from '../context.js';
-
-/** Wire form of an RFC 7807 problem as PORTOS sends it. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance: string;
-  traceId: string;
-  errorCode?: number;
-  resource?: { name: string; id: string; version: number | null };
-  errors?: { memberName: string; message: string; code?: string }[];
-}
+import { buildProblemBody, type ProblemBody } from '../problem-body.js';
 
 /** Builds the problem body of `error` in the request's language. */
 export function problemBody(error: AppError, req: Request, res: Response): ProblemBody {
   const { locale, traceId } = contextOf(res);
-  const entry: { status: number; errorCode?: number } = PROBLEMS[error.code];
-  const { title, detail } = problemText(error.code, error.params, locale);
-  const body: ProblemBody = {
-    type: STATUS_TYPES[entry.status] ?? 'about:blank',
-    title,
-    status: entry.status,
-    ...(detail === undefined ? {} : { detail }),
-    instance: req.originalUrl.split('?')[0] ?? '/',
-    traceId: traceId(),
-    ...(entry.errorCode === undefined ? {} : { errorCode: entry.errorCode }),
-  };
-  if (error.code === 'version_mismatch') {
-    body.resource = (error as AppError<'version_mismatch'>).params.resource;
-  }
-  if (error.code === 'validation_failed') {
-    body.errors = (error as AppError<'validation_failed'>).params.issues.map((item) => {
-      const code = (BODY_CONSTRAINT_CODES as Record<string, string | undefined>)[item.kind];
-      return { memberName: item.member, message: issueMessage(item, locale), ...(code === undefined ? {} : { code }) };
-    });
-  }
-  return body;
+  return buildProblemBody(error, { locale, instance: req.originalUrl.split('?')[0] ?? '/', traceId: traceId() });
 }
 
 /** Sends `error` as `application/problem+json`: the only place that writes error responses. */

@@ -36,6 +36,10 @@ export const problems: LocaleTexts['problems'] = {
     title: 'Unsupported media type',
     detail: (p) => `The content type ${p.contentType ?? '(none)'} is not supported; use application/json.`,
   },
+  headers_too_large: {
+    title: 'Request header fields too large',
+    detail: (p) => `The request line and headers together exceed the limit of ${p.limitBytes} bytes.`,
+  },
   locked: {
     title: 'Resource locked',
     detail: (p) => `The ${p.resource} ${p.id} is temporarily locked; try again later.`,

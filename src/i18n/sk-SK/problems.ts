@@ -42,6 +42,10 @@ export const problems: LocaleTexts['problems'] = {
     title: 'Nepodporovaný typ obsahu',
     detail: (p) => `Typ obsahu ${p.contentType ?? '(žiadny)'} nie je podporovaný; použite application/json.`,
   },
+  headers_too_large: {
+    title: 'Hlavičky požiadavky sú príliš veľké',
+    detail: (p) => `Riadok požiadavky a hlavičky spolu presahujú limit ${p.limitBytes} bajtov.`,
+  },
   locked: {
     title: 'Zdroj je uzamknutý',
     detail: (p) => `Zdroj ${p.resource} ${p.id} je dočasne uzamknutý; skúste to neskôr.`,
