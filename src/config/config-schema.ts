@@ -17,6 +17,7 @@ export const CONFIG_SCHEMA = {
     basePath: { type: 'string', pattern: '^(/[A-Za-z0-9._~-]+)*$' },
     bodyLimitBytes: { type: 'integer', minimum: 1 },
     putCreatedStatus: { enum: [200, 201] },
+    versionMismatchStatus: { enum: [400, 409] },
     locationHeader: { type: 'boolean' },
     customerResourceName: { type: 'string', minLength: 1 },
     cors: {

@@ -24,6 +24,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Answer a creating PUT with 201 (true) or 200 (false). */
   putCreatedStatus: 200 | 201;
+  /** Status of a `_v` mismatch (errorCode 6): 400 (default; PORTOS lists no 409) or 409 Conflict. */
+  versionMismatchStatus: 400 | 409;
   /** Send a `Location` header on 201 responses. */
   locationHeader: boolean;
   /** The resource name in `ResourceInfo` (errorCode 6) and in problem details. */
@@ -106,6 +108,7 @@ export const DEFAULT_CONFIG: Config = {
   basePath: '',
   bodyLimitBytes: 1024 * 1024,
   putCreatedStatus: 201,
+  versionMismatchStatus: 400,
   locationHeader: true,
   customerResourceName: 'customer',
   cors: { enabled: true, origins: '*' },

@@ -26,6 +26,7 @@ export const STATUS_TYPES: Record<number, string> = {
   403: 'https://tools.ietf.org/html/rfc7231#section-6.5.3',
   404: 'https://tools.ietf.org/html/rfc7231#section-6.5.4',
   405: 'https://tools.ietf.org/html/rfc7231#section-6.5.5',
+  409: 'https://tools.ietf.org/html/rfc7231#section-6.5.8',
   413: 'https://tools.ietf.org/html/rfc7231#section-6.5.11',
   415: 'https://tools.ietf.org/html/rfc7231#section-6.5.13',
   423: 'https://tools.ietf.org/html/rfc4918#section-11.3',

@@ -39,6 +39,6 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
   app.use(`${base}/api/auth`, rawBody(deps.config.bodyLimitBytes), authRoutes(deps));
   app.use(base === '' ? '/' : base, healthRoutes(deps.clock), openapiRoutes(deps.spec, base), customerRoutes(deps));
   app.use(routeNotFound);
-  app.use(problemHandler(log));
+  app.use(problemHandler(log, { version_mismatch: deps.config.versionMismatchStatus }));
   return app;
 }

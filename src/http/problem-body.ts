@@ -17,10 +17,14 @@ export interface ProblemBody {
   errors?: { memberName: string; message: string; code?: string }[];
 }
 
-/** The problem body of `error` in `locale`: catalogue status and type, localized title, detail and messages. */
-export function buildProblemBody(error: AppError, where: { locale: Locale; instance: string; traceId: string }): ProblemBody {
+/**
+ * The problem body of `error` in `locale`: catalogue status (unless `status` overrides it, as configured) and its
+ * type URI, localized title, detail and messages.
+ */
+export function buildProblemBody(error: AppError, where: { locale: Locale; instance: string; traceId: string; status?: number }): ProblemBody {
   const { locale } = where;
-  const entry: { status: number; errorCode?: number } = PROBLEMS[error.code];
+  const catalogued: { status: number; errorCode?: number } = PROBLEMS[error.code];
+  const entry = { ...catalogued, status: where.status ?? catalogued.status };
   const { title, detail } = problemText(error.code, error.params, locale);
   const body: ProblemBody = {
     type: STATUS_TYPES[entry.status] ?? 'about:blank',

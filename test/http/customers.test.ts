@@ -112,3 +112,17 @@ test('uniqueness of id, externalId and card serial numbers: 400 with code "2" on
   const ownValues = await request(app).put('/customers/uniq-1').set(auth()).send({ externalId: 'EXT-U1', cards: [{ serialNumber: 'SER-U1' }] });
   assert.equal(ownValues.status, 200, 'a customer may keep its own unique values');
 });
+
+test('configurable decisions: a _v mismatch as 409, a creating PUT as 200, no Location header', async () => {
+  // A server aligned this way answers outside our spec (which documents PORTOS as we decided it): no spec check.
+  const aligned = makeTestApp({ config: { versionMismatchStatus: 409, putCreatedStatus: 200, locationHeader: false }, checkSpec: false });
+  const created = await request(aligned.app).put('/customers/aligned').set(aligned.auth()).send({ firstName: 'A' });
+  assert.equal(created.status, 200);
+  assert.equal(created.headers['location'], undefined);
+  const conflict = await request(aligned.app).put('/customers/aligned').set(aligned.auth()).send({ firstName: 'B', _v: 5 });
+  assert.equal(conflict.status, 409);
+  assert.equal(conflict.body.status, 409);
+  assert.equal(conflict.body.errorCode, 6);
+  assert.equal(conflict.body.type, 'https://tools.ietf.org/html/rfc7231#section-6.5.8');
+  assert.deepEqual(conflict.body.resource, { name: 'customer', id: 'aligned', version: 1 });
+});

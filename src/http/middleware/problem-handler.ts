@@ -1,17 +1,22 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { AppError, isAppError } from '../../errors/app-error.js';
+import type { ProblemCode } from '../../errors/catalogue.js';
 import { contextOf } from '../context.js';
 import { buildProblemBody, type ProblemBody } from '../problem-body.js';
 
+/** Statuses configured to differ from the catalogue's (e.g. a `_v` mismatch as 409). */
+export type StatusOverrides = Partial<Record<ProblemCode, number>>;
+
 /** Builds the problem body of `error` in the request's language. */
-export function problemBody(error: AppError, req: Request, res: Response): ProblemBody {
+export function problemBody(error: AppError, req: Request, res: Response, status?: number): ProblemBody {
   const { locale, traceId } = contextOf(res);
-  return buildProblemBody(error, { locale, instance: req.originalUrl.split('?')[0] ?? '/', traceId: traceId() });
+  const where = { locale, instance: req.originalUrl.split('?')[0] ?? '/', traceId: traceId() };
+  return buildProblemBody(error, status === undefined ? where : { ...where, status });
 }
 
 /** Sends `error` as `application/problem+json`: the only place that writes error responses. */
-export function sendProblem(error: AppError, req: Request, res: Response): void {
-  const body = problemBody(error, req, res);
+export function sendProblem(error: AppError, req: Request, res: Response, overrides: StatusOverrides = {}): void {
+  const body = problemBody(error, req, res, overrides[error.code]);
   res.status(body.status);
   res.set('Content-Language', contextOf(res).locale);
   if (error.code === 'method_not_allowed') {
@@ -34,7 +39,7 @@ function fromFrameworkError(error: unknown, path: string): AppError | undefined 
 }
 
 /** Last in the chain: every thrown value becomes a problem; anything unexpected a 500 without a stack. */
-export function problemHandler(log: (error: unknown) => void): ErrorRequestHandler {
+export function problemHandler(log: (error: unknown) => void, overrides: StatusOverrides = {}): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
@@ -42,7 +47,7 @@ export function problemHandler(log: (error: unknown) => void): ErrorRequestHandl
     }
     const known = isAppError(error) ? error : fromFrameworkError(error, req.path);
     if (known !== undefined) {
-      sendProblem(known, req, res);
+      sendProblem(known, req, res, overrides);
       return;
     }
     log(error);
