@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { BoundedLog } from '../../control/bounded-log.js';
+import type { BoundedLog, Numbered } from '../../control/bounded-log.js';
 import type { ChangeEvent } from '../../control/change-feed.js';
 import { issue } from '../../errors/issue.js';
 import type { AppDeps } from '../deps.js';
@@ -15,35 +15,37 @@ function shownChange(change: ChangeEvent & { seq: number }) {
   return { ...change, at: new Date(change.at).toISOString() };
 }
 
+/** `GET path` reads a log (`?since=&limit=`), each entry as `show` gives it; `DELETE path` clears it. */
+function logRoute<T extends object>(router: Router, path: string, log: BoundedLog<T>, show: (entry: Numbered<T>) => object): void {
+  router
+    .route(path)
+    .get((req, res) => {
+      const shown = page(log, logQuery(req));
+      res.json({ ...shown, items: shown.items.map(show) });
+    })
+    .delete((_req, res) => {
+      log.clear();
+      res.status(204).end();
+    })
+    .all(methodNotAllowed(['GET', 'DELETE']));
+}
+
+/** A webhook receiver as the control API shows it (never its secret). */
+function shownTarget(target: { url: string; secret?: string; resources?: readonly string[] }) {
+  return { url: target.url, signed: (target.secret ?? '') !== '', resources: target.resources ?? null };
+}
+
 /** `/_mock/requests`, `/_mock/changes` and `/_mock/webhooks` (targets and delivery attempts): read or clear. */
 export function logRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const { requests, changes, deliveries, webhooks } = deps.control;
 
-  router
-    .route('/requests')
-    .get((req, res) => res.json(page(requests, logQuery(req))))
-    .delete((_req, res) => {
-      requests.clear();
-      res.status(204).end();
-    })
-    .all(methodNotAllowed(['GET', 'DELETE']));
-  router
-    .route('/changes')
-    .get((req, res) => {
-      const shown = page(changes, logQuery(req));
-      res.json({ ...shown, items: shown.items.map(shownChange) });
-    })
-    .delete((_req, res) => {
-      changes.clear();
-      res.status(204).end();
-    })
-    .all(methodNotAllowed(['GET', 'DELETE']));
+  logRoute(router, '/requests', requests, (entry) => entry);
+  logRoute(router, '/changes', changes, shownChange);
   router
     .route('/webhooks')
     .get((req, res) => {
-      const targets = webhooks.targets().map((t) => ({ url: t.url, signed: (t.secret ?? '') !== '', resources: t.resources ?? null }));
-      res.json({ targets, deliveries: page(deliveries, logQuery(req)) });
+      res.json({ targets: webhooks.targets().map(shownTarget), deliveries: page(deliveries, logQuery(req)) });
     })
     .post((req, res) => {
       const target = controlObject(req, res, ['url', 'secret', 'resources'], (input) => {
@@ -56,7 +58,7 @@ export function logRoutes(deps: AppDeps): Router {
         return url === undefined ? undefined : { url, ...(secret === undefined ? {} : { secret }), ...(listed === undefined ? {} : { resources: listed }) };
       });
       webhooks.add(target);
-      res.status(201).json({ url: target.url, signed: (target.secret ?? '') !== '', resources: target.resources ?? null });
+      res.status(201).json(shownTarget(target));
     })
     .delete((_req, res) => {
       webhooks.clear();
