@@ -24,7 +24,20 @@ function row(name: string, result: LoadResult): BenchRow {
 export async function latencyIsolation(options: { seconds?: number; connections?: number } = {}): Promise<BenchRow[]> {
   const seconds = options.seconds ?? 5;
   const connections = options.connections ?? 50;
-  const server = await startServer(['--import', 'tsx', 'src/cli/portos-mock.ts', 'serve', '--port', '0', '--count', '200', '--seed', '42', '--no-auth', '--quiet']);
+  const server = await startServer([
+    '--import',
+    'tsx',
+    'src/cli/portos-mock.ts',
+    'serve',
+    '--port',
+    '0',
+    '--count',
+    '200',
+    '--seed',
+    '42',
+    '--no-auth',
+    '--quiet',
+  ]);
   try {
     const root = server.url;
     const health = `${root}/api/v2/health`;
@@ -37,11 +50,17 @@ export async function latencyIsolation(options: { seconds?: number; connections?
       body: JSON.stringify({ kind: 'latency', ms: DELAY_MS, scope: { route: 'customer' } }),
     });
     if (fault.status !== 201) throw new Error(`could not set the latency fault: ${fault.status} ${await fault.text()}`);
-    const [beside, slow] = await Promise.all([load(health, {}, { connections, seconds }), load(delayed, {}, { connections, seconds })]);
+    const [beside, slow] = await Promise.all([
+      load(health, {}, { connections, seconds }),
+      load(delayed, {}, { connections, seconds }),
+    ]);
     return [
       row('GET /api/v2/health, no faults', baseline),
       row(`GET /api/v2/health while /customers/{id} has ${DELAY_MS} ms latency`, beside),
-      row(`GET /customers/{id} with ${DELAY_MS} ms latency, ${connections} connections (one at a time: ${1000 / DELAY_MS} req/s)`, slow),
+      row(
+        `GET /customers/{id} with ${DELAY_MS} ms latency, ${connections} connections (one at a time: ${1000 / DELAY_MS} req/s)`,
+        slow,
+      ),
     ];
   } finally {
     await server.stop();

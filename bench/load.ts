@@ -20,9 +20,22 @@ export async function load(url: string, headers: Record<string, string>, options
   const requests =
     paths === undefined
       ? undefined
-      : [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)] ?? '/' }) }];
+      : [
+          {
+            setupRequest: (req: autocannon.Request) => ({
+              ...req,
+              path: paths[Math.floor(Math.random() * paths.length)] ?? '/',
+            }),
+          },
+        ];
   const run = (duration: number) =>
-    autocannon({ url, headers, connections: options.connections, duration, ...(requests === undefined ? {} : { requests }) });
+    autocannon({
+      url,
+      headers,
+      connections: options.connections,
+      duration,
+      ...(requests === undefined ? {} : { requests }),
+    });
   await run(1);
   const result = await run(options.seconds);
   return {

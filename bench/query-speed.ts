@@ -29,7 +29,8 @@ async function login(url: string): Promise<Record<string, string>> {
 
 const QUERIES = {
   '(a) GET /customers/{id}': (id: string) => `/customers/${id}`,
-  '(b) DiscountRate+IsActive+$sort+$take=50': () => '/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50',
+  '(b) DiscountRate+IsActive+$sort+$take=50': () =>
+    '/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50',
   '(c) Search=ova&$count=true': () => '/customers?Search=ova&$count=true',
   "(b') uncached: bounds and page vary over 4,000 queries": () => UNCACHED_PATHS[0] ?? '',
 } as const;
@@ -53,7 +54,9 @@ export async function queryBenchmarks(log: (line: string) => void): Promise<Quer
     const mock = await startServer(['bin/portos-mock.js', 'serve', '--port', '0', '--count', String(count), '--quiet']);
     log(mock.startupLine);
     const headers = await login(mock.url);
-    const first = (await (await fetch(`${mock.url}/customers?$take=1`, { headers })).json()) as { items: { id: string }[] };
+    const first = (await (await fetch(`${mock.url}/customers?$take=1`, { headers })).json()) as {
+      items: { id: string }[];
+    };
     const customer = first.items[0];
     const id = customer?.id ?? 'none';
     const file = join(mkdtempSync(join(tmpdir(), 'portos-bench-')), 'customer.json');
@@ -61,11 +64,22 @@ export async function queryBenchmarks(log: (line: string) => void): Promise<Quer
     const bare = await startServer(['--import', 'tsx', 'bench/bare-server.ts', file]);
     const bareResult = await load(`${bare.url}/customer`, {}, { connections: CONNECTIONS, seconds: SECONDS });
     await bare.stop();
-    rows.push({ name: 'bare Express route, same customer', customers: count, result: bareResult, ratio: 1, target: '', met: null });
+    rows.push({
+      name: 'bare Express route, same customer',
+      customers: count,
+      result: bareResult,
+      ratio: 1,
+      target: '',
+      met: null,
+    });
     log(`${count} bare route: ${bareResult.rps.toFixed(0)} req/s`);
     for (const [name, path] of Object.entries(QUERIES)) {
       const paths = name.includes('uncached') ? UNCACHED_PATHS : undefined;
-      const result = await load(`${mock.url}${path(id)}`, headers, { connections: CONNECTIONS, seconds: SECONDS, ...(paths === undefined ? {} : { paths }) });
+      const result = await load(`${mock.url}${path(id)}`, headers, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        ...(paths === undefined ? {} : { paths }),
+      });
       const ratio = result.rps / bareResult.rps;
       const isGet = name.startsWith('(a)');
       const target = isGet ? '≥ 0.8 × bare' : count === 10_000 ? '≥ 0.25 × bare' : 'p99 < 50 ms';
@@ -78,8 +92,18 @@ export async function queryBenchmarks(log: (line: string) => void): Promise<Quer
     if (count === 10_000) {
       const logging = await startServer(['bin/portos-mock.js', 'serve', '--port', '0', '--count', String(count)]);
       const loggingHeaders = await login(logging.url);
-      const result = await load(`${logging.url}/customers/${id}`, loggingHeaders, { connections: CONNECTIONS, seconds: SECONDS });
-      rows.push({ name: '(a) with the console request log on', customers: count, result, ratio: result.rps / bareResult.rps, target: '', met: null });
+      const result = await load(`${logging.url}/customers/${id}`, loggingHeaders, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+      });
+      rows.push({
+        name: '(a) with the console request log on',
+        customers: count,
+        result,
+        ratio: result.rps / bareResult.rps,
+        target: '',
+        met: null,
+      });
       await logging.stop();
     }
   }

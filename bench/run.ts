@@ -3,7 +3,8 @@ import { latencyIsolation } from './latency-isolation.js';
 import { queryBenchmarks, type QueryRow } from './query-speed.js';
 
 function table(rows: QueryRow[]): string {
-  const header = '| query | customers | req/s | p99 ms | ratio to bare | target | met |\n|---|---:|---:|---:|---:|---|---|';
+  const header =
+    '| query | customers | req/s | p99 ms | ratio to bare | target | met |\n|---|---:|---:|---:|---:|---|---|';
   const lines = rows.map((r) =>
     [
       r.name,
@@ -25,6 +26,8 @@ console.log(table(rows));
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
 const isolation = await latencyIsolation({ seconds });
-console.log('\nLatency isolation (a 500 ms latency fault on GET /customers/{id}; 50 connections on each route at once):\n');
+console.log(
+  '\nLatency isolation (a 500 ms latency fault on GET /customers/{id}; 50 connections on each route at once):\n',
+);
 console.log('| measurement | req/s | p99 ms |\n|---|---:|---:|');
 for (const row of isolation) console.log(`| ${row.name} | ${row.rps} | ${row.p99Ms} |`);

@@ -6,5 +6,9 @@ export { generateCustomers } from './store/seed.js';
 export { CustomerStore } from './store/customer-store.js';
 export type { Customer, StoredCustomer } from './domain/customer.js';
 export { controlledClock, type ControlledClock } from './control/controlled-clock.js';
-export { SIGNATURE_HEADER as WEBHOOK_SIGNATURE_HEADER, signWebhook, type WebhookPayload } from './control/webhook-payload.js';
+export {
+  SIGNATURE_HEADER as WEBHOOK_SIGNATURE_HEADER,
+  signWebhook,
+  type WebhookPayload,
+} from './control/webhook-payload.js';
 export * as contracts from './contracts/index.js';

@@ -69,7 +69,9 @@ export function createMock(options: MockOptions = {}): Mock {
   const config = mergeConfig(checkConfigInput(options.config ?? {}, 'options.config'));
   const initial = () => options.customers ?? generateCustomers({ seed: config.seed, count: config.count });
   const seedCustomers = ({ seed, count }: { seed?: number; count?: number }) =>
-    seed === undefined && count === undefined ? initial() : generateCustomers({ seed: seed ?? config.seed, count: count ?? config.count });
+    seed === undefined && count === undefined
+      ? initial()
+      : generateCustomers({ seed: seed ?? config.seed, count: count ?? config.count });
   const spec = loadSpec();
   const schemas = new SpecSchemas(spec);
   const ids = options.ids ?? randomIds;
@@ -82,7 +84,14 @@ export function createMock(options: MockOptions = {}): Mock {
   const log = options.log ?? ((error: unknown) => console.error(error));
   const consoleLog = options.console ?? (config.logRequests ? consoleLogger() : SILENT_LOG);
   const control = new ControlPlane({
-    config, store, clock, random: options.random ?? Math.random, newId: () => ids.customerId(), console: consoleLog, seedCustomers, onError: log,
+    config,
+    store,
+    clock,
+    random: options.random ?? Math.random,
+    newId: () => ids.customerId(),
+    console: consoleLog,
+    seedCustomers,
+    onError: log,
   });
   if (control.state !== null && fromState === undefined) void control.state.flush(true);
   const deps = { config, store, clock, ids, spec, schemas, auth, control };
@@ -115,7 +124,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   // Node refuses request heads over 16 KiB with a bare 431; NData queries with thousands of operations
   // are longer than that, and must reach the parser to get their documented 400.
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, mock.app);
-  server.on('clientError', clientErrorHandler({ defaultLocale: mock.config.defaultLocale, limitBytes: MAX_HEADER_BYTES, traceId: ids.traceId }));
+  server.on(
+    'clientError',
+    clientErrorHandler({
+      defaultLocale: mock.config.defaultLocale,
+      limitBytes: MAX_HEADER_BYTES,
+      traceId: ids.traceId,
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(mock.config.port, mock.config.host, () => {

@@ -4,7 +4,16 @@ import request from 'supertest';
 import * as portos from '../src/index.js';
 
 test('the package entry exports what the README shows', () => {
-  for (const name of ['createApp', 'createMock', 'startMock', 'signNws4', 'verifyNws4', 'signWebhook', 'controlledClock', 'generateCustomers']) {
+  for (const name of [
+    'createApp',
+    'createMock',
+    'startMock',
+    'signNws4',
+    'verifyNws4',
+    'signWebhook',
+    'controlledClock',
+    'generateCustomers',
+  ]) {
     assert.equal(typeof (portos as Record<string, unknown>)[name], 'function', name);
   }
   assert.equal(typeof portos.contracts.runContracts, 'function');
@@ -20,7 +29,11 @@ test('a request signed with the exported signer is accepted (the README NWS4 exa
   const mock = await portos.startMock({ config: { port: 0, count: 1 } });
   try {
     const url = `${mock.url}/customers?$take=1`;
-    const headers = portos.signNws4({ method: 'GET', url, headers: {}, body: '' }, { clientId: 'integrator', clientSecret: 'integrator-secret' }, new Date());
+    const headers = portos.signNws4(
+      { method: 'GET', url, headers: {}, body: '' },
+      { clientId: 'integrator', clientSecret: 'integrator-secret' },
+      new Date(),
+    );
     const res = await fetch(url, { headers });
     assert.equal(res.status, 200);
   } finally {

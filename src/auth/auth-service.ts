@@ -92,7 +92,11 @@ function headerValue(headers: AuthRequest['headers'], name: string): string | un
   return undefined;
 }
 
-export function createAuthService(options: { config: Config['auth']; clock: Clock; identities: Identities }): AuthService {
+export function createAuthService(options: {
+  config: Config['auth'];
+  clock: Clock;
+  identities: Identities;
+}): AuthService {
   const { config, clock } = options;
   const directory = createDirectory(options.identities);
   const revocations = new Revocations();
@@ -122,7 +126,10 @@ export function createAuthService(options: { config: Config['auth']; clock: Cloc
     const { tokenId, jti } = accessToken(user, device, now);
     const refreshToken = randomBytes(32).toString('base64');
     const expiresAtMs = now + config.refreshLifetimeSeconds * 1000;
-    sessions.add({ refreshToken, accessTokenId: jti, userName: user.userName, deviceName: device.name, expiresAtMs }, now);
+    sessions.add(
+      { refreshToken, accessTokenId: jti, userName: user.userName, deviceName: device.name, expiresAtMs },
+      now,
+    );
     return { tokenId, refreshToken, user: profileOf(user, device) };
   }
 
@@ -184,7 +191,9 @@ export function createAuthService(options: { config: Config['auth']; clock: Cloc
       if (header === '') return fail('missing');
       const space = header.indexOf(' ');
       const scheme = SCHEMES.get((space < 0 ? header : header.slice(0, space)).toLowerCase());
-      return scheme === undefined ? fail('unsupported-scheme') : scheme(request, space < 0 ? '' : header.slice(space + 1).trim());
+      return scheme === undefined
+        ? fail('unsupported-scheme')
+        : scheme(request, space < 0 ? '' : header.slice(space + 1).trim());
     },
 
     login({ userName, password, deviceName }) {
@@ -215,7 +224,11 @@ export function createAuthService(options: { config: Config['auth']; clock: Cloc
       if (principal.scheme !== 'bearer' || principal.tokenId === undefined) return;
       const now = clock.now();
       const exp = claimsOf.get(principal)?.exp;
-      revocations.revoke(principal.tokenId, exp === undefined ? now + config.tokenLifetimeSeconds * 1000 : exp * 1000, now);
+      revocations.revoke(
+        principal.tokenId,
+        exp === undefined ? now + config.tokenLifetimeSeconds * 1000 : exp * 1000,
+        now,
+      );
       sessions.removeByAccessTokenId(principal.tokenId);
     },
 

@@ -118,21 +118,53 @@ function checkUnique(
 export function parseIdentities(
   value: unknown,
 ): { ok: true; identities: Identities } | { ok: false; problems: IdentitiesProblem[] } {
-  if (!isRecord(value)) return { ok: false, problems: [{ path: '$', expected: 'an object with users, devices, apiKeys' }] };
+  if (!isRecord(value))
+    return { ok: false, problems: [{ path: '$', expected: 'an object with users, devices, apiKeys' }] };
   const problems: IdentitiesProblem[] = [];
   for (const section of Object.keys(SECTIONS) as (keyof Identities)[]) checkSection(value, section, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const identities = value as unknown as Identities;
-  const users = identities.users.map(({ id, userName, password, name, rights }) => ({ id, userName, password, name, rights }));
+  const users = identities.users.map(({ id, userName, password, name, rights }) => ({
+    id,
+    userName,
+    password,
+    name,
+    rights,
+  }));
   const devices = identities.devices.map(({ name, envName, description }) => ({ name, envName, description }));
   const apiKeys = identities.apiKeys.map(({ clientId, clientSecret, userName, deviceName, permissions, isActive }) => ({
-    clientId, clientSecret, userName, deviceName, permissions, isActive,
+    clientId,
+    clientSecret,
+    userName,
+    deviceName,
+    permissions,
+    isActive,
   }));
-  checkUnique(users.map((u) => u.id.toLowerCase()), (i) => `users[${i}].id`, 'id', problems);
-  checkUnique(users.map((u) => u.userName), (i) => `users[${i}].userName`, 'userName', problems);
-  checkUnique(devices.map((d) => d.name), (i) => `devices[${i}].name`, 'name', problems);
-  checkUnique(apiKeys.map((k) => k.clientId), (i) => `apiKeys[${i}].clientId`, 'clientId', problems);
+  checkUnique(
+    users.map((u) => u.id.toLowerCase()),
+    (i) => `users[${i}].id`,
+    'id',
+    problems,
+  );
+  checkUnique(
+    users.map((u) => u.userName),
+    (i) => `users[${i}].userName`,
+    'userName',
+    problems,
+  );
+  checkUnique(
+    devices.map((d) => d.name),
+    (i) => `devices[${i}].name`,
+    'name',
+    problems,
+  );
+  checkUnique(
+    apiKeys.map((k) => k.clientId),
+    (i) => `apiKeys[${i}].clientId`,
+    'clientId',
+    problems,
+  );
   apiKeys.forEach((key, i) => {
     if (!users.some((u) => u.userName === key.userName)) {
       problems.push({ path: `apiKeys[${i}].userName`, expected: 'the userName of a user' });

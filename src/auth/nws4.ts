@@ -121,7 +121,9 @@ export function parseNws4Authorization(value: string): Nws4ParseResult {
   }
   parts.push(list.slice(cursor));
   const [clientId = '', rawSignedHeaders = '', rawTimestamp = '', signature = ''] = parts;
-  const signedHeaders = formDecode(rawSignedHeaders).split(';').map((n) => n.toLowerCase());
+  const signedHeaders = formDecode(rawSignedHeaders)
+    .split(';')
+    .map((n) => n.toLowerCase());
   const timestamp = formDecode(rawTimestamp);
   const wellFormed =
     clientId !== '' &&

@@ -72,8 +72,12 @@ async function serve(args: string[]): Promise<void> {
     ...(config.control.enabled ? [`control panel ${root}${config.control.prefix}/ui`] : []),
   ];
   if (pages.length > 0) console.log(`portos-mock: ${pages.join(', ')}`);
-  if (config.control.enabled) console.log(`portos-mock: control API on ${mock.url.slice(0, mock.url.length - config.basePath.length)}${config.control.prefix} (no credentials: local/QA use only; --no-control to switch off)`);
-  if (config.control.stateFile !== '') console.log(`portos-mock: state file ${config.control.stateFile} (${mock.store.size} customers)`);
+  if (config.control.enabled)
+    console.log(
+      `portos-mock: control API on ${mock.url.slice(0, mock.url.length - config.basePath.length)}${config.control.prefix} (no credentials: local/QA use only; --no-control to switch off)`,
+    );
+  if (config.control.stateFile !== '')
+    console.log(`portos-mock: state file ${config.control.stateFile} (${mock.store.size} customers)`);
   const stop = (signal: string) => {
     console.log(`portos-mock: ${signal}, shutting down`);
     mock.close().then(

@@ -77,7 +77,10 @@ export function configFromArgs(
           }
         : undefined,
   };
-  const fromFlags = checkConfigInput(Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)), 'flags');
+  const fromFlags = checkConfigInput(
+    Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
+    'flags',
+  );
   const fromFile: ConfigInput = values.config === undefined ? {} : readConfigFile(values.config);
   return {
     config: mergeConfig(commandDefaults, fromFile, configFromEnv(env), controlFromEnv(env), fromFlags),

@@ -42,7 +42,8 @@ export function mergeConfig(...layers: ConfigInput[]): Config {
     for (const [key, value] of Object.entries(layer) as [keyof Config, unknown][]) {
       if (value === undefined || key === ('$schema' as keyof Config)) continue;
       const current = merged[key];
-      const nested = typeof current === 'object' && current !== null && !Array.isArray(current) && typeof value === 'object';
+      const nested =
+        typeof current === 'object' && current !== null && !Array.isArray(current) && typeof value === 'object';
       (merged as unknown as Record<string, unknown>)[key] = nested ? { ...current, ...(value as object) } : value;
     }
   }
@@ -62,7 +63,10 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigIn
     seed: intFrom('PORTOS_MOCK_SEED', env['PORTOS_MOCK_SEED']),
     count: intFrom('PORTOS_MOCK_COUNT', env['PORTOS_MOCK_COUNT']),
     defaultLocale: env['PORTOS_MOCK_LOCALE'] || undefined,
-    strict: env['PORTOS_MOCK_STRICT'] === undefined ? undefined : ['1', 'true', 'yes'].includes(env['PORTOS_MOCK_STRICT'].toLowerCase()),
+    strict:
+      env['PORTOS_MOCK_STRICT'] === undefined
+        ? undefined
+        : ['1', 'true', 'yes'].includes(env['PORTOS_MOCK_STRICT'].toLowerCase()),
     basePath: env['PORTOS_MOCK_BASE_PATH'] || undefined,
   };
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));

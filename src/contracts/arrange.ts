@@ -32,7 +32,12 @@ function problemText(body: unknown): string {
   return `: ${p.title}${typeof p.detail === 'string' ? ` (${p.detail})` : ''}`;
 }
 
-async function runAction(spec: ControlActionSpec, scope: Scope, ctx: ArrangeContext, base: { index: number; phase: string; scenario: string }): Promise<{ result?: StepResult; captured: Record<string, unknown> }> {
+async function runAction(
+  spec: ControlActionSpec,
+  scope: Scope,
+  ctx: ArrangeContext,
+  base: { index: number; phase: string; scenario: string },
+): Promise<{ result?: StepResult; captured: Record<string, unknown> }> {
   const action = readAction(spec);
   if (action === undefined) return { captured: {} };
   const name = `${base.phase}: ${action.name}`;
@@ -47,32 +52,68 @@ async function runAction(spec: ControlActionSpec, scope: Scope, ctx: ArrangeCont
   const call = actionRow(action.name).call(arg);
   if (call === undefined) {
     await sleep(Number(arg));
-    return { result: { ...head, method: 'WAIT', url: `${Number(arg)} ms`, durationMs: Number(arg), findings: [] }, captured: {} };
+    return {
+      result: { ...head, method: 'WAIT', url: `${Number(arg)} ms`, durationMs: Number(arg), findings: [] },
+      captured: {},
+    };
   }
   const url = `${ctx.control?.prefix ?? ''}${call.path}`;
   const fail = (durationMs: number, message: string, status?: number) => ({
-    result: { ...head, method: call.method, url, durationMs, findings: [{ kind: 'control' as const, path: action.name, message }], ...(status === undefined ? {} : { status }) },
+    result: {
+      ...head,
+      method: call.method,
+      url,
+      durationMs,
+      findings: [{ kind: 'control' as const, path: action.name, message }],
+      ...(status === undefined ? {} : { status }),
+    },
     captured: {},
   });
   if (ctx.control === undefined) return fail(0, 'no control API');
   const body = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body), 'utf8');
-  const headers: Record<string, string> = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-  const sent = await send({ method: call.method, url: ctx.control.url + call.path, headers, ...(body === undefined ? {} : { body }) }, { ...ctx.http, retries: 0 });
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+  };
+  const sent = await send(
+    { method: call.method, url: ctx.control.url + call.path, headers, ...(body === undefined ? {} : { body }) },
+    { ...ctx.http, retries: 0 },
+  );
   if (!sent.ok) return fail(sent.durationMs, `${call.method} ${url}: ${sent.error}`);
   const obs = sent.observation;
   if (!call.ok.includes(obs.status)) {
-    return fail(obs.durationMs, `${call.method} ${url} answered ${obs.status} (expected ${call.ok.join(' or ')})${problemText(obs.body) || (obs.text === '' ? '' : `: ${brief(obs.text)}`)}`, obs.status);
+    return fail(
+      obs.durationMs,
+      `${call.method} ${url} answered ${obs.status} (expected ${call.ok.join(' or ')})${problemText(obs.body) || (obs.text === '' ? '' : `: ${brief(obs.text)}`)}`,
+      obs.status,
+    );
   }
-  for (const path of actionRow(action.name).creates?.(arg) ?? []) ctx.created({ path, as: ANONYMOUS, scenario: base.scenario });
+  for (const path of actionRow(action.name).creates?.(arg) ?? [])
+    ctx.created({ path, as: ANONYMOUS, scenario: base.scenario });
   const captured = captureValues(action.capture as Record<string, CaptureSource>, obs);
-  return { result: { ...head, method: call.method, url, status: obs.status, durationMs: obs.durationMs, findings: captured.findings }, captured: captured.values };
+  return {
+    result: {
+      ...head,
+      method: call.method,
+      url,
+      status: obs.status,
+      durationMs: obs.durationMs,
+      findings: captured.findings,
+    },
+    captured: captured.values,
+  };
 }
 
 /**
  * Runs control actions in order. `arrange` stops at the first that fails; `finally` runs them all and leaves out
  * those whose variables were never captured.
  */
-export async function runActions(specs: readonly ControlActionSpec[], scope: Scope, ctx: ArrangeContext, at: { index: number; phase: 'arrange' | 'finally'; scenario: string }): Promise<Arranged> {
+export async function runActions(
+  specs: readonly ControlActionSpec[],
+  scope: Scope,
+  ctx: ArrangeContext,
+  at: { index: number; phase: 'arrange' | 'finally'; scenario: string },
+): Promise<Arranged> {
   const out: Arranged = { results: [], captured: {}, failed: false };
   for (const spec of specs) {
     const { result, captured } = await runAction(spec, { ...scope, vars: { ...scope.vars, ...out.captured } }, ctx, at);

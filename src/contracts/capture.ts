@@ -12,7 +12,10 @@ function read(from: string, obs: Observation): unknown {
 }
 
 /** Reads a step's captures from its response; a missing value is a finding (later steps would need it). */
-export function captureValues(capture: Readonly<Record<string, CaptureSource>>, obs: Observation): { values: Record<string, unknown>; findings: Finding[] } {
+export function captureValues(
+  capture: Readonly<Record<string, CaptureSource>>,
+  obs: Observation,
+): { values: Record<string, unknown>; findings: Finding[] } {
   const values: Record<string, unknown> = {};
   const found: Finding[] = [];
   for (const [name, source] of Object.entries(capture)) {
@@ -23,7 +26,11 @@ export function captureValues(capture: Readonly<Record<string, CaptureSource>>, 
       value = m === null ? undefined : (m[1] ?? m[0]);
     }
     if (value === undefined) {
-      found.push({ kind: 'capture', path: from, message: `cannot capture \${${name}}: nothing at ${from}${typeof source === 'string' ? '' : ` matching /${source.regex}/`}` });
+      found.push({
+        kind: 'capture',
+        path: from,
+        message: `cannot capture \${${name}}: nothing at ${from}${typeof source === 'string' ? '' : ` matching /${source.regex}/`}`,
+      });
     } else values[name] = value;
   }
   return { values, findings: found };

@@ -36,19 +36,37 @@ function schemaFinding(error: ErrorObject, body: unknown, where: string): Findin
 }
 
 /** Checks a response against the schema the scenario asks for (by default the spec's for that route and status). */
-export function checkSchema(expect: Expect, exchange: Exchange, obs: Observation, spec: OpenApiIndex | undefined): Finding[] {
+export function checkSchema(
+  expect: Expect,
+  exchange: Exchange,
+  obs: Observation,
+  spec: OpenApiIndex | undefined,
+): Finding[] {
   if (expect.schema === false || spec === undefined || exchange.method === 'HEAD') return [];
   if (typeof expect.schema === 'object') {
     const validate = spec.inline(expect.schema);
     return validate(obs.body) ? [] : (validate.errors ?? []).map((e) => schemaFinding(e, obs.body, 'the step'));
   }
   const found = spec.responseSchema(exchange.method, exchange.path, obs.status, obs.headers['content-type']);
-  if (found.kind === 'undocumented') return [{ kind: 'schema', path: 'status', message: found.message, actual: obs.status }];
+  if (found.kind === 'undocumented')
+    return [{ kind: 'schema', path: 'status', message: found.message, actual: obs.status }];
   if (found.kind === 'no-body') {
-    return obs.text.trim() === '' ? [] : [{ kind: 'schema', path: 'body', message: `${found.where} documents no body, got one`, actual: brief(obs.text) }];
+    return obs.text.trim() === ''
+      ? []
+      : [
+          {
+            kind: 'schema',
+            path: 'body',
+            message: `${found.where} documents no body, got one`,
+            actual: brief(obs.text),
+          },
+        ];
   }
-  if (obs.body === undefined) return [{ kind: 'schema', path: 'body', message: `${found.where}: the body is not JSON`, actual: brief(obs.text) }];
-  return found.validate(obs.body) ? [] : (found.validate.errors ?? []).map((e) => schemaFinding(e, obs.body, found.where));
+  if (obs.body === undefined)
+    return [{ kind: 'schema', path: 'body', message: `${found.where}: the body is not JSON`, actual: brief(obs.text) }];
+  return found.validate(obs.body)
+    ? []
+    : (found.validate.errors ?? []).map((e) => schemaFinding(e, obs.body, found.where));
 }
 
 /** Checks the exact title expectations of one response (`localized` is checked across languages by the runner). */
@@ -57,47 +75,102 @@ export function checkTitle(expect: Expect, lang: string, obs: Observation): Find
   const actual = (obs.body as { title?: unknown } | undefined)?.title;
   if (title === undefined) return [];
   if (title === 'localized') {
-    return typeof actual === 'string' && actual.trim() !== '' ? [] : [{ kind: 'title', path: 'body.title', message: `expected a non-empty title (${lang}), got ${brief(actual)}`, actual }];
+    return typeof actual === 'string' && actual.trim() !== ''
+      ? []
+      : [
+          {
+            kind: 'title',
+            path: 'body.title',
+            message: `expected a non-empty title (${lang}), got ${brief(actual)}`,
+            actual,
+          },
+        ];
   }
   const wanted = typeof title === 'string' ? title : title[lang];
   if (wanted === undefined || wanted === actual) return [];
-  return [{ kind: 'title', path: 'body.title', message: `expected the ${lang || 'default'} title ${JSON.stringify(wanted)}, got ${brief(actual)}`, expected: wanted, actual }];
+  return [
+    {
+      kind: 'title',
+      path: 'body.title',
+      message: `expected the ${lang || 'default'} title ${JSON.stringify(wanted)}, got ${brief(actual)}`,
+      expected: wanted,
+      actual,
+    },
+  ];
 }
 
 /** `elapsedMs`: the step's elapsed time against a number expectation (`{ $min: 300 }`). */
 export function checkElapsed(expect: Expect, durationMs: number): Finding[] {
-  return expect.elapsedMs === undefined ? [] : findings('elapsed', matchValue(expect.elapsedMs, durationMs, 'elapsedMs'));
+  return expect.elapsedMs === undefined
+    ? []
+    : findings('elapsed', matchValue(expect.elapsedMs, durationMs, 'elapsedMs'));
 }
 
 /**
  * `transport`: the expected failure (`dropped`: no response; `truncated`: the body ended early) against what
  * happened; `got` is the failure, or the status of a whole response.
  */
-export function checkTransport(expect: Expect, got: { failure: TransportFailureKind; error: string } | { status: number }): Finding[] {
+export function checkTransport(
+  expect: Expect,
+  got: { failure: TransportFailureKind; error: string } | { status: number },
+): Finding[] {
   const wanted = expect.transport;
   if (wanted === undefined) return 'failure' in got ? [{ kind: 'transport', path: 'request', message: got.error }] : [];
   if ('failure' in got && got.failure === wanted) return [];
   const actual = 'failure' in got ? `${got.failure}: ${got.error}` : `a whole response with status ${got.status}`;
-  return [{ kind: 'transport', path: 'transport', message: `expected the connection to be ${wanted}, got ${actual}`, expected: wanted, actual: 'failure' in got ? got.failure : got.status }];
+  return [
+    {
+      kind: 'transport',
+      path: 'transport',
+      message: `expected the connection to be ${wanted}, got ${actual}`,
+      expected: wanted,
+      actual: 'failure' in got ? got.failure : got.status,
+    },
+  ];
 }
 
 /** Every broken expectation of one response: status, headers, title, body (subset with matchers) and schema. */
-export function checkResponse(expect: Expect, exchange: Exchange, obs: Observation, spec: OpenApiIndex | undefined): Finding[] {
+export function checkResponse(
+  expect: Expect,
+  exchange: Exchange,
+  obs: Observation,
+  spec: OpenApiIndex | undefined,
+): Finding[] {
   const statuses = (Array.isArray(expect.status) ? expect.status : [expect.status]).map(Number);
   const out: Finding[] = [...checkElapsed(expect, obs.durationMs)];
   if (expect.transport !== undefined) return [...out, ...checkTransport(expect, { status: obs.status })];
   if (!statuses.includes(obs.status)) {
     const problem = obs.body as { title?: unknown; detail?: unknown } | undefined;
-    const why = typeof problem?.title === 'string' ? ` (${problem.title}${typeof problem.detail === 'string' ? `: ${problem.detail}` : ''})` : '';
-    out.push({ kind: 'status', path: 'status', message: `expected status ${statuses.join(' or ')}, got ${obs.status}${why}`, expected: expect.status, actual: obs.status });
+    const why =
+      typeof problem?.title === 'string'
+        ? ` (${problem.title}${typeof problem.detail === 'string' ? `: ${problem.detail}` : ''})`
+        : '';
+    out.push({
+      kind: 'status',
+      path: 'status',
+      message: `expected status ${statuses.join(' or ')}, got ${obs.status}${why}`,
+      expected: expect.status,
+      actual: obs.status,
+    });
   }
   for (const [name, expected] of Object.entries(expect.headers ?? {})) {
-    out.push(...findings('header', matchValue(expected, obs.headers[name.toLowerCase()], childPath('headers', name.toLowerCase()))));
+    out.push(
+      ...findings(
+        'header',
+        matchValue(expected, obs.headers[name.toLowerCase()], childPath('headers', name.toLowerCase())),
+      ),
+    );
   }
   out.push(...checkTitle(expect, exchange.lang, obs));
   if (expect.body !== undefined) {
     if (obs.body === undefined && obs.text !== '') {
-      out.push({ kind: 'body', path: 'body', message: 'expected a JSON body, got text', expected: expect.body, actual: brief(obs.text) });
+      out.push({
+        kind: 'body',
+        path: 'body',
+        message: 'expected a JSON body, got text',
+        expected: expect.body,
+        actual: brief(obs.text),
+      });
     } else {
       out.push(...findings('body', matchValue(expect.body, obs.body, 'body')));
     }

@@ -32,14 +32,23 @@ interface ActionRow {
 
 const id = { type: 'string', minLength: 1 } as const;
 /** A whole-number argument, or `"${column}"` of an example row (sent as the column's value). */
-const count = (minimum: number) => ({ anyOf: [{ type: 'integer', minimum }, { type: 'string', pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$' }] });
+const count = (minimum: number) => ({
+  anyOf: [
+    { type: 'integer', minimum },
+    { type: 'string', pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$' },
+  ],
+});
 const instant = { description: 'Epoch milliseconds or ISO 8601 text.', type: ['string', 'integer'] } as const;
-const duration = { description: 'Milliseconds, the mock\'s text (1d, -2h, 1h30m, 500ms) or ISO 8601 (P2D, PT2H).', type: ['string', 'integer'] } as const;
+const duration = {
+  description: "Milliseconds, the mock's text (1d, -2h, 1h30m, 500ms) or ISO 8601 (P2D, PT2H).",
+  type: ['string', 'integer'],
+} as const;
 const snapshotName = { type: 'string', minLength: 1 } as const;
 const enc = (value: unknown) => encodeURIComponent(String(value));
 const member = (arg: unknown, name: string): unknown => (isRecord(arg) ? arg[name] : undefined);
 
-const ISO_DURATION = /^(-)?P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const ISO_DURATION =
+  /^(-)?P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** An ISO 8601 duration (`P2D`, `PT2H30M`, `-P1D`; a day is 24 h) in milliseconds; other values pass unchanged. */
 export function mockDuration(by: unknown): unknown {
@@ -47,7 +56,13 @@ export function mockDuration(by: unknown): unknown {
   const m = ISO_DURATION.exec(by.trim());
   if (m === null || by.trim() === 'P' || by.trim().endsWith('T')) return by;
   const [, sign, w, d, h, min, s] = m;
-  const ms = [[w, 604_800_000], [d, 86_400_000], [h, 3_600_000], [min, 60_000], [s, 1000]].reduce((sum, [n, unit]) => sum + Number(n ?? 0) * Number(unit), 0);
+  const ms = [
+    [w, 604_800_000],
+    [d, 86_400_000],
+    [h, 3_600_000],
+    [min, 60_000],
+    [s, 1000],
+  ].reduce((sum, [n, unit]) => sum + Number(n ?? 0) * Number(unit), 0);
   return Math.round(sign === '-' ? -ms : ms);
 }
 
@@ -79,7 +94,8 @@ const oneOf = (members: Record<string, unknown>) => ({
 /** The action vocabulary (FORMAT.md "Arranging the mock"): adding an action is adding a row. */
 export const CONTROL_ACTIONS = {
   lock: {
-    description: 'Locks a customer id: its PUT, DELETE and a POST with that body id answer 423 (PUT /_mock/locks/{id}).',
+    description:
+      'Locks a customer id: its PUT, DELETE and a POST with that body id answer 423 (PUT /_mock/locks/{id}).',
     arg: id,
     call: (arg) => ({ method: 'PUT', path: `/locks/${enc(arg)}`, ok: [204] }),
     global: () => false,
@@ -131,7 +147,10 @@ export const CONTROL_ACTIONS = {
     description:
       'Moves the mock clock (POST /_mock/clock/...): freeze, resume, reset, {freeze: true or an instant}, {set: instant}, {advance: duration}. Global: exclusive only, and finally must hold {clock: reset}.',
     arg: {
-      anyOf: [{ enum: ['freeze', 'resume', 'reset'] }, oneOf({ freeze: { anyOf: [{ const: true }, instant] }, set: instant, advance: duration })],
+      anyOf: [
+        { enum: ['freeze', 'resume', 'reset'] },
+        oneOf({ freeze: { anyOf: [{ const: true }, instant] }, set: instant, advance: duration }),
+      ],
     },
     call: clockCall,
     global: () => true,
@@ -146,11 +165,16 @@ export const CONTROL_ACTIONS = {
     undo: (arg) => (member(arg, 'save') === undefined ? {} : { snapshot: { delete: member(arg, 'save') } }),
   },
   reset: {
-    description: 'Back to the starting customers (POST /_mock/reset): true, or {seed, count} for a fresh set. Exclusive only.',
+    description:
+      'Back to the starting customers (POST /_mock/reset): true, or {seed, count} for a fresh set. Exclusive only.',
     arg: {
       anyOf: [
         { const: true },
-        { type: 'object', additionalProperties: false, properties: { seed: { type: 'integer' }, count: { type: 'integer', minimum: 0 } } },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: { seed: { type: 'integer' }, count: { type: 'integer', minimum: 0 } },
+        },
       ],
     },
     call: (arg) => ({ method: 'POST', path: '/reset', body: arg === true ? {} : arg, ok: [200] }),
@@ -165,11 +189,18 @@ export const CONTROL_ACTIONS = {
       additionalProperties: false,
       properties: { customers: { type: 'array', items: { type: 'object' } }, replace: { type: 'boolean' } },
     },
-    call: (arg) => ({ method: member(arg, 'replace') === true ? 'PUT' : 'POST', path: '/customers', body: { customers: member(arg, 'customers') }, ok: [200] }),
+    call: (arg) => ({
+      method: member(arg, 'replace') === true ? 'PUT' : 'POST',
+      path: '/customers',
+      body: { customers: member(arg, 'customers') },
+      ok: [200],
+    }),
     global: (arg) => member(arg, 'replace') === true,
     creates: (arg) => {
       const customers = member(arg, 'customers');
-      return (Array.isArray(customers) ? customers : []).flatMap((c) => (typeof member(c, 'id') === 'string' ? [`/customers/${enc(member(c, 'id'))}`] : []));
+      return (Array.isArray(customers) ? customers : []).flatMap((c) =>
+        typeof member(c, 'id') === 'string' ? [`/customers/${enc(member(c, 'id'))}`] : [],
+      );
     },
   },
   webhook: {
@@ -179,7 +210,11 @@ export const CONTROL_ACTIONS = {
       type: 'object',
       required: ['url'],
       additionalProperties: false,
-      properties: { url: { type: 'string', minLength: 1 }, secret: { type: 'string' }, resources: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        url: { type: 'string', minLength: 1 },
+        secret: { type: 'string' },
+        resources: { type: 'array', items: { type: 'string' } },
+      },
     },
     call: (arg) => ({ method: 'POST', path: '/webhooks', body: arg, ok: [201] }),
     global: () => true,
@@ -229,7 +264,10 @@ export function readAction(spec: ControlActionSpec): ControlAction | undefined {
 }
 
 /** Whether `finally` holds the action that undoes `action` (compared as written, before interpolation). */
-export function undoneBy(action: ControlAction, finallyActions: readonly ControlActionSpec[]): { ok: true } | { ok: false; needed: ControlActionSpec } {
+export function undoneBy(
+  action: ControlAction,
+  finallyActions: readonly ControlActionSpec[],
+): { ok: true } | { ok: false; needed: ControlActionSpec } {
   const needed = actionRow(action.name).undo?.(action.arg);
   if (needed === undefined || Object.keys(needed).length === 0) return { ok: true };
   const holds = finallyActions.some((spec) => Object.entries(needed).every(([k, v]) => jsonEqual(spec[k], v)));

@@ -17,7 +17,10 @@ export const DEFAULT_CONTROL_PREFIX = '/_mock';
  */
 export function controlApi(baseUrl: string, options: { controlUrl?: string; controlPrefix?: string } = {}): ControlApi {
   const prefix = `/${(options.controlPrefix ?? DEFAULT_CONTROL_PREFIX).replace(/^\/+|\/+$/g, '')}`;
-  const url = (options.controlUrl ?? (URL.canParse(baseUrl) ? new URL(baseUrl).origin + prefix : prefix)).replace(/\/+$/, '');
+  const url = (options.controlUrl ?? (URL.canParse(baseUrl) ? new URL(baseUrl).origin + prefix : prefix)).replace(
+    /\/+$/,
+    '',
+  );
   return { url, prefix: URL.canParse(url) ? new URL(url).pathname.replace(/\/+$/, '') || '/' : prefix };
 }
 
@@ -27,8 +30,14 @@ export function needsControl(scenario: LoadedScenario): boolean {
 }
 
 /** `GET {control}` answers 200 with `{counts: {...}}` on the mock; anything else means there is no control API. */
-export async function probeControl(api: ControlApi, http: HttpOptions): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const sent = await send({ method: 'GET', url: api.url, headers: { accept: 'application/json' } }, { ...http, retries: 0 });
+export async function probeControl(
+  api: ControlApi,
+  http: HttpOptions,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const sent = await send(
+    { method: 'GET', url: api.url, headers: { accept: 'application/json' } },
+    { ...http, retries: 0 },
+  );
   if (!sent.ok) return { ok: false, reason: `GET ${api.prefix}: ${sent.error}` };
   const { status, body } = sent.observation;
   if (status === 200 && isRecord(body) && isRecord(body['counts'])) return { ok: true };

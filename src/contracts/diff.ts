@@ -78,9 +78,12 @@ export function expectedView(expected: unknown, actual: unknown): unknown {
   if (isMatcherObject(expected)) return matchValue(expected, actual, '').length === 0 ? actual : expected;
   if (isRecord(expected)) {
     const a = isRecord(actual) ? actual : {};
-    return Object.fromEntries(Object.entries(expected).map(([k, v]) => [unescapeKey(k), expectedView(v, a[unescapeKey(k)])]));
+    return Object.fromEntries(
+      Object.entries(expected).map(([k, v]) => [unescapeKey(k), expectedView(v, a[unescapeKey(k)])]),
+    );
   }
-  if (Array.isArray(expected)) return expected.map((item, i) => expectedView(item, Array.isArray(actual) ? actual[i] : undefined));
+  if (Array.isArray(expected))
+    return expected.map((item, i) => expectedView(item, Array.isArray(actual) ? actual[i] : undefined));
   return expected;
 }
 

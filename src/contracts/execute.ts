@@ -31,21 +31,31 @@ export interface ExecuteContext {
   control?: ControlApi;
 }
 
-const list = (v: string | readonly string[] | undefined, fallback: string): string[] => (v === undefined ? [fallback] : typeof v === 'string' ? [v] : [...v]);
+const list = (v: string | readonly string[] | undefined, fallback: string): string[] =>
+  v === undefined ? [fallback] : typeof v === 'string' ? [v] : [...v];
 const BODY_EXCERPT = 2000;
 
 function excerpt(obs: Observation): NonNullable<StepResult['response']> {
   const keep = ['content-type', 'content-language', 'location', 'www-authenticate', 'allow'];
   const headers = Object.fromEntries(Object.entries(obs.headers).filter(([n]) => keep.includes(n)));
   const body = obs.body === undefined ? obs.text : JSON.stringify(obs.body, null, 2);
-  return { status: obs.status, headers, body: body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n...` : body };
+  return {
+    status: obs.status,
+    headers,
+    body: body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n...` : body,
+  };
 }
 
 /** The request for a report: the credentials' scheme only, the body shortened. */
 function sentExcerpt(request: HttpRequest): NonNullable<StepResult['request']> {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([n, v]) => [n, n === 'authorization' ? `${v.split(' ')[0] ?? ''} …` : v]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([n, v]) => [n, n === 'authorization' ? `${v.split(' ')[0] ?? ''} …` : v]),
+  );
   const body = request.body?.toString('utf8');
-  return { headers, ...(body === undefined ? {} : { body: body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n...` : body }) };
+  return {
+    headers,
+    ...(body === undefined ? {} : { body: body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n...` : body }),
+  };
 }
 
 /** `title: localized`: in each identity, the titles of different languages must differ. */
@@ -57,7 +67,12 @@ function localizedFindings(variants: { as: string; lang: string; title: unknown 
       const b = variants[j];
       if (a === undefined || b === undefined || a.as !== b.as || a.lang === b.lang) continue;
       if (typeof a.title === 'string' && a.title === b.title) {
-        out.push({ kind: 'title', path: 'body.title', message: `expected different titles in ${a.lang} and ${b.lang}, both are ${JSON.stringify(a.title)}`, actual: a.title });
+        out.push({
+          kind: 'title',
+          path: 'body.title',
+          message: `expected different titles in ${a.lang} and ${b.lang}, both are ${JSON.stringify(a.title)}`,
+          actual: a.title,
+        });
       }
     }
   }
@@ -90,10 +105,20 @@ async function runVariant(
   request = withoutRemoved(request, built.built.removed);
   // A retry would send the request again past a fault meant to drop or cut it.
   const sent = await send(request, step.expect.transport === undefined ? ctx.http : { ...ctx.http, retries: 0 });
-  const url = (control ? (ctx.control?.prefix ?? '') : '') + (request.url.slice(root.replace(/\/+$/, '').length) || '/');
+  const url =
+    (control ? (ctx.control?.prefix ?? '') : '') + (request.url.slice(root.replace(/\/+$/, '').length) || '/');
   if (!sent.ok) {
     const failed = [...checkTransport(step.expect, sent), ...checkElapsed(step.expect, sent.durationMs)];
-    return { result: { ...base, url, ...(sent.status === undefined ? {} : { status: sent.status }), durationMs: sent.durationMs, findings: failed, ...(failed.length > 0 ? { request: sentExcerpt(request) } : {}) } };
+    return {
+      result: {
+        ...base,
+        url,
+        ...(sent.status === undefined ? {} : { status: sent.status }),
+        durationMs: sent.durationMs,
+        findings: failed,
+        ...(failed.length > 0 ? { request: sentExcerpt(request) } : {}),
+      },
+    };
   }
   const obs = sent.observation;
   const createdPath = control ? undefined : createdBy(request.method, built.built.path, obs);
@@ -108,7 +133,15 @@ async function runVariant(
   found.push(...captured.findings);
   const expectedBody = (expected.value as Expect).body;
   const bodyDiff = found.some((f) => f.kind === 'body') ? renderDiff(expectedBody, obs.body) : [];
-  const result: StepResult = { ...base, url, status: obs.status, durationMs: obs.durationMs, findings: found, ...(bodyDiff.length > 0 ? { bodyDiff } : {}), ...(found.length > 0 ? { request: sentExcerpt(request) } : {}) };
+  const result: StepResult = {
+    ...base,
+    url,
+    status: obs.status,
+    durationMs: obs.durationMs,
+    findings: found,
+    ...(bodyDiff.length > 0 ? { bodyDiff } : {}),
+    ...(found.length > 0 ? { request: sentExcerpt(request) } : {}),
+  };
   return { result, obs, captured: captured.values };
 }
 
@@ -133,7 +166,11 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
     const titles: { as: string; lang: string; title: unknown }[] = [];
     let firstCaptures: Record<string, unknown> | undefined;
     if (step.arrange !== undefined) {
-      const arranged = await runActions(step.arrange, scopeOf(identities[0] ?? ANONYMOUS, langs[0] ?? ''), ctx, { index, phase: 'arrange', scenario: scenario.id });
+      const arranged = await runActions(step.arrange, scopeOf(identities[0] ?? ANONYMOUS, langs[0] ?? ''), ctx, {
+        index,
+        phase: 'arrange',
+        scenario: scenario.id,
+      });
       steps.push(...arranged.results);
       Object.assign(captured, arranged.captured);
       if (arranged.failed) {
@@ -163,10 +200,24 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
   }
   if (scenario.finally !== undefined) {
     const index = scenario.steps.length;
-    steps.push(...(await runActions(scenario.finally, scopeOf(ANONYMOUS, ''), ctx, { index, phase: 'finally', scenario: scenario.id })).results);
+    steps.push(
+      ...(
+        await runActions(scenario.finally, scopeOf(ANONYMOUS, ''), ctx, {
+          index,
+          phase: 'finally',
+          scenario: scenario.id,
+        })
+      ).results,
+    );
   }
   const all = steps.flatMap((s) => s.findings);
-  const status = all.some((f) => f.kind === 'identity') ? 'error' : all.length === 0 ? 'passed' : scenario.basis === 'decision' ? 'unconfirmed' : 'failed';
+  const status = all.some((f) => f.kind === 'identity')
+    ? 'error'
+    : all.length === 0
+      ? 'passed'
+      : scenario.basis === 'decision'
+        ? 'unconfirmed'
+        : 'failed';
   return {
     ...scenarioIdentity(scenario),
     status,

@@ -4,7 +4,10 @@ import type { LoadedScenario, Scenario, ScenarioFile, Step } from './scenario.js
 /** Fills `${column}` of the example row into identity names (the loader checked they are columns). */
 function rowIdentity(as: string | string[] | undefined, row: Record<string, unknown>): string | string[] | undefined {
   if (as === undefined) return undefined;
-  const fill = (name: string) => name.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m, key: string) => (Object.hasOwn(row, key) ? String(row[key]) : m));
+  const fill = (name: string) =>
+    name.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m, key: string) =>
+      Object.hasOwn(row, key) ? String(row[key]) : m,
+    );
   return typeof as === 'string' ? fill(as) : as.map(fill);
 }
 

@@ -49,13 +49,21 @@ export class IdentityResolver {
     let pending = this.#tokens.get(name);
     if (pending === undefined) {
       pending = (async () => {
-        const body = Buffer.from(JSON.stringify({ userName: p.userName, password: p.password, deviceName: p.deviceName }));
+        const body = Buffer.from(
+          JSON.stringify({ userName: p.userName, password: p.password, deviceName: p.deviceName }),
+        );
         const url = joinUrl(this.baseUrl, p.loginPath);
-        const result = await send({ method: 'POST', url, headers: { 'content-type': 'application/json', accept: 'application/json' }, body }, this.http);
+        const result = await send(
+          { method: 'POST', url, headers: { 'content-type': 'application/json', accept: 'application/json' }, body },
+          this.http,
+        );
         if (!result.ok) return { ok: false as const, error: `login of '${name}' failed: ${result.error}` };
         const token = (result.observation.body as { tokenId?: unknown } | undefined)?.tokenId;
         if (result.observation.status !== 200 || typeof token !== 'string') {
-          return { ok: false as const, error: `login of '${name}' failed: HTTP ${result.observation.status} ${result.observation.text.slice(0, 200)}` };
+          return {
+            ok: false as const,
+            error: `login of '${name}' failed: HTTP ${result.observation.status} ${result.observation.text.slice(0, 200)}`,
+          };
         }
         return { ok: true as const, token };
       })();
@@ -86,7 +94,12 @@ export class IdentityResolver {
         const options = nws4.signedHeaders === undefined ? {} : { signedHeaders: nws4.signedHeaders };
         let added: Record<string, string>;
         try {
-          added = signNws4({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '' }, p, at, options);
+          added = signNws4(
+            { method: req.method, url: req.url, headers: req.headers, body: req.body ?? '' },
+            p,
+            at,
+            options,
+          );
         } catch (error) {
           return { ok: false, error: `cannot sign for '${name}': ${(error as Error).message}` };
         }

@@ -15,7 +15,8 @@ export interface Scope {
 export type Interpolated = { ok: true; value: unknown } | { ok: false; error: string };
 
 const PLACEHOLDER = /\$\$\{|\$\{([^}]*)\}/g;
-const EXPRESSION = /^\s*([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_$][A-Za-z0-9_$-]*|\[\d+\])*)\s*(?:([+-])\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|y)?)?\s*$/;
+const EXPRESSION =
+  /^\s*([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_$][A-Za-z0-9_$-]*|\[\d+\])*)\s*(?:([+-])\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|y)?)?\s*$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, y: 365 * 86400e3 };
 
 /** The root names a text refers to (`${id}` → `id`, `${profile.x.y}` → `profile`), for the loader's checks. */
@@ -42,7 +43,8 @@ function evaluate(expression: string, scope: Scope): Interpolated {
     value = typeof name === 'string' && typeof field === 'string' ? scope.profile(name, field) : undefined;
     if (value === undefined) return { ok: false, error: `\${${expression}}: no such profile field` };
   } else {
-    if (!Object.hasOwn(scope.vars, root)) return { ok: false, error: `\${${root}} is not set (nothing captured it yet)` };
+    if (!Object.hasOwn(scope.vars, root))
+      return { ok: false, error: `\${${root}} is not set (nothing captured it yet)` };
     value = valueAt(scope.vars[root], path);
     if (value === undefined) return { ok: false, error: `\${${expression}}: no value at that path` };
   }
@@ -75,7 +77,11 @@ export function interpolateString(text: string, scope: Scope): Interpolated {
 }
 
 /** Interpolates every string inside a JSON value (member names stay as written); collects every error. */
-export function interpolateDeep(value: unknown, scope: Scope, path = ''): { value: unknown; errors: { path: string; error: string }[] } {
+export function interpolateDeep(
+  value: unknown,
+  scope: Scope,
+  path = '',
+): { value: unknown; errors: { path: string; error: string }[] } {
   const errors: { path: string; error: string }[] = [];
   const walk = (v: unknown, at: string): unknown => {
     if (typeof v === 'string') {

@@ -26,13 +26,20 @@ export function lintControl(file: ScenarioFile, scenario: Scenario, base: Segmen
     specs.forEach((spec, i) => {
       const action = readAction(spec);
       if (action === undefined) {
-        issues.push({ segments: [...at, i], message: `an action names exactly one of ${ACTION_NAMES.join(', ')} (and may add capture)` });
+        issues.push({
+          segments: [...at, i],
+          message: `an action names exactly one of ${ACTION_NAMES.join(', ')} (and may add capture)`,
+        });
         return;
       }
-      if (actionRow(action.name).global(action.arg) && !tags.has(EXCLUSIVE_TAG)) issues.push({ segments: [...at, i, action.name], message: globalReason(action.name) });
+      if (actionRow(action.name).global(action.arg) && !tags.has(EXCLUSIVE_TAG))
+        issues.push({ segments: [...at, i, action.name], message: globalReason(action.name) });
       const undone = undo ? undoneBy(action, finallyActions) : { ok: true as const };
       if (!undone.ok) {
-        issues.push({ segments: [...at, i, action.name], message: `add ${JSON.stringify(undone.needed)} to the scenario's finally (run even when a step fails)` });
+        issues.push({
+          segments: [...at, i, action.name],
+          message: `add ${JSON.stringify(undone.needed)} to the scenario's finally (run even when a step fails)`,
+        });
       }
     });
   scenario.steps.forEach((step, s) => {
@@ -41,14 +48,28 @@ export function lintControl(file: ScenarioFile, scenario: Scenario, base: Segmen
     if (step.arrange !== undefined || step.request.api === 'control' || faultHeader) usesControl = true;
     check(step.arrange ?? [], [...at, 'arrange'], true);
     if (step.request.api === 'control' && step.request.method !== 'GET') {
-      issues.push({ segments: [...at, 'request', 'method'], message: 'a control request reads (GET); change the mock with arrange actions' });
+      issues.push({
+        segments: [...at, 'request', 'method'],
+        message: 'a control request reads (GET); change the mock with arrange actions',
+      });
     }
     if (step.expect.status === undefined && step.expect.transport === undefined) {
-      issues.push({ segments: [...at, 'expect'], message: "missing member 'status' (or 'transport' for a step that expects no whole response)" });
+      issues.push({
+        segments: [...at, 'expect'],
+        message: "missing member 'status' (or 'transport' for a step that expects no whole response)",
+      });
     }
     if (step.expect.transport !== undefined) {
-      if (step.expect.status !== undefined) issues.push({ segments: [...at, 'expect', 'transport'], message: 'expect either a status or a transport failure, not both' });
-      if (step.capture !== undefined) issues.push({ segments: [...at, 'capture'], message: 'a step that expects a transport failure has no response to capture from' });
+      if (step.expect.status !== undefined)
+        issues.push({
+          segments: [...at, 'expect', 'transport'],
+          message: 'expect either a status or a transport failure, not both',
+        });
+      if (step.capture !== undefined)
+        issues.push({
+          segments: [...at, 'capture'],
+          message: 'a step that expects a transport failure has no response to capture from',
+        });
     }
   });
   check(finallyActions, [...base, 'finally'], false);

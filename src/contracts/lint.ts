@@ -13,7 +13,11 @@ function walkStrings(value: unknown, at: Segments, visit: (text: string, at: Seg
   else if (isRecord(value)) for (const [k, v] of Object.entries(value)) walkStrings(v, [...at, k], visit);
 }
 
-function walkObjects(value: unknown, at: Segments, visit: (object: Record<string, unknown>, at: Segments) => void): void {
+function walkObjects(
+  value: unknown,
+  at: Segments,
+  visit: (object: Record<string, unknown>, at: Segments) => void,
+): void {
   if (Array.isArray(value)) value.forEach((v, i) => walkObjects(v, [...at, i], visit));
   else if (isRecord(value)) {
     visit(value, at);
@@ -32,19 +36,29 @@ function lintTitles(scenario: Scenario, step: Step, at: Segments, issues: Schema
   const langs = stepLanguages(step.lang ?? scenario.lang);
   const title = step.expect.title;
   if (title === 'localized' && langs.length < 2) {
-    issues.push({ segments: [...at, 'expect', 'title'], message: 'title "localized" needs a step with at least two languages (lang: [sk-SK, en-GB])' });
+    issues.push({
+      segments: [...at, 'expect', 'title'],
+      message: 'title "localized" needs a step with at least two languages (lang: [sk-SK, en-GB])',
+    });
   }
   if (isRecord(title)) {
     for (const key of Object.keys(title)) {
-      if (!langs.includes(key)) issues.push({ segments: [...at, 'expect', 'title', key], message: `the step does not run in language '${key}' (lang: ${langs.join(', ') || 'none'})` });
+      if (!langs.includes(key))
+        issues.push({
+          segments: [...at, 'expect', 'title', key],
+          message: `the step does not run in language '${key}' (lang: ${langs.join(', ') || 'none'})`,
+        });
     }
   }
   if (scenario.basis !== 'doc') return;
   const exact: [string, string, Segments][] = [];
-  if (typeof title === 'string' && title !== 'localized') langs.forEach((l) => exact.push([l, title, [...at, 'expect', 'title']]));
-  if (isRecord(title)) for (const [l, t] of Object.entries(title)) exact.push([l, String(t), [...at, 'expect', 'title', l]]);
+  if (typeof title === 'string' && title !== 'localized')
+    langs.forEach((l) => exact.push([l, title, [...at, 'expect', 'title']]));
+  if (isRecord(title))
+    for (const [l, t] of Object.entries(title)) exact.push([l, String(t), [...at, 'expect', 'title', l]]);
   const bodyTitle = isRecord(step.expect.body) ? step.expect.body['title'] : undefined;
-  if (typeof bodyTitle === 'string') langs.forEach((l) => exact.push([l, bodyTitle, [...at, 'expect', 'body', 'title']]));
+  if (typeof bodyTitle === 'string')
+    langs.forEach((l) => exact.push([l, bodyTitle, [...at, 'expect', 'body', 'title']]));
   for (const [lang, text, where] of exact) {
     if (!isDocumentedTitle(lang, text)) {
       issues.push({
@@ -63,21 +77,27 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
     if (skip.has(s)) return;
     const base: Segments = ['scenarios', s];
     const seen = names.get(scenario.name);
-    if (seen !== undefined) issues.push({ segments: [...base, 'name'], message: `duplicate scenario name (also scenarios[${seen}])` });
+    if (seen !== undefined)
+      issues.push({ segments: [...base, 'name'], message: `duplicate scenario name (also scenarios[${seen}])` });
     names.set(scenario.name, s);
     const defined = new Set<string>([...BUILTIN_VARS, ...exampleVars(scenario)]);
     const checkRefs = (value: unknown, at: Segments) =>
       walkStrings(value, at, (text, where) => {
         for (const ref of references(text)) {
           if (!ref.valid) issues.push({ segments: where, message: `\${${ref.expression}} is not a valid expression` });
-          else if (!defined.has(ref.root)) issues.push({ segments: where, message: `\${${ref.root}} is not defined here (not captured by an earlier step, not an example column)` });
+          else if (!defined.has(ref.root))
+            issues.push({
+              segments: where,
+              message: `\${${ref.root}} is not defined here (not captured by an earlier step, not an example column)`,
+            });
         }
       });
     const columns = exampleVars(scenario);
     const checkIdentity = (as: string | string[] | undefined, at: Segments) =>
       walkStrings(as, at, (text, where) => {
         for (const ref of references(text)) {
-          if (!columns.has(ref.root)) issues.push({ segments: where, message: `\${${ref.root}} in an identity must be a column of examples` });
+          if (!columns.has(ref.root))
+            issues.push({ segments: where, message: `\${${ref.root}} in an identity must be a column of examples` });
         }
       });
     checkIdentity(scenario.as, [...base, 'as']);
@@ -85,7 +105,10 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
       const at: Segments = [...base, 'steps', i];
       checkIdentity(step.as, [...at, 'as']);
       if (step.request.body !== undefined && step.request.rawBody !== undefined) {
-        issues.push({ segments: [...at, 'request', 'rawBody'], message: 'a request has either body or rawBody, not both' });
+        issues.push({
+          segments: [...at, 'request', 'rawBody'],
+          message: 'a request has either body or rawBody, not both',
+        });
       }
       (step.arrange ?? []).forEach((action, a) => {
         const { capture, ...rest } = action;
@@ -99,7 +122,10 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
         const keys = Object.keys(object);
         const matchers = keys.filter((k) => k.startsWith('$') && !k.startsWith('$$'));
         if (matchers.length > 0 && matchers.length < keys.length) {
-          issues.push({ segments: where, message: `an object is either a matcher (${matchers.join(', ')}) or members, not both: wrap members in a separate expectation` });
+          issues.push({
+            segments: where,
+            message: `an object is either a matcher (${matchers.join(', ')}) or members, not both: wrap members in a separate expectation`,
+          });
         }
       });
       lintTitles(scenario, step, at, issues);

@@ -58,7 +58,10 @@ function displayName(file: string, cwd: string): string {
 function toIssue(file: string, source: YamlSource, data: unknown, issue: SchemaIssue): LoadIssue {
   const [first, index] = issue.segments;
   const scenarios = (data as { scenarios?: unknown } | undefined)?.scenarios;
-  const named = first === 'scenarios' && typeof index === 'number' && Array.isArray(scenarios) ? (scenarios[index] as { name?: unknown } | undefined)?.name : undefined;
+  const named =
+    first === 'scenarios' && typeof index === 'number' && Array.isArray(scenarios)
+      ? (scenarios[index] as { name?: unknown } | undefined)?.name
+      : undefined;
   const position = source.position(issue.segments);
   return {
     file,
@@ -79,7 +82,10 @@ export function loadScenarioText(file: string, text: string): { scenarios: Loade
     const at = e.line === undefined ? {} : { line: e.line, column: e.column ?? 1 };
     const line = e.line === undefined ? '' : (text.split('\n')[e.line - 1] ?? '');
     const hint = /[{[][^'"]*\$\{/.test(line) ? ' (hint: inside { } or [ ], quote a value that holds ${...})' : '';
-    return { scenarios: [], issues: [{ file, path: '(file)', ...at, message: `YAML: ${e.message.replace(/:$/, '')}${more}${hint}` }] };
+    return {
+      scenarios: [],
+      issues: [{ file, path: '(file)', ...at, message: `YAML: ${e.message.replace(/:$/, '')}${more}${hint}` }],
+    };
   }
   const validate = scenarioValidator();
   const schemaProblems = validate(source.data) ? [] : schemaIssues(validate.errors ?? []);
@@ -91,7 +97,9 @@ export function loadScenarioText(file: string, text: string): { scenarios: Loade
   if (fileBroken) return { scenarios: [], issues };
   const broken = new Set(problems.map((p) => p.segments[1]));
   const parsed = source.data as ScenarioFile;
-  const scenarios = parsed.scenarios.flatMap((scenario, i) => (broken.has(i) ? [] : expandScenario(file, parsed, scenario)));
+  const scenarios = parsed.scenarios.flatMap((scenario, i) =>
+    broken.has(i) ? [] : expandScenario(file, parsed, scenario),
+  );
   return { scenarios, issues };
 }
 

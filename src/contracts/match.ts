@@ -31,9 +31,16 @@ export function matchValue(expected: unknown, actual: unknown, path: string): Mi
   if (actual === undefined) return [{ path, message: 'member missing', expected, actual }];
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [{ path, message: `expected an array, got ${brief(actual)}`, expected, actual }];
-    const problems = expected.flatMap((item, i) => (i < actual.length ? matchValue(item, actual[i], childPath(path, i)) : []));
+    const problems = expected.flatMap((item, i) =>
+      i < actual.length ? matchValue(item, actual[i], childPath(path, i)) : [],
+    );
     if (actual.length !== expected.length) {
-      problems.unshift({ path, message: `expected ${expected.length} elements, got ${actual.length}`, expected, actual });
+      problems.unshift({
+        path,
+        message: `expected ${expected.length} elements, got ${actual.length}`,
+        expected,
+        actual,
+      });
     }
     return problems;
   }
@@ -45,6 +52,7 @@ export function matchValue(expected: unknown, actual: unknown, path: string): Mi
     });
   }
   if (expected === actual) return [];
-  const types = jsonTypeOf(expected) === jsonTypeOf(actual) ? '' : ` (${jsonTypeOf(actual)} instead of ${jsonTypeOf(expected)})`;
+  const types =
+    jsonTypeOf(expected) === jsonTypeOf(actual) ? '' : ` (${jsonTypeOf(actual)} instead of ${jsonTypeOf(expected)})`;
   return [{ path, message: `expected ${brief(expected)}, got ${brief(actual)}${types}`, expected, actual }];
 }

@@ -83,4 +83,3 @@ export function dateWithin(arg: unknown, actual: unknown): boolean {
   const before = typeof arg['before'] === 'string' ? Date.parse(arg['before']) : undefined;
   return (after === undefined || at > after) && (before === undefined || at < before);
 }
-

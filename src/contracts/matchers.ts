@@ -1,5 +1,17 @@
 import { childPath, isRecord, jsonEqual, valueAt } from './json-path.js';
-import { ID, JSON_TYPES, brief, dateWithin, fail, hasType, isNumber, leaf, lengthOf, num, type MatcherDef } from './matcher-kit.js';
+import {
+  ID,
+  JSON_TYPES,
+  brief,
+  dateWithin,
+  fail,
+  hasType,
+  isNumber,
+  leaf,
+  lengthOf,
+  num,
+  type MatcherDef,
+} from './matcher-kit.js';
 import { compareForSort, parseSortSpec } from './sort-order.js';
 
 /**
@@ -41,7 +53,11 @@ export const MATCHERS = {
     {
       anyOf: [
         { const: true },
-        { type: 'object', properties: { after: { type: 'string' }, before: { type: 'string' } }, additionalProperties: false },
+        {
+          type: 'object',
+          properties: { after: { type: 'string' }, before: { type: 'string' } },
+          additionalProperties: false,
+        },
       ],
     },
     dateWithin,
@@ -68,10 +84,34 @@ export const MATCHERS = {
     (arg, actual) => typeof actual === 'string' && actual.endsWith(String(arg)),
     (arg) => `a string ending with ${JSON.stringify(arg)}`,
   ),
-  $min: leaf('$min', 'A number ≥ this.', num, (a, v) => isNumber(v) && isNumber(a) && v >= a, (a) => `a number ≥ ${String(a)}`),
-  $max: leaf('$max', 'A number ≤ this.', num, (a, v) => isNumber(v) && isNumber(a) && v <= a, (a) => `a number ≤ ${String(a)}`),
-  $gt: leaf('$gt', 'A number > this.', num, (a, v) => isNumber(v) && isNumber(a) && v > a, (a) => `a number > ${String(a)}`),
-  $lt: leaf('$lt', 'A number < this.', num, (a, v) => isNumber(v) && isNumber(a) && v < a, (a) => `a number < ${String(a)}`),
+  $min: leaf(
+    '$min',
+    'A number ≥ this.',
+    num,
+    (a, v) => isNumber(v) && isNumber(a) && v >= a,
+    (a) => `a number ≥ ${String(a)}`,
+  ),
+  $max: leaf(
+    '$max',
+    'A number ≤ this.',
+    num,
+    (a, v) => isNumber(v) && isNumber(a) && v <= a,
+    (a) => `a number ≤ ${String(a)}`,
+  ),
+  $gt: leaf(
+    '$gt',
+    'A number > this.',
+    num,
+    (a, v) => isNumber(v) && isNumber(a) && v > a,
+    (a) => `a number > ${String(a)}`,
+  ),
+  $lt: leaf(
+    '$lt',
+    'A number < this.',
+    num,
+    (a, v) => isNumber(v) && isNumber(a) && v < a,
+    (a) => `a number < ${String(a)}`,
+  ),
   $in: leaf(
     '$in',
     'Equal to one of these values.',
@@ -98,7 +138,8 @@ export const MATCHERS = {
     arg: { $ref: '#/$defs/expectation' },
     check: (arg, actual, ctx) => {
       const length = lengthOf(actual);
-      if (length === undefined) return fail(ctx, { $length: arg }, actual, `expected something with a length, got ${brief(actual)}`);
+      if (length === undefined)
+        return fail(ctx, { $length: arg }, actual, `expected something with a length, got ${brief(actual)}`);
       return ctx.match(arg, length, `${ctx.path}.length`);
     },
   },
@@ -107,9 +148,17 @@ export const MATCHERS = {
     arg: {},
     check: (arg, actual, ctx) => {
       if (typeof actual === 'string' && typeof arg === 'string') {
-        return actual.includes(arg) ? [] : fail(ctx, { $contains: arg }, actual, `expected a string containing ${JSON.stringify(arg)}, got ${brief(actual)}`);
+        return actual.includes(arg)
+          ? []
+          : fail(
+              ctx,
+              { $contains: arg },
+              actual,
+              `expected a string containing ${JSON.stringify(arg)}, got ${brief(actual)}`,
+            );
       }
-      if (!Array.isArray(actual)) return fail(ctx, { $contains: arg }, actual, `expected an array, got ${brief(actual)}`);
+      if (!Array.isArray(actual))
+        return fail(ctx, { $contains: arg }, actual, `expected an array, got ${brief(actual)}`);
       const wanted = Array.isArray(arg) ? arg : [arg];
       return wanted.flatMap((item, i) =>
         actual.some((element, j) => ctx.match(item, element, childPath(ctx.path, j)).length === 0)
@@ -139,7 +188,12 @@ export const MATCHERS = {
           required: ['by'],
           additionalProperties: false,
           properties: {
-            by: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }] },
+            by: {
+              anyOf: [
+                { type: 'string', minLength: 1 },
+                { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+              ],
+            },
             nulls: { enum: ['first', 'last'] },
           },
         },
@@ -150,8 +204,15 @@ export const MATCHERS = {
       const spec = parseSortSpec(arg);
       for (let i = 1; i < actual.length; i++) {
         if (compareForSort(actual[i - 1], actual[i], spec) > 0) {
-          const keys = actual.map((item) => (spec.keys.length === 0 ? item : spec.keys.map((k) => valueAt(item, k.path))));
-          return fail(ctx, { $sorted: arg }, keys, `not sorted as ${JSON.stringify(arg)}: element ${i - 1} comes before element ${i}`);
+          const keys = actual.map((item) =>
+            spec.keys.length === 0 ? item : spec.keys.map((k) => valueAt(item, k.path)),
+          );
+          return fail(
+            ctx,
+            { $sorted: arg },
+            keys,
+            `not sorted as ${JSON.stringify(arg)}: element ${i - 1} comes before element ${i}`,
+          );
         }
       }
       return [];
@@ -161,7 +222,9 @@ export const MATCHERS = {
     description: 'The value does not match this expectation.',
     arg: { $ref: '#/$defs/expectation' },
     check: (arg, actual, ctx) =>
-      ctx.match(arg, actual, ctx.path).length === 0 ? fail(ctx, { $not: arg }, actual, `expected no match for ${brief(arg)}, got ${brief(actual)}`) : [],
+      ctx.match(arg, actual, ctx.path).length === 0
+        ? fail(ctx, { $not: arg }, actual, `expected no match for ${brief(arg)}, got ${brief(actual)}`)
+        : [],
   },
   $anyOf: {
     description: 'The value matches at least one of these expectations.',
@@ -170,7 +233,12 @@ export const MATCHERS = {
       const options = Array.isArray(arg) ? arg : [];
       return options.some((option) => ctx.match(option, actual, ctx.path).length === 0)
         ? []
-        : fail(ctx, { $anyOf: arg }, actual, `expected one of ${options.length} alternatives to match, got ${brief(actual)}`);
+        : fail(
+            ctx,
+            { $anyOf: arg },
+            actual,
+            `expected one of ${options.length} alternatives to match, got ${brief(actual)}`,
+          );
     },
   },
 } satisfies Record<`$${string}`, MatcherDef>;

@@ -67,7 +67,9 @@ export class OpenApiIndex {
   templateOf(path: string): string | undefined {
     const segments = path.split('?')[0]?.split('/').filter(Boolean) ?? [];
     return this.#templates.find(
-      (t) => t.segments.length === segments.length && t.segments.every((s, i) => s.startsWith('{') || s.toLowerCase() === segments[i]?.toLowerCase()),
+      (t) =>
+        t.segments.length === segments.length &&
+        t.segments.every((s, i) => s.startsWith('{') || s.toLowerCase() === segments[i]?.toLowerCase()),
     )?.template;
   }
 
@@ -75,7 +77,8 @@ export class OpenApiIndex {
     if (isRecord(value) && typeof value['$ref'] === 'string' && value['$ref'].startsWith('#/')) {
       const ref = value['$ref'];
       let node: unknown = this.document;
-      for (const part of ref.slice(2).split('/')) node = isRecord(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      for (const part of ref.slice(2).split('/'))
+        node = isRecord(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
       return [node, ref];
     }
     return [value, undefined];
@@ -96,7 +99,12 @@ export class OpenApiIndex {
     const rewrite = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(rewrite);
       if (!isRecord(v)) return v;
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' && x.startsWith('#/') ? `${SPEC_ID}${x}` : rewrite(x)]));
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [
+          k,
+          k === '$ref' && typeof x === 'string' && x.startsWith('#/') ? `${SPEC_ID}${x}` : rewrite(x),
+        ]),
+      );
     };
     return this.#ajv.compile(rewrite(schema) as Record<string, unknown>);
   }
@@ -107,7 +115,9 @@ export class OpenApiIndex {
     const verb = method.toLowerCase();
     const generic = { kind: 'schema' as const, where: 'ProblemDetails (unknown route or method)' };
     const problem = () => {
-      const has = isRecord(this.document['components']) && isRecord((this.document['components'] as Record<string, unknown>)['schemas']);
+      const has =
+        isRecord(this.document['components']) &&
+        isRecord((this.document['components'] as Record<string, unknown>)['schemas']);
       return has ? { ...generic, validate: this.pointer('#/components/schemas/ProblemDetails') } : undefined;
     };
     if (template === undefined) {
@@ -116,11 +126,14 @@ export class OpenApiIndex {
     const item = (this.document['paths'] as Record<string, unknown>)[template];
     const operation = isRecord(item) ? item[verb] : undefined;
     if (!isRecord(operation)) {
-      return (status === 405 && problem()) || { kind: 'undocumented', message: `${method} ${template} is not in the spec` };
+      return (
+        (status === 405 && problem()) || { kind: 'undocumented', message: `${method} ${template} is not in the spec` }
+      );
     }
     const responses = isRecord(operation['responses']) ? operation['responses'] : {};
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => Object.hasOwn(responses, k));
-    if (key === undefined) return { kind: 'undocumented', message: `${method} ${template} documents no ${status} response` };
+    if (key === undefined)
+      return { kind: 'undocumented', message: `${method} ${template} documents no ${status} response` };
     const [response, ref] = this.#resolve(responses[key]);
     const base = ref ?? `#/paths/${escapePointer(template)}/${verb}/responses/${key}`;
     const where = `${method} ${template} ${key}`;
@@ -129,7 +142,10 @@ export class OpenApiIndex {
     const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const entry = Object.keys(content).find((m) => m.toLowerCase() === media);
     if (entry === undefined) {
-      return { kind: 'undocumented', message: `${where}: content type '${media || '(none)'}' not documented (has ${Object.keys(content).join(', ')})` };
+      return {
+        kind: 'undocumented',
+        message: `${where}: content type '${media || '(none)'}' not documented (has ${Object.keys(content).join(', ')})`,
+      };
     }
     const media_ = content[entry];
     if (!isRecord(media_) || media_['schema'] === undefined) return { kind: 'no-body', where };

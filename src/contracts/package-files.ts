@@ -10,7 +10,11 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'portos-mock') return (root = dir);
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'portos-mock'
+    )
+      return (root = dir);
     const parent = dirname(dir);
     if (parent === dir) return (root = process.cwd());
     dir = parent;
@@ -26,6 +30,7 @@ export function firstExisting(...paths: string[]): string | undefined {
 export const defaults = {
   scenarios: (cwd: string): string => firstExisting(join(cwd, 'contracts')) ?? join(packageRoot(), 'contracts'),
   profiles: (cwd: string, env: Readonly<Record<string, string | undefined>>): string =>
-    env['PORTOS_CONTRACTS_PROFILES'] || (firstExisting(join(cwd, 'profiles.yaml')) ?? join(packageRoot(), 'fixtures', 'profiles.yaml')),
+    env['PORTOS_CONTRACTS_PROFILES'] ||
+    (firstExisting(join(cwd, 'profiles.yaml')) ?? join(packageRoot(), 'fixtures', 'profiles.yaml')),
   spec: (): string | undefined => firstExisting(join(packageRoot(), 'spec', 'openapi.yaml')),
 };

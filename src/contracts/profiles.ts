@@ -62,7 +62,10 @@ const PROFILE_SCHEMA = {
 const ENV = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
 /** `${VAR}` and `${VAR:-default}` from the environment (`$$` is a literal `$`); lists the missing variables. */
-export function substituteEnv(value: string, env: Readonly<Record<string, string | undefined>>): { value: string; missing: string[] } {
+export function substituteEnv(
+  value: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { value: string; missing: string[] } {
   const missing: string[] = [];
   const out = value.replace(ENV, (match, name: string | undefined, fallback: string | undefined) => {
     if (name === undefined) return '$';
@@ -81,7 +84,8 @@ function substituteDeep(value: unknown, env: Readonly<Record<string, string | un
     missing.push(...result.missing);
     return result.value;
   }
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteDeep(v, env, missing)]));
+  if (isRecord(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteDeep(v, env, missing)]));
   return value;
 }
 
@@ -90,7 +94,13 @@ function toProfile(raw: Record<string, unknown>): Profile {
   const v = (isRecord(value) ? value : {}) as Record<string, string>;
   switch (kind) {
     case 'bearer':
-      return { kind, userName: v['userName'] ?? '', password: v['password'] ?? '', deviceName: v['deviceName'] ?? '', loginPath: v['loginPath'] ?? '/api/auth' };
+      return {
+        kind,
+        userName: v['userName'] ?? '',
+        password: v['password'] ?? '',
+        deviceName: v['deviceName'] ?? '',
+        loginPath: v['loginPath'] ?? '/api/auth',
+      };
     case 'nws4':
       return { kind, clientId: v['clientId'] ?? '', clientSecret: v['clientSecret'] ?? '' };
     case 'token':
@@ -101,16 +111,26 @@ function toProfile(raw: Record<string, unknown>): Profile {
 }
 
 /** Parses a profiles file's text; environment variables are substituted per profile when it is first used. */
-export function parseProfiles(file: string, source: string, env: Readonly<Record<string, string | undefined>>): { profiles?: Profiles; issues: LoadIssue[] } {
+export function parseProfiles(
+  file: string,
+  source: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { profiles?: Profiles; issues: LoadIssue[] } {
   const yaml = parseYamlSource(source);
-  if (yaml.errors.length > 0) return { issues: [{ file, path: '(file)', message: `YAML: ${yaml.errors[0]?.message ?? ''}` }] };
+  if (yaml.errors.length > 0)
+    return { issues: [{ file, path: '(file)', message: `YAML: ${yaml.errors[0]?.message ?? ''}` }] };
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(PROFILE_SCHEMA);
   if (!validate(yaml.data)) {
     return {
       issues: schemaIssues(validate.errors ?? []).map((i) => {
         const pos = yaml.position(i.segments);
-        return { file, path: formatSegments(i.segments), ...(pos === undefined ? {} : { line: pos.line, column: pos.column }), message: i.message };
+        return {
+          file,
+          path: formatSegments(i.segments),
+          ...(pos === undefined ? {} : { line: pos.line, column: pos.column }),
+          message: i.message,
+        };
       }),
     };
   }
@@ -129,7 +149,11 @@ export function parseProfiles(file: string, source: string, env: Readonly<Record
       if (raw === undefined) return { ok: false, reason: `no profile '${name}' in ${file}` };
       const missing: string[] = [];
       const resolved = substituteDeep(raw, env, missing) as Record<string, unknown>;
-      if (missing.length > 0) return { ok: false, reason: `profile '${name}' needs environment variable(s) ${[...new Set(missing)].join(', ')}` };
+      if (missing.length > 0)
+        return {
+          ok: false,
+          reason: `profile '${name}' needs environment variable(s) ${[...new Set(missing)].join(', ')}`,
+        };
       return { ok: true, profile: toProfile(resolved) };
     },
   };
@@ -137,7 +161,10 @@ export function parseProfiles(file: string, source: string, env: Readonly<Record
 }
 
 /** Reads and parses a profiles file. */
-export function loadProfiles(file: string, env: Readonly<Record<string, string | undefined>> = process.env): { profiles?: Profiles; issues: LoadIssue[] } {
+export function loadProfiles(
+  file: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): { profiles?: Profiles; issues: LoadIssue[] } {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');

@@ -69,7 +69,9 @@ function errorText(error: unknown, responded: boolean): { text: string; failure:
   const text = [code, e.message ?? String(error)].filter(Boolean).join(': ');
   if (code === 'ECONNREFUSED') return { text, failure: 'refused' };
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
-    return responded ? { text: `the response ended early (${text})`, failure: 'truncated' } : { text: `no response (${text})`, failure: 'dropped' };
+    return responded
+      ? { text: `the response ended early (${text})`, failure: 'truncated' }
+      : { text: `no response (${text})`, failure: 'dropped' };
   }
   return { text, failure: 'other' };
 }
@@ -89,10 +91,25 @@ async function attempt(req: HttpRequest, options: HttpOptions): Promise<SendResu
     const text = Buffer.from(await response.body.arrayBuffer()).toString('utf8');
     const headers = flatten(response.headers);
     const durationMs = Math.round(performance.now() - started);
-    return { ok: true, observation: { status: response.statusCode, headers, text, body: parseJson(text, headers['content-type']), durationMs } };
+    return {
+      ok: true,
+      observation: {
+        status: response.statusCode,
+        headers,
+        text,
+        body: parseJson(text, headers['content-type']),
+        durationMs,
+      },
+    };
   } catch (error) {
     const { text, failure } = errorText(error, status !== undefined);
-    return { ok: false, error: text, durationMs: Math.round(performance.now() - started), failure, ...(status === undefined ? {} : { status }) };
+    return {
+      ok: false,
+      error: text,
+      durationMs: Math.round(performance.now() - started),
+      failure,
+      ...(status === undefined ? {} : { status }),
+    };
   }
 }
 

@@ -26,13 +26,19 @@ function queryString(query: unknown): string {
   if (typeof query === 'string') return query;
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query as Record<string, QueryScalar | QueryScalar[]>)) {
-    for (const item of Array.isArray(value) ? value : [value]) parts.push(`${encodeQueryPart(key)}=${encodeQueryPart(String(item))}`);
+    for (const item of Array.isArray(value) ? value : [value])
+      parts.push(`${encodeQueryPart(key)}=${encodeQueryPart(String(item))}`);
   }
   return parts.join('&');
 }
 
 /** Interpolates a step's request and builds it; interpolation problems come back as mismatches. */
-export function buildRequest(step: StepRequest, scope: Scope, baseUrl: string, lang: string): { ok: true; built: BuiltRequest } | { ok: false; problems: Mismatch[] } {
+export function buildRequest(
+  step: StepRequest,
+  scope: Scope,
+  baseUrl: string,
+  lang: string,
+): { ok: true; built: BuiltRequest } | { ok: false; problems: Mismatch[] } {
   const { value, errors } = interpolateDeep(step, scope, 'request');
   if (errors.length > 0) return { ok: false, problems: errors.map((e) => ({ path: e.path, message: e.error })) };
   const req = value as StepRequest;
@@ -68,5 +74,8 @@ export function buildRequest(step: StepRequest, scope: Scope, baseUrl: string, l
 /** Drops the headers a step removed (after credentials were added, so a signed header can be left out too). */
 export function withoutRemoved(request: HttpRequest, removed: readonly string[]): HttpRequest {
   if (removed.length === 0) return request;
-  return { ...request, headers: Object.fromEntries(Object.entries(request.headers).filter(([n]) => !removed.includes(n))) };
+  return {
+    ...request,
+    headers: Object.fromEntries(Object.entries(request.headers).filter(([n]) => !removed.includes(n))),
+  };
 }

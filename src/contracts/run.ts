@@ -40,7 +40,8 @@ export function newRunId(): string {
 function identitiesOf(scenario: LoadedScenario): { names: Set<string>; refs: Set<string> } {
   const names = new Set<string>();
   const refs = new Set<string>();
-  const add = (v: string | readonly string[] | undefined) => (v === undefined ? undefined : (typeof v === 'string' ? [v] : v).forEach((n) => names.add(n)));
+  const add = (v: string | readonly string[] | undefined) =>
+    v === undefined ? undefined : (typeof v === 'string' ? [v] : v).forEach((n) => names.add(n));
   add(scenario.defaults.as);
   for (const step of scenario.steps) {
     add(step.as);
@@ -54,14 +55,19 @@ function identitiesOf(scenario: LoadedScenario): { names: Set<string>; refs: Set
 }
 
 /** Scenarios whose identities cannot be resolved become issues (exit 2) instead of running. */
-export function preflight(scenarios: readonly LoadedScenario[], profiles: Profiles): { runnable: LoadedScenario[]; issues: LoadIssue[] } {
+export function preflight(
+  scenarios: readonly LoadedScenario[],
+  profiles: Profiles,
+): { runnable: LoadedScenario[]; issues: LoadIssue[] } {
   const runnable: LoadedScenario[] = [];
   const issues: LoadIssue[] = [];
   for (const scenario of scenarios) {
     const { names, refs } = identitiesOf(scenario);
     const problems = [...names, ...refs].map((n) => profiles.get(n)).flatMap((r) => (r.ok ? [] : [r.reason]));
     if (problems.length === 0) runnable.push(scenario);
-    else for (const message of new Set(problems)) issues.push({ file: scenario.file, scenario: scenario.name, path: 'as', message });
+    else
+      for (const message of new Set(problems))
+        issues.push({ file: scenario.file, scenario: scenario.name, path: 'as', message });
   }
   if (profiles.cleanup !== undefined) {
     const cleanup = profiles.get(profiles.cleanup);
@@ -70,13 +76,21 @@ export function preflight(scenarios: readonly LoadedScenario[], profiles: Profil
   return { runnable, issues };
 }
 
-async function cleanUp(created: readonly Created[], options: RunOptions, identities: IdentityResolver): Promise<CleanupResult> {
+async function cleanUp(
+  created: readonly Created[],
+  options: RunOptions,
+  identities: IdentityResolver,
+): Promise<CleanupResult> {
   const unique = [...new Map(created.map((c) => [c.path, c])).values()];
   const result: CleanupResult = { attempted: unique.length, deleted: 0, alreadyGone: 0, failed: [] };
   await mapConcurrent(unique, options.concurrency, async (item) => {
     const as = options.profiles.cleanup ?? item.as;
     const url = options.baseUrl.replace(/\/+$/, '') + item.path;
-    const authorized = await identities.authorize(as, { method: 'DELETE', url, headers: { accept: 'application/json' } });
+    const authorized = await identities.authorize(as, {
+      method: 'DELETE',
+      url,
+      headers: { accept: 'application/json' },
+    });
     if (!authorized.ok) return void result.failed.push({ path: item.path, as, reason: authorized.error });
     const sent = await send(authorized.request, options.http);
     if (!sent.ok) return void result.failed.push({ path: item.path, as, reason: sent.error });

@@ -7,7 +7,9 @@ import { APIS, BASES, METHODS, TRANSPORT_FAILURES } from './scenario.js';
 
 const str = { type: 'string' } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
-const oneOrMany = (item: Record<string, unknown>) => ({ anyOf: [item, { type: 'array', items: item, minItems: 1, uniqueItems: true }] });
+const oneOrMany = (item: Record<string, unknown>) => ({
+  anyOf: [item, { type: 'array', items: item, minItems: 1, uniqueItems: true }],
+});
 const variableName = '^(?!(run|uid|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$';
 
 const matcherProperties = Object.fromEntries(
@@ -65,14 +67,16 @@ export const SCENARIO_SCHEMA = {
         },
         steps: { type: 'array', minItems: 1, items: { $ref: '#/$defs/step' } },
         finally: {
-          description: 'Control actions run after the steps, also when a step failed: undo locks, the clock, snapshots.',
+          description:
+            'Control actions run after the steps, also when a step failed: undo locks, the clock, snapshots.',
           $ref: '#/$defs/actions',
         },
       },
     },
     actions: { type: 'array', minItems: 1, items: { $ref: '#/$defs/action' } },
     action: {
-      description: 'One control action of the mock (see FORMAT.md "Arranging the mock"), e.g. { lock: "${id}" }; capture reads its answer.',
+      description:
+        'One control action of the mock (see FORMAT.md "Arranging the mock"), e.g. { lock: "${id}" }; capture reads its answer.',
       type: 'object',
       minProperties: 1,
       additionalProperties: false,
@@ -102,7 +106,10 @@ export const SCENARIO_SCHEMA = {
         name: str,
         as: { $ref: '#/$defs/identity' },
         lang: { $ref: '#/$defs/lang' },
-        arrange: { description: 'Control actions run once before the request (the scenario needs the tag control).', $ref: '#/$defs/actions' },
+        arrange: {
+          description: 'Control actions run once before the request (the scenario needs the tag control).',
+          $ref: '#/$defs/actions',
+        },
         request: { $ref: '#/$defs/request' },
         expect: { $ref: '#/$defs/expect' },
         capture: { $ref: '#/$defs/captures' },
@@ -124,7 +131,11 @@ export const SCENARIO_SCHEMA = {
       required: ['method', 'path'],
       additionalProperties: false,
       properties: {
-        api: { enum: APIS, description: 'portos (default): below the base URL; control: below the mock control API, without credentials.' },
+        api: {
+          enum: APIS,
+          description:
+            'portos (default): below the base URL; control: below the mock control API, without credentials.',
+        },
         method: { enum: METHODS },
         path: { type: 'string', pattern: '^/' },
         query: {
@@ -134,7 +145,10 @@ export const SCENARIO_SCHEMA = {
             {
               type: 'object',
               additionalProperties: {
-                anyOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'array', items: { type: ['string', 'number', 'boolean'] } }],
+                anyOf: [
+                  { type: ['string', 'number', 'boolean'] },
+                  { type: 'array', items: { type: ['string', 'number', 'boolean'] } },
+                ],
               },
             },
           ],
@@ -150,11 +164,17 @@ export const SCENARIO_SCHEMA = {
       description: 'status, or transport for a step that expects no (whole) response.',
       additionalProperties: false,
       properties: {
-        transport: { enum: TRANSPORT_FAILURES, description: 'dropped: no response at all; truncated: the body ended early.' },
-        elapsedMs: { description: 'The step\'s elapsed time in ms, e.g. { $min: 300 }.', $ref: '#/$defs/expectation' },
+        transport: {
+          enum: TRANSPORT_FAILURES,
+          description: 'dropped: no response at all; truncated: the body ended early.',
+        },
+        elapsedMs: { description: "The step's elapsed time in ms, e.g. { $min: 300 }.", $ref: '#/$defs/expectation' },
         status: {
           description: 'The status, a list of allowed ones, or "${column}" of the example row.',
-          anyOf: [...oneOrMany({ type: 'integer', minimum: 100, maximum: 599 }).anyOf, { type: 'string', pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$' }],
+          anyOf: [
+            ...oneOrMany({ type: 'integer', minimum: 100, maximum: 599 }).anyOf,
+            { type: 'string', pattern: '^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$' },
+          ],
         },
         headers: { type: 'object', additionalProperties: { $ref: '#/$defs/expectation' } },
         body: { $ref: '#/$defs/expectation' },
@@ -164,7 +184,8 @@ export const SCENARIO_SCHEMA = {
           anyOf: [str, { type: 'object', additionalProperties: str, minProperties: 1 }],
         },
         schema: {
-          description: '"spec" (default): the response schema of spec/openapi.yaml; false: none; or a schema ({$ref: "#/components/schemas/X"}).',
+          description:
+            '"spec" (default): the response schema of spec/openapi.yaml; false: none; or a schema ({$ref: "#/components/schemas/X"}).',
           anyOf: [{ const: 'spec' }, { const: false }, { type: 'object' }],
         },
       },

@@ -23,7 +23,9 @@ function sentence(error: ErrorObject): { extra?: string; message: string } {
     case 'required':
       return { message: `missing member '${String(p['missingProperty'])}'` };
     case 'enum':
-      return { message: `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        message: `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'const':
       return { message: `must be ${JSON.stringify(p['allowedValue'])}` };
     case 'propertyNames':

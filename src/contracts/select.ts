@@ -17,7 +17,10 @@ export function parseShard(text: string): { index: number; count: number } | und
 }
 
 function tagGroupHolds(group: string, tags: readonly string[]): boolean {
-  const items = group.split(',').map((t) => t.trim()).filter(Boolean);
+  const items = group
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const excluded = items.filter((t) => t.startsWith('!')).map((t) => t.slice(1));
   const wanted = items.filter((t) => !t.startsWith('!'));
   return !excluded.some((t) => tags.includes(t)) && (wanted.length === 0 || wanted.some((t) => tags.includes(t)));

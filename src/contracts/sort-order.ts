@@ -52,7 +52,8 @@ function compareKey(a: unknown, b: unknown, descending: boolean, nulls: SortSpec
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {
   let current = value;
-  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string, unknown>)[segment] : undefined;
+  for (const segment of path)
+    current = isRecord(current) || Array.isArray(current) ? (current as Record<string, unknown>)[segment] : undefined;
   return current;
 }
 

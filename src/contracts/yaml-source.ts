@@ -25,7 +25,10 @@ export function parseYamlSource(text: string): YamlSource {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const errors = doc.errors.map((e) => {
     const pos = e.linePos?.[0];
-    return { message: e.message.split('\n')[0] ?? e.message, ...(pos === undefined ? {} : { line: pos.line, column: pos.col }) };
+    return {
+      message: e.message.split('\n')[0] ?? e.message,
+      ...(pos === undefined ? {} : { line: pos.line, column: pos.col }),
+    };
   });
   return {
     data: errors.length === 0 ? (doc.toJS({ maxAliasCount: 1000 }) as unknown) : undefined,

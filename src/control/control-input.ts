@@ -61,7 +61,9 @@ export class ControlInput {
 
   /** A number in `[min, max]`, or `(min, max]` with `exclusiveMin`. */
   number(name: string, min: number, max: number, exclusiveMin = false): number | undefined {
-    const value = this.#typed(name, 'number', false, (v) => typeof v === 'number' && Number.isFinite(v)) as number | undefined;
+    const value = this.#typed(name, 'number', false, (v) => typeof v === 'number' && Number.isFinite(v)) as
+      | number
+      | undefined;
     return value === undefined ? undefined : this.#ranged(name, value, min, max, exclusiveMin);
   }
 

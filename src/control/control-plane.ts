@@ -74,7 +74,10 @@ export class ControlPlane {
     this.state =
       stateFile === ''
         ? null
-        : new StateWriter(stateFile, () => stateDocument(this.#store.list(), this.clock.now()), { debounceMs: 100, onError: options.onError });
+        : new StateWriter(stateFile, () => stateDocument(this.#store.list(), this.clock.now()), {
+            debounceMs: 100,
+            onError: options.onError,
+          });
     this.feed.subscribe((change) => {
       this.changes.push(change);
       if (change.kind === 'customer') this.webhooks.notify(change);

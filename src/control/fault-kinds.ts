@@ -36,15 +36,21 @@ function readLatency(input: ControlInput): Fault | undefined {
   if (input.has('ms')) {
     if (input.has('minMs')) input.conflict('minMs', 'ms');
     if (input.has('maxMs')) input.conflict('maxMs', 'ms');
-    return ms === undefined || input.has('minMs') || input.has('maxMs') ? undefined : { kind: 'latency', minMs: ms, maxMs: ms };
+    return ms === undefined || input.has('minMs') || input.has('maxMs')
+      ? undefined
+      : { kind: 'latency', minMs: ms, maxMs: ms };
   }
   if (!input.has('minMs') || !input.has('maxMs')) {
-    input.issues.push(issue('control.required', input.at(input.has('minMs') ? 'maxMs' : input.has('maxMs') ? 'minMs' : 'ms'), {}));
+    input.issues.push(
+      issue('control.required', input.at(input.has('minMs') ? 'maxMs' : input.has('maxMs') ? 'minMs' : 'ms'), {}),
+    );
     return undefined;
   }
   if (minMs === undefined || maxMs === undefined) return undefined;
   if (minMs > maxMs) {
-    input.issues.push(issue('control.range', input.at('maxMs'), { min: minMs, max: MAX_LATENCY_MS, exclusiveMin: false }));
+    input.issues.push(
+      issue('control.range', input.at('maxMs'), { min: minMs, max: MAX_LATENCY_MS, exclusiveMin: false }),
+    );
     return undefined;
   }
   return { kind: 'latency', minMs, maxMs };
@@ -54,7 +60,9 @@ function readStatus(input: ControlInput): Fault | undefined {
   const status = input.integer('status', 100, 599, true);
   if (status === undefined) return undefined;
   if (isFaultStatus(status)) return { kind: 'status', status };
-  input.issues.push(issue('control.one_of', input.at('status'), { value: String(status), allowed: FAULT_STATUSES.map(String) }));
+  input.issues.push(
+    issue('control.one_of', input.at('status'), { value: String(status), allowed: FAULT_STATUSES.map(String) }),
+  );
   return undefined;
 }
 

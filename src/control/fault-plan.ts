@@ -27,7 +27,10 @@ export function planFaults(faults: readonly Fault[], random: () => number): Faul
   const applied: string[] = [];
   for (const fault of faults) {
     if (fault.kind === 'latency') {
-      delayMs += fault.minMs === fault.maxMs ? fault.minMs : fault.minMs + Math.floor(random() * (fault.maxMs - fault.minMs + 1));
+      delayMs +=
+        fault.minMs === fault.maxMs
+          ? fault.minMs
+          : fault.minMs + Math.floor(random() * (fault.maxMs - fault.minMs + 1));
     } else if (terminal === null && isTerminal(fault)) {
       terminal = fault;
     } else {

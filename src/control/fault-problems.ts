@@ -18,7 +18,9 @@ export const FAULT_PROBLEMS = {
   401: () => new AppError('unauthenticated', { reason: 'expired-token' }),
   403: () => new AppError('forbidden', { missingRights: ['admin'], need: 'all' }),
   404: (t: FaultTarget) =>
-    t.id === null ? new AppError('route_not_found', { path: t.path }) : new AppError('not_found', { resource: t.resource, id: t.id }),
+    t.id === null
+      ? new AppError('route_not_found', { path: t.path })
+      : new AppError('not_found', { resource: t.resource, id: t.id }),
   413: (t: FaultTarget) => new AppError('payload_too_large', { limitBytes: t.limitBytes }),
   415: (t: FaultTarget) => new AppError('unsupported_media_type', { contentType: t.contentType }),
   423: (t: FaultTarget) => new AppError('locked', { resource: t.resource, id: t.id ?? '-' }),

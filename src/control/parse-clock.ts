@@ -35,7 +35,8 @@ export function readDuration(input: ControlInput, name: string): number | undefi
   if (/^-?(?:\d{1,12}(?:ms|s|m|h|d))+$/.test(text)) {
     const sign = text.startsWith('-') ? -1 : 1;
     let total = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+    for (const [, amount, unit] of text.matchAll(/(\d+)(ms|s|m|h|d)/g))
+      total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
     return sign * total;
   }
   input.issues.push(issue('control.syntax', input.at(name), { example: '1d, -2h, 1h30m, 500ms or 86400000' }));

@@ -12,7 +12,12 @@ export const SCOPE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']
 const SCOPE_MEMBERS = ['route', 'method', 'id', 'share', 'times'] as const;
 
 /** `{kind, ...members}` → a fault, with issues at `at` (`$` for a whole body). */
-export function readFault(value: Record<string, unknown>, at: string, issues: Issue[], extra: readonly string[] = []): Fault | undefined {
+export function readFault(
+  value: Record<string, unknown>,
+  at: string,
+  issues: Issue[],
+  extra: readonly string[] = [],
+): Fault | undefined {
   const kindName = value['kind'];
   if (typeof kindName !== 'string' || !isFaultKind(kindName)) {
     const member = at === '$' ? 'kind' : `${at}.kind`;
@@ -33,7 +38,10 @@ function readScope(value: unknown, issues: Issue[]): FaultScope | undefined {
   const route = input.string('route');
   if (route !== undefined) {
     if (route.startsWith('/') || isRouteName(route)) scope.route = route;
-    else issues.push(issue('control.one_of', 'scope.route', { value: route, allowed: [...ROUTE_NAME_LIST, '/path/glob/*'] }));
+    else
+      issues.push(
+        issue('control.one_of', 'scope.route', { value: route, allowed: [...ROUTE_NAME_LIST, '/path/glob/*'] }),
+      );
   }
   const method = input.string('method')?.toUpperCase();
   if (method !== undefined) {

@@ -29,7 +29,7 @@ export class Snapshots {
   /** A fresh copy of the snapshot's customers, to load into the store. */
   copyOf(name: string): StoredCustomer[] | undefined {
     const snapshot = this.#byName.get(name);
-    return snapshot === undefined ? undefined : structuredClone(snapshot.customers) as StoredCustomer[];
+    return snapshot === undefined ? undefined : (structuredClone(snapshot.customers) as StoredCustomer[]);
   }
 
   list(): Snapshot[] {

@@ -13,7 +13,11 @@ export class StateWriter {
   #dirty = false;
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(path: string, document: () => StateDocument, options: { debounceMs: number; onError: (error: unknown) => void }) {
+  constructor(
+    path: string,
+    document: () => StateDocument,
+    options: { debounceMs: number; onError: (error: unknown) => void },
+  ) {
     this.#path = path;
     this.#document = document;
     this.#debounceMs = options.debounceMs;

@@ -107,8 +107,16 @@ export class WebhookDispatcher {
       const result = await this.#attempt(target, body, attempt, deliveryId);
       const outcome = result.ok ? 'delivered' : attempt <= retries ? 'retrying' : 'failed';
       const record: DeliveryRecord = {
-        deliveryId, url: target.url, action: change.action, id: change.id, attempt,
-        at: new Date().toISOString(), outcome, status: result.status, error: result.error, durationMs: result.durationMs,
+        deliveryId,
+        url: target.url,
+        action: change.action,
+        id: change.id,
+        attempt,
+        at: new Date().toISOString(),
+        outcome,
+        status: result.status,
+        error: result.error,
+        durationMs: result.durationMs,
       };
       this.#options.deliveries.push(record);
       this.#options.console[outcome === 'delivered' ? 'info' : 'warn']({ webhook: record }, `webhook ${outcome}`);
@@ -116,22 +124,34 @@ export class WebhookDispatcher {
     }
   }
 
-  async #attempt(target: WebhookTarget, body: string, attempt: number, deliveryId: string): Promise<{ ok: boolean; status: number | null; error: string | null; durationMs: number }> {
+  async #attempt(
+    target: WebhookTarget,
+    body: string,
+    attempt: number,
+    deliveryId: string,
+  ): Promise<{ ok: boolean; status: number | null; error: string | null; durationMs: number }> {
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'user-agent': 'portos-mock-webhooks',
       'x-mock-webhook-delivery': deliveryId,
       'x-mock-webhook-attempt': String(attempt),
     };
-    if (target.secret !== undefined && target.secret !== '') headers[SIGNATURE_HEADER] = signWebhook(body, target.secret);
+    if (target.secret !== undefined && target.secret !== '')
+      headers[SIGNATURE_HEADER] = signWebhook(body, target.secret);
     const started = performance.now();
     try {
-      const response = await fetch(target.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.#options.timeoutMs) });
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.#options.timeoutMs),
+      });
       await response.arrayBuffer();
       const ok = response.status >= 200 && response.status < 300;
       return { ok, status: response.status, error: null, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
-      const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      const cause =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       return { ok: false, status: null, error: cause, durationMs: Math.round(performance.now() - started) };
     }
   }

@@ -25,7 +25,10 @@ export function webhookPayload(change: CustomerChange, resourceName: string, del
     e: 'portos.resources.changed',
     ca: new Date(change.at).toISOString(),
     r: deliveryId,
-    p: { action: change.action, resource: { name: resourceName, id: change.id, version: change.after ?? change.before } },
+    p: {
+      action: change.action,
+      resource: { name: resourceName, id: change.id, version: change.after ?? change.before },
+    },
   };
 }
 

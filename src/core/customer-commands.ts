@@ -47,7 +47,11 @@ export function createCustomer(ctx: WriteContext, body: CustomerWrite): StoredCu
 }
 
 /** PUT /customers/{id}: full replacement of an existing customer, or a creation under the path id. */
-export function upsertCustomer(ctx: WriteContext, id: string, body: CustomerWrite): { customer: StoredCustomer; created: boolean } {
+export function upsertCustomer(
+  ctx: WriteContext,
+  id: string,
+  body: CustomerWrite,
+): { customer: StoredCustomer; created: boolean } {
   const stored = ctx.store.get(id);
   if (stored === undefined) {
     const candidate = customerFromWrite(body, id, 1, ctx.normalizeDate);
@@ -72,7 +76,10 @@ export function upsertCustomer(ctx: WriteContext, id: string, body: CustomerWrit
 }
 
 /** DELETE /customers/{id}: the removed customer, or 404. */
-export function deleteCustomer(ctx: Pick<WriteContext, 'store' | 'resourceName' | 'onWrite'>, id: string): StoredCustomer {
+export function deleteCustomer(
+  ctx: Pick<WriteContext, 'store' | 'resourceName' | 'onWrite'>,
+  id: string,
+): StoredCustomer {
   const removed = ctx.store.remove(id);
   if (removed === undefined) throw new AppError('not_found', { resource: ctx.resourceName, id });
   ctx.onWrite?.(removed, null);

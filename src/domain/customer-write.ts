@@ -1,4 +1,13 @@
-import type { Address, Company, Coordinates, Credit, CreditTransaction, CustomerCard, Meta, StoredCustomer } from './customer.js';
+import type {
+  Address,
+  Company,
+  Coordinates,
+  Credit,
+  CreditTransaction,
+  CustomerCard,
+  Meta,
+  StoredCustomer,
+} from './customer.js';
 
 type Partially<T> = { [K in keyof T]?: T[K] };
 
@@ -79,7 +88,12 @@ function card(c: Partially<CustomerCard>, date: (v: string | null | undefined) =
  * A full customer from a body: members the body omits take the defaults of a new customer
  * (BEHAVIOUR.md: POST and PUT both replace fully); dates in the one returned form.
  */
-export function customerFromWrite(w: CustomerWrite, id: string, version: number, normalize: DateNormalizer): StoredCustomer {
+export function customerFromWrite(
+  w: CustomerWrite,
+  id: string,
+  version: number,
+  normalize: DateNormalizer,
+): StoredCustomer {
   const date = (v: string | null | undefined) => (v === undefined || v === null ? null : normalize(v));
   return {
     id,

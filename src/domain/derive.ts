@@ -6,10 +6,7 @@ export function fullNameOf(c: Pick<StoredCustomer, 'firstName' | 'lastName'>): s
 }
 
 /** `Expired` if expirationTime ≤ now, else `NotYetValid` if activationTime > now, else `Valid`. */
-export function statusAt(
-  c: Pick<StoredCustomer, 'activationTime' | 'expirationTime'>,
-  now: number,
-): CustomerStatus {
+export function statusAt(c: Pick<StoredCustomer, 'activationTime' | 'expirationTime'>, now: number): CustomerStatus {
   return statusBetween(parsedTime(c.activationTime), parsedTime(c.expirationTime), now);
 }
 

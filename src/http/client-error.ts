@@ -16,7 +16,9 @@ export function clientErrorHandler(options: { defaultLocale: Locale; limitBytes:
       return;
     }
     const problem = new AppError('headers_too_large', { limitBytes: options.limitBytes });
-    const body = JSON.stringify(buildProblemBody(problem, { locale: options.defaultLocale, instance: '/', traceId: options.traceId() }));
+    const body = JSON.stringify(
+      buildProblemBody(problem, { locale: options.defaultLocale, instance: '/', traceId: options.traceId() }),
+    );
     socket.end(
       'HTTP/1.1 431 Request Header Fields Too Large\r\n' +
         'Content-Type: application/problem+json; charset=utf-8\r\n' +

@@ -18,7 +18,11 @@ const cache = new WeakMap<StoredCustomer, Cached>();
 export function customerJson(customer: StoredCustomer, now: number): string {
   let cached = cache.get(customer);
   if (cached === undefined) {
-    cached = { activationMs: parsedTime(customer.activationTime), expirationMs: parsedTime(customer.expirationTime), texts: {} };
+    cached = {
+      activationMs: parsedTime(customer.activationTime),
+      expirationMs: parsedTime(customer.expirationTime),
+      texts: {},
+    };
     cache.set(customer, cached);
   }
   const status = statusBetween(cached.activationMs, cached.expirationMs, now);
@@ -26,7 +30,12 @@ export function customerJson(customer: StoredCustomer, now: number): string {
 }
 
 /** `QueryResult<Customer>` as JSON text, items from the cache. */
-export function queryResultJson(items: readonly StoredCustomer[] | undefined, count: number, totalCount: number, now: number): string {
+export function queryResultJson(
+  items: readonly StoredCustomer[] | undefined,
+  count: number,
+  totalCount: number,
+  now: number,
+): string {
   const head = items === undefined ? '{' : `{"items":[${items.map((c) => customerJson(c, now)).join(',')}],`;
   return `${head}"count":${count},"totalCount":${totalCount}}`;
 }

@@ -21,7 +21,10 @@ export interface ProblemBody {
  * The problem body of `error` in `locale`: catalogue status (unless `status` overrides it, as configured) and its
  * type URI, localized title, detail and messages.
  */
-export function buildProblemBody(error: AppError, where: { locale: Locale; instance: string; traceId: string; status?: number }): ProblemBody {
+export function buildProblemBody(
+  error: AppError,
+  where: { locale: Locale; instance: string; traceId: string; status?: number },
+): ProblemBody {
   const { locale } = where;
   const catalogued: { status: number; errorCode?: number } = PROBLEMS[error.code];
   const entry = { ...catalogued, status: where.status ?? catalogued.status };

@@ -21,7 +21,12 @@ export function parseDateTime(text: string): number | undefined {
   const m = ISO.exec(text);
   if (m === null) return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((s) => Number(s ?? 0)) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (month < 1 || month > 12 || !validDay(year, month, day)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;

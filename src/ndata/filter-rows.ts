@@ -13,7 +13,12 @@ import type { Value } from './value-types.js';
  * Search with an indexed needle picks the candidates; then member filters, IsExpired and a scanning
  * Search narrow them down, each pass over the rows the previous ones kept.
  */
-export function filterRows(query: CustomerQuery, view: StoreView, now: number, domain: Domain<Value>): Int32Array | undefined {
+export function filterRows(
+  query: CustomerQuery,
+  view: StoreView,
+  now: number,
+  domain: Domain<Value>,
+): Int32Array | undefined {
   const passes: RowPass[] = [];
   for (const member of FILTER_MEMBER_NAMES) {
     const conditions = query.filters[member];
@@ -23,7 +28,7 @@ export function filterRows(query: CustomerQuery, view: StoreView, now: number, d
     const { expiration } = view.times();
     const want = query.isExpired;
     // Expired ⇔ expirationTime ≤ now (statusAt); NaN (no expiration) is never ≤.
-    passes.push(keepRows((i) => ((expiration[i] ?? Number.NaN) <= now) === want));
+    passes.push(keepRows((i) => (expiration[i] ?? Number.NaN) <= now === want));
   }
   let candidates: ArrayLike<number> | undefined;
   if (query.search !== undefined) {

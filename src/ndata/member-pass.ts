@@ -20,7 +20,12 @@ function valueTest(condition: Condition<Value>, domain: Domain<Value>): ValueTes
  * Members held as numbers (decimal, DateTime, bool as 0/1): the operators with a range intersect into one
  * `low ≤ v ≤ high` pass (open ends become the next double); the others test decoded values one by one.
  */
-function numericPasses(member: FilterMember, conditions: readonly Condition<Value>[], view: StoreView, domain: Domain<Value>): RowPass[] {
+function numericPasses(
+  member: FilterMember,
+  conditions: readonly Condition<Value>[],
+  view: StoreView,
+  domain: Domain<Value>,
+): RowPass[] {
   const column = view.numbers(member);
   const decode = FILTER_MEMBERS[member].type === 'bool' ? (v: number): Value => v === 1 : (v: number): Value => v;
   const passes: RowPass[] = [];
@@ -29,10 +34,12 @@ function numericPasses(member: FilterMember, conditions: readonly Condition<Valu
     const range = specOf(c).range?.(c.args);
     if (range === undefined) {
       const test = valueTest(c, domain);
-      passes.push(keepRows((i) => {
-        const v = column[i] ?? Number.NaN;
-        return test(Number.isNaN(v) ? null : decode(v));
-      }));
+      passes.push(
+        keepRows((i) => {
+          const v = column[i] ?? Number.NaN;
+          return test(Number.isNaN(v) ? null : decode(v));
+        }),
+      );
       continue;
     }
     ranged = true;
@@ -52,7 +59,12 @@ function numericPasses(member: FilterMember, conditions: readonly Condition<Valu
  * The passes of one member's operations, all of which must hold. Numbers and booleans become range checks;
  * `CardSerialNumber` holds when one and the same card satisfies every operation.
  */
-export function memberPasses(member: FilterMember, conditions: readonly Condition<Value>[], view: StoreView, domain: Domain<Value>): RowPass[] {
+export function memberPasses(
+  member: FilterMember,
+  conditions: readonly Condition<Value>[],
+  view: StoreView,
+  domain: Domain<Value>,
+): RowPass[] {
   const spec = FILTER_MEMBERS[member];
   if (!spec.many && spec.type !== 'string') return numericPasses(member, conditions, view, domain);
   const tests = conditions.map((c) => ({ test: valueTest(c, domain), folded: specOf(c).folded === true }));

@@ -11,7 +11,11 @@ export type MemberSpec<T extends ValueType> = { type: T; nullable: boolean } & (
   | { many: true; values: (c: StoredCustomer) => ReadonlyArray<ValueOf<T> | null> }
 );
 
-function one<T extends ValueType>(type: T, nullable: boolean, value: (c: StoredCustomer) => ValueOf<T> | null): MemberSpec<T> {
+function one<T extends ValueType>(
+  type: T,
+  nullable: boolean,
+  value: (c: StoredCustomer) => ValueOf<T> | null,
+): MemberSpec<T> {
   return { type, nullable, many: false, value };
 }
 

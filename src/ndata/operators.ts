@@ -94,12 +94,42 @@ const at = <V>(args: readonly V[], i: number, open: boolean): Bound<V> => ({ val
  * A null value satisfies only `neq`, `nin` and `null` (as MongoDB and C# lifted comparisons do).
  */
 export const OPERATORS = {
-  eq: { arity: 'one', types: ALL, onNull: false, range: (a) => ({ low: at(a, 0, false), high: at(a, 0, false) }), test: equalTo(true) },
+  eq: {
+    arity: 'one',
+    types: ALL,
+    onNull: false,
+    range: (a) => ({ low: at(a, 0, false), high: at(a, 0, false) }),
+    test: equalTo(true),
+  },
   neq: { arity: 'one', types: ALL, onNull: true, test: equalTo(false) },
-  gt: { arity: 'one', types: ORDERED, onNull: false, range: (a) => ({ low: at(a, 0, true) }), test: ordered((s) => s > 0) },
-  gte: { arity: 'one', types: ORDERED, onNull: false, range: (a) => ({ low: at(a, 0, false) }), test: ordered((s) => s >= 0) },
-  lt: { arity: 'one', types: ORDERED, onNull: false, range: (a) => ({ high: at(a, 0, true) }), test: ordered((s) => s < 0) },
-  lte: { arity: 'one', types: ORDERED, onNull: false, range: (a) => ({ high: at(a, 0, false) }), test: ordered((s) => s <= 0) },
+  gt: {
+    arity: 'one',
+    types: ORDERED,
+    onNull: false,
+    range: (a) => ({ low: at(a, 0, true) }),
+    test: ordered((s) => s > 0),
+  },
+  gte: {
+    arity: 'one',
+    types: ORDERED,
+    onNull: false,
+    range: (a) => ({ low: at(a, 0, false) }),
+    test: ordered((s) => s >= 0),
+  },
+  lt: {
+    arity: 'one',
+    types: ORDERED,
+    onNull: false,
+    range: (a) => ({ high: at(a, 0, true) }),
+    test: ordered((s) => s < 0),
+  },
+  lte: {
+    arity: 'one',
+    types: ORDERED,
+    onNull: false,
+    range: (a) => ({ high: at(a, 0, false) }),
+    test: ordered((s) => s <= 0),
+  },
   in: { arity: 'list', types: ALL, onNull: false, test: memberOf(true) },
   nin: { arity: 'list', types: ALL, onNull: true, test: memberOf(false) },
   contains: { arity: 'one', types: TEXT, onNull: false, folded: true, test: folded((x, n) => x.includes(n)) },

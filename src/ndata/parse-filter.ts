@@ -39,11 +39,18 @@ function argumentTexts(member: FilterMember, op: Operator, o: Operation): (strin
   const { type, nullable } = FILTER_MEMBERS[member];
   const where = { operation: o.operation, text: o.text };
   if (!operatorApplies(op, type, nullable)) {
-    return issue('query.operator_not_allowed', member, { ...where, operator: op, type, nullable, allowed: operatorsFor(type, nullable) });
+    return issue('query.operator_not_allowed', member, {
+      ...where,
+      operator: op,
+      type,
+      nullable,
+      allowed: operatorsFor(type, nullable),
+    });
   }
   const rest = o.pieces.slice(1);
   const arity = OPERATORS[op].arity;
-  const groups = rest.length === 0 ? [] : arity === 'two' ? splitAt(rest, ':') : arity === 'list' ? splitAt(rest, ',') : [rest];
+  const groups =
+    rest.length === 0 ? [] : arity === 'two' ? splitAt(rest, ':') : arity === 'list' ? splitAt(rest, ',') : [rest];
   const expected = { none: 0, one: 1, two: 2, list: Math.max(1, groups.length) }[arity];
   if (groups.length !== expected) {
     return issue('query.argument_count', member, { ...where, operator: op, expected: arity, actual: groups.length });
@@ -81,7 +88,13 @@ function parseOperation(member: FilterMember, o: Operation): Outcome {
     else if (type === 'string') throw new TypeError('string arguments always parse');
     else if (op === undefined && second?.before === ':' && LOOKS_LIKE_OPERATOR.test(head.content)) {
       // `DiscountRate=foo:1`: neither a value nor an operator; say the likelier mistake.
-      issues.push(issue('query.unknown_operator', member, { ...where, operator: excerpt(head.content), allowed: operatorsFor(type, nullable) }));
+      issues.push(
+        issue('query.unknown_operator', member, {
+          ...where,
+          operator: excerpt(head.content),
+          allowed: operatorsFor(type, nullable),
+        }),
+      );
     } else issues.push(issue('query.invalid_argument', member, { ...where, value: excerpt(text), type }));
   }
   return issues.length > 0 ? fail(...issues) : { ok: true, op: op ?? 'eq', args };

@@ -36,7 +36,12 @@ function group(pairs: ReadonlyArray<readonly [string, string]>) {
   return { known, order };
 }
 
-function setFilter<M extends FilterMember>(filters: Filters, member: M, values: readonly string[], issues: Issue[]): Filters {
+function setFilter<M extends FilterMember>(
+  filters: Filters,
+  member: M,
+  values: readonly string[],
+  issues: Issue[],
+): Filters {
   const parsed = parseFilter(member, values);
   issues.push(...parsed.issues);
   return { ...filters, [member]: parsed.conditions };
@@ -46,10 +51,21 @@ function setFilter<M extends FilterMember>(filters: Filters, member: M, values: 
  * Turns the raw query parameters of GET /customers (in order, percent-decoded) into a typed query, or
  * every issue found. Names are case-insensitive; a repeated filter parameter adds operations (AND).
  */
-export function parseCustomerQuery(pairs: ReadonlyArray<readonly [string, string]>, options: ParseOptions): ParseResult {
+export function parseCustomerQuery(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  options: ParseOptions,
+): ParseResult {
   const { known, order } = group(pairs);
   const issues: Issue[] = [];
-  const query: CustomerQuery = { filters: {}, isExpired: undefined, search: undefined, sort: [], skip: 0, take: undefined, count: false };
+  const query: CustomerQuery = {
+    filters: {},
+    isExpired: undefined,
+    search: undefined,
+    sort: [],
+    skip: 0,
+    take: undefined,
+    count: false,
+  };
   const single = (parameter: SingleParameter, values: readonly string[]): string => {
     if (values.length > 1 && (options.strict || options.repeatedSingleParameter === 'error')) {
       issues.push(issue('query.repeated_parameter', parameter, { count: values.length }));

@@ -32,7 +32,13 @@ export function parseSort(value: string): { sort: SortKey[]; issues: Issue[] } {
       return;
     }
     if (lower !== undefined && lower !== 'asc' && lower !== 'desc') {
-      issues.push(issue('query.sort_bad_direction', '$sort', { position, key: excerpt(name), direction: excerpt(direction ?? '') }));
+      issues.push(
+        issue('query.sort_bad_direction', '$sort', {
+          position,
+          key: excerpt(name),
+          direction: excerpt(direction ?? ''),
+        }),
+      );
       return;
     }
     const descending = lower === undefined ? minus : lower === 'desc';

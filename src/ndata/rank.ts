@@ -82,5 +82,7 @@ export function keyPlan(key: SortKeyName, view: StoreView, order: StringOrder, n
   const values = view.sortValues(key);
   const { compare } = valueDomain(order);
   const ranking = view.ranking(`${key}/${order}`, SORTS_BEFORE_RANKS, () => denseRank(values, compare));
-  return ranking === undefined ? { compare: byValue(values, compare), ranking } : { compare: byRank(ranking.rank), ranking };
+  return ranking === undefined
+    ? { compare: byValue(values, compare), ranking }
+    : { compare: byRank(ranking.rank), ranking };
 }

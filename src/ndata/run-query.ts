@@ -37,7 +37,12 @@ function dependsOnClock(query: CustomerQuery): boolean {
  * Answers a parsed query over the store's current version: filter (AND of every member's operations,
  * IsExpired, Search) → totalCount → order → page. Answers are cached per store version and query.
  */
-export function runCustomerQuery(query: CustomerQuery, store: CustomerStore, now: number, options: RunOptions): QueryResult {
+export function runCustomerQuery(
+  query: CustomerQuery,
+  store: CustomerStore,
+  now: number,
+  options: RunOptions,
+): QueryResult {
   const view = viewOf(store);
   const key = JSON.stringify([options.stringOrder, dependsOnClock(query) ? now : null, query]);
   if (key.length > CACHEABLE_KEY_LENGTH) return evaluate(query, view, now, options);

@@ -13,7 +13,14 @@ const number = (value: (c: StoredCustomer) => number | null): SortKeySpec => ({ 
 const time = (get: (c: StoredCustomer) => string | null): SortKeySpec => number((c) => storedTime(get(c)));
 const flag = (get: (c: StoredCustomer) => boolean): SortKeySpec => number((c) => (get(c) ? 1 : 0));
 
-type AddressKey = 'street' | 'city' | 'postalCode' | 'country' | 'note' | 'coordinates.latitude' | 'coordinates.longitude';
+type AddressKey =
+  | 'street'
+  | 'city'
+  | 'postalCode'
+  | 'country'
+  | 'note'
+  | 'coordinates.latitude'
+  | 'coordinates.longitude';
 
 function addressKeys<P extends string>(
   prefix: P,
@@ -28,7 +35,10 @@ function addressKeys<P extends string>(
     'coordinates.latitude': number((c) => get(c)?.coordinates?.latitude ?? null),
     'coordinates.longitude': number((c) => get(c)?.coordinates?.longitude ?? null),
   };
-  return Object.fromEntries(Object.entries(keys).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<`${P}.${AddressKey}`, SortKeySpec>;
+  return Object.fromEntries(Object.entries(keys).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<
+    `${P}.${AddressKey}`,
+    SortKeySpec
+  >;
 }
 
 /**
@@ -71,7 +81,17 @@ export const SORT_KEY_NAMES = Object.keys(SORT_KEYS) as SortKeyName[];
 const BY_LOWER_NAME = new Map<string, SortKeyName>(SORT_KEY_NAMES.map((k) => [k.toLowerCase(), k]));
 
 /** Customer members that exist but hold objects or arrays: named in `$sort`, they get "not sortable". */
-const NOT_SCALAR = ['company', 'address', 'deliveryAddress', 'address.coordinates', 'deliveryAddress.coordinates', 'credit', 'cards', 'creditTransactions', 'meta'];
+const NOT_SCALAR = [
+  'company',
+  'address',
+  'deliveryAddress',
+  'address.coordinates',
+  'deliveryAddress.coordinates',
+  'credit',
+  'cards',
+  'creditTransactions',
+  'meta',
+];
 const NOT_SCALAR_LOWER = NOT_SCALAR.map((k) => k.toLowerCase());
 const OPEN_CONTAINERS = ['cards.', 'credittransactions.', 'meta.'];
 

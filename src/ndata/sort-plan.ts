@@ -29,7 +29,12 @@ function chain(keys: readonly KeyOrder[]): RowOrder {
   };
 }
 
-export function sortPlan(sort: readonly SortKey[], view: StoreView, order: StringOrder, now: number): SortPlan | undefined {
+export function sortPlan(
+  sort: readonly SortKey[],
+  view: StoreView,
+  order: StringOrder,
+  now: number,
+): SortPlan | undefined {
   if (sort.length === 0) return undefined;
   const plans = sort.map((s) => ({ ...keyPlan(s.key, view, order, now), descending: s.descending }));
   const keys = plans.map(({ compare, descending }) => (descending ? (a: number, b: number) => compare(b, a) : compare));

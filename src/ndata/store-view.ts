@@ -70,7 +70,9 @@ export class StoreView {
   /** A single-valued decimal, DateTime or bool member as doubles (booleans 0/1), NaN for null. */
   numbers(name: FilterMember): Float64Array {
     return memo(this.#numbers, name, () =>
-      Float64Array.from(this.values(name, false), (v) => (typeof v === 'string' || v === null ? Number.NaN : Number(v))),
+      Float64Array.from(this.values(name, false), (v) =>
+        typeof v === 'string' || v === null ? Number.NaN : Number(v),
+      ),
     );
   }
 

@@ -8,7 +8,13 @@ const SMALL_GROUP = 64;
  * (backwards when descending): group by group of equal rank, each group ordered by the other keys.
  * Costs about `end × all / matching` steps instead of ordering every match.
  */
-export function walkSorted(ranking: Ranking, descending: boolean, rest: RowOrder, isMatch: (row: number) => boolean, end: number): Int32Array {
+export function walkSorted(
+  ranking: Ranking,
+  descending: boolean,
+  rest: RowOrder,
+  isMatch: (row: number) => boolean,
+  end: number,
+): Int32Array {
   const { rank, sorted } = ranking;
   const n = sorted.length;
   const at = (p: number) => sorted[descending ? n - 1 - p : p] ?? 0;
@@ -21,7 +27,12 @@ export function walkSorted(ranking: Ranking, descending: boolean, rest: RowOrder
     for (; p < n && rank[at(p)] === groupRank; p++) if (isMatch(at(p))) group.push(at(p));
     const wanted = end - size;
     // Groups of equal first keys are mostly small: sorting them outright beats building a heap for each.
-    const ordered = group.length <= 1 ? group : group.length <= SMALL_GROUP ? group.sort(rest) : topK(Int32Array.from(group), wanted, rest);
+    const ordered =
+      group.length <= 1
+        ? group
+        : group.length <= SMALL_GROUP
+          ? group.sort(rest)
+          : topK(Int32Array.from(group), wanted, rest);
     for (let k = 0; k < ordered.length && size < end; k++) out[size++] = ordered[k] ?? 0;
   }
   return out.subarray(0, size);

@@ -107,7 +107,8 @@ export class CustomerStore {
   #unindex(c: StoredCustomer): void {
     if (c.externalId !== null && this.#byExternalId.get(c.externalId) === c.id) this.#byExternalId.delete(c.externalId);
     for (const card of c.cards) {
-      if (card.serialNumber !== null && this.#bySerial.get(card.serialNumber) === c.id) this.#bySerial.delete(card.serialNumber);
+      if (card.serialNumber !== null && this.#bySerial.get(card.serialNumber) === c.id)
+        this.#bySerial.delete(card.serialNumber);
     }
   }
 

@@ -49,12 +49,7 @@ function card(faker: Faker, ref: number, profile: CountryProfile, serialNumber: 
 }
 
 /** 0–3 cards by the shares of `CARD_COUNT`. */
-export function cards(
-  faker: Faker,
-  ref: number,
-  profile: CountryProfile,
-  nextSerial: () => string,
-): CustomerCard[] {
+export function cards(faker: Faker, ref: number, profile: CountryProfile, nextSerial: () => string): CustomerCard[] {
   const count = faker.helpers.weightedArrayElement(CARD_COUNT);
   return Array.from({ length: count }, () => card(faker, ref, profile, nextSerial()));
 }

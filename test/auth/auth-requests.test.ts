@@ -14,11 +14,24 @@ interface Case {
 
 const LOGIN: readonly Case[] = [
   { name: 'camelCase members', body: OK, expected: OK },
-  { name: 'PascalCase members (as documented)', body: { UserName: 'manager', Password: 'manager', DeviceName: 'P01' }, expected: OK },
+  {
+    name: 'PascalCase members (as documented)',
+    body: { UserName: 'manager', Password: 'manager', DeviceName: 'P01' },
+    expected: OK,
+  },
   { name: 'any case', body: { USERNAME: 'manager', password: 'manager', devicename: 'P01' }, expected: OK },
-  { name: 'a repeated member in two cases: the last wins', body: { ...OK, UserName: 'clerk' }, expected: { ...OK, userName: 'clerk' } },
+  {
+    name: 'a repeated member in two cases: the last wins',
+    body: { ...OK, UserName: 'clerk' },
+    expected: { ...OK, userName: 'clerk' },
+  },
   { name: 'unknown members are ignored', body: { ...OK, remember: true }, expected: OK },
-  { name: 'unknown members are issues in strict mode', body: { ...OK, remember: true }, strict: true, expected: [{ kind: 'body.unknown_member', member: 'remember' }] },
+  {
+    name: 'unknown members are issues in strict mode',
+    body: { ...OK, remember: true },
+    strict: true,
+    expected: [{ kind: 'body.unknown_member', member: 'remember' }],
+  },
   {
     name: 'every missing member, under its documented name',
     body: {},
@@ -28,12 +41,36 @@ const LOGIN: readonly Case[] = [
       { kind: 'body.required', member: 'deviceName' },
     ],
   },
-  { name: 'null is missing', body: { ...OK, deviceName: null }, expected: [{ kind: 'body.required', member: 'deviceName' }] },
-  { name: 'null is missing, named as sent', body: { userName: 'x', password: 'y', DeviceName: null }, expected: [{ kind: 'body.required', member: 'DeviceName' }] },
-  { name: 'a number, named as sent', body: { userName: 'x', Password: 1234, deviceName: 'P01' }, expected: [{ kind: 'body.type', member: 'Password' }] },
-  { name: 'an object', body: { ...OK, userName: { name: 'x' } }, expected: [{ kind: 'body.type', member: 'userName' }] },
-  { name: 'an empty string, named as sent', body: { UserName: '', password: 'y', deviceName: 'P01' }, expected: [{ kind: 'auth.empty_member', member: 'UserName' }] },
-  { name: 'a blank string', body: { ...OK, deviceName: '  ' }, expected: [{ kind: 'auth.empty_member', member: 'deviceName' }] },
+  {
+    name: 'null is missing',
+    body: { ...OK, deviceName: null },
+    expected: [{ kind: 'body.required', member: 'deviceName' }],
+  },
+  {
+    name: 'null is missing, named as sent',
+    body: { userName: 'x', password: 'y', DeviceName: null },
+    expected: [{ kind: 'body.required', member: 'DeviceName' }],
+  },
+  {
+    name: 'a number, named as sent',
+    body: { userName: 'x', Password: 1234, deviceName: 'P01' },
+    expected: [{ kind: 'body.type', member: 'Password' }],
+  },
+  {
+    name: 'an object',
+    body: { ...OK, userName: { name: 'x' } },
+    expected: [{ kind: 'body.type', member: 'userName' }],
+  },
+  {
+    name: 'an empty string, named as sent',
+    body: { UserName: '', password: 'y', deviceName: 'P01' },
+    expected: [{ kind: 'auth.empty_member', member: 'UserName' }],
+  },
+  {
+    name: 'a blank string',
+    body: { ...OK, deviceName: '  ' },
+    expected: [{ kind: 'auth.empty_member', member: 'deviceName' }],
+  },
 ];
 
 const shape = (result: ReturnType<typeof parseLoginRequest>): Case['expected'] =>
@@ -46,7 +83,10 @@ for (const c of LOGIN) {
 }
 
 test('parseRefreshRequest: case-insensitive members; each missing one named', () => {
-  assert.deepEqual(parseRefreshRequest({ TokenId: 'a', RefreshToken: 'b' }, false), { ok: true, value: { tokenId: 'a', refreshToken: 'b' } });
+  assert.deepEqual(parseRefreshRequest({ TokenId: 'a', RefreshToken: 'b' }, false), {
+    ok: true,
+    value: { tokenId: 'a', refreshToken: 'b' },
+  });
   const result = parseRefreshRequest({ tokenid: 1 }, false);
   assert.deepEqual(result.ok ? [] : result.issues.map((i) => [i.kind, i.member]), [
     ['body.type', 'tokenid'],

@@ -3,7 +3,12 @@ import { Buffer } from 'node:buffer';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { AuthFailure } from '../../src/auth/auth-failures.js';
-import { createAuthService, UnknownIdentityError, type AuthRequest, type AuthService } from '../../src/auth/auth-service.js';
+import {
+  createAuthService,
+  UnknownIdentityError,
+  type AuthRequest,
+  type AuthService,
+} from '../../src/auth/auth-service.js';
 import { loadIdentities, type Identities } from '../../src/auth/identities.js';
 import { signNws4 } from '../../src/auth/nws4.js';
 import { signJwt } from '../../src/auth/token.js';
@@ -13,12 +18,25 @@ import { fixedClock } from '../../src/domain/clock.js';
 const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
 const CONFIG: Config['auth'] = { ...DEFAULT_CONFIG.auth, tokenLifetimeSeconds: 60, refreshLifetimeSeconds: 600 };
 const FIXTURES = loadIdentities();
-const MANAGER_RIGHTS = ['customerCreate', 'customerUpdate', 'customerDelete', 'customerSetCredit', 'customerSetDiscount'];
+const MANAGER_RIGHTS = [
+  'customerCreate',
+  'customerUpdate',
+  'customerDelete',
+  'customerSetCredit',
+  'customerSetDiscount',
+];
 const IDENTITIES: Identities = {
   ...FIXTURES,
   apiKeys: [
     ...FIXTURES.apiKeys,
-    { clientId: 'retired', clientSecret: 'retired-secret', userName: 'clerk', deviceName: 'P01', permissions: [], isActive: false },
+    {
+      clientId: 'retired',
+      clientSecret: 'retired-secret',
+      userName: 'clerk',
+      deviceName: 'P01',
+      permissions: [],
+      isActive: false,
+    },
   ],
 };
 
@@ -34,7 +52,8 @@ const bearer = (token: string, headers: Record<string, string> = {}): AuthReques
   body: new Uint8Array(),
 });
 
-const outcome = (result: { ok: true } | { ok: false; reason: AuthFailure }): 'ok' | AuthFailure => (result.ok ? 'ok' : result.reason);
+const outcome = (result: { ok: true } | { ok: false; reason: AuthFailure }): 'ok' | AuthFailure =>
+  result.ok ? 'ok' : result.reason;
 
 function login(auth: AuthService, userName: string, password = userName, deviceName = 'P01') {
   const result = auth.login({ userName, password, deviceName });
@@ -56,10 +75,16 @@ for (const user of USERS) {
     assert.match(result.tokenId, /^[\w-]+\.[\w-]+\.[\w-]+$/);
     assert.match(result.refreshToken, /^[A-Za-z0-9+/]{43}=$/);
     assert.match(result.user.id, /^[0-9a-f]{24}$/);
-    assert.deepEqual({ ...result.user, id: '' }, {
-      id: '', name: user.name, userName: user.userName, rights: [...user.rights],
-      device: { name: 'P01', envName: 'CashRegister', description: 'P01' },
-    });
+    assert.deepEqual(
+      { ...result.user, id: '' },
+      {
+        id: '',
+        name: user.name,
+        userName: user.userName,
+        rights: [...user.rights],
+        device: { name: 'P01', envName: 'CashRegister', description: 'P01' },
+      },
+    );
     const authenticated = auth.authenticate(bearer(result.tokenId));
     assert.ok(authenticated.ok);
     assert.equal(authenticated.principal.scheme, 'bearer');
@@ -91,22 +116,59 @@ interface AuthenticateCase {
   expected: 'ok' | AuthFailure;
 }
 
-const noAuth = (headers: AuthRequest['headers']): AuthRequest => ({ method: 'GET', path: '/customers', headers, body: new Uint8Array() });
+const noAuth = (headers: AuthRequest['headers']): AuthRequest => ({
+  method: 'GET',
+  path: '/customers',
+  headers,
+  body: new Uint8Array(),
+});
 
 const AUTHENTICATE: readonly AuthenticateCase[] = [
   { name: 'a fresh token', request: ({ token }) => bearer(token), expected: 'ok' },
-  { name: 'scheme in lower case', request: ({ token }) => noAuth({ authorization: `bearer ${token}` }), expected: 'ok' },
-  { name: 'header name capitalized (non-Node caller)', request: ({ token }) => noAuth({ Authorization: `Bearer ${token}` }), expected: 'ok' },
+  {
+    name: 'scheme in lower case',
+    request: ({ token }) => noAuth({ authorization: `bearer ${token}` }),
+    expected: 'ok',
+  },
+  {
+    name: 'header name capitalized (non-Node caller)',
+    request: ({ token }) => noAuth({ Authorization: `Bearer ${token}` }),
+    expected: 'ok',
+  },
   { name: 'no Authorization header', request: () => noAuth({}), expected: 'missing' },
   { name: 'an empty Authorization header', request: () => noAuth({ authorization: '  ' }), expected: 'missing' },
-  { name: 'Basic credentials', request: () => noAuth({ authorization: 'Basic YWRtaW46YWRtaW4=' }), expected: 'unsupported-scheme' },
-  { name: 'a bare token without scheme', request: ({ token }) => noAuth({ authorization: token }), expected: 'unsupported-scheme' },
+  {
+    name: 'Basic credentials',
+    request: () => noAuth({ authorization: 'Basic YWRtaW46YWRtaW4=' }),
+    expected: 'unsupported-scheme',
+  },
+  {
+    name: 'a bare token without scheme',
+    request: ({ token }) => noAuth({ authorization: token }),
+    expected: 'unsupported-scheme',
+  },
   { name: 'Bearer without a token', request: () => noAuth({ authorization: 'Bearer' }), expected: 'malformed-token' },
   { name: 'Bearer garbage', request: () => bearer('garbage'), expected: 'malformed-token' },
-  { name: 'a token signed with another secret', request: ({ token }) => bearer(resign(token, 'another-secret')), expected: 'bad-token-signature' },
-  { name: 'a token past its lifetime (clock +60 s)', request: ({ token, clock }) => (clock.advance(60_000), bearer(token)), expected: 'expired-token' },
-  { name: 'a token 1 s before its end', request: ({ token, clock }) => (clock.advance(59_000), bearer(token)), expected: 'ok' },
-  { name: 'a logged-out token', request: ({ token, auth }) => (logoutWith(auth, token), bearer(token)), expected: 'revoked-token' },
+  {
+    name: 'a token signed with another secret',
+    request: ({ token }) => bearer(resign(token, 'another-secret')),
+    expected: 'bad-token-signature',
+  },
+  {
+    name: 'a token past its lifetime (clock +60 s)',
+    request: ({ token, clock }) => (clock.advance(60_000), bearer(token)),
+    expected: 'expired-token',
+  },
+  {
+    name: 'a token 1 s before its end',
+    request: ({ token, clock }) => (clock.advance(59_000), bearer(token)),
+    expected: 'ok',
+  },
+  {
+    name: 'a logged-out token',
+    request: ({ token, auth }) => (logoutWith(auth, token), bearer(token)),
+    expected: 'revoked-token',
+  },
 ];
 
 function resign(token: string, secret: string): string {
@@ -138,7 +200,10 @@ test('refresh: an expired access token with its refresh token gets a new pair; b
   assert.notEqual(second.value.refreshToken, first.refreshToken);
   assert.deepEqual(second.value.user, first.user);
   assert.equal(outcome(auth.authenticate(bearer(second.value.tokenId))), 'ok');
-  assert.deepEqual(auth.refresh({ tokenId: first.tokenId, refreshToken: first.refreshToken }), { ok: false, reason: 'bad-refresh-token' });
+  assert.deepEqual(auth.refresh({ tokenId: first.tokenId, refreshToken: first.refreshToken }), {
+    ok: false,
+    reason: 'bad-refresh-token',
+  });
   assert.equal(outcome(auth.refresh({ tokenId: second.value.tokenId, refreshToken: second.value.refreshToken })), 'ok');
 });
 
@@ -151,7 +216,10 @@ test('refresh: a live token is revoked by refreshing it', () => {
 
 interface RefreshCase {
   name: string;
-  body: (a: { tokenId: string; refreshToken: string }, b: { tokenId: string; refreshToken: string }) => { tokenId: string; refreshToken: string };
+  body: (
+    a: { tokenId: string; refreshToken: string },
+    b: { tokenId: string; refreshToken: string },
+  ) => { tokenId: string; refreshToken: string };
   advanceMs?: number;
   expected: 'ok' | AuthFailure;
 }
@@ -159,10 +227,23 @@ interface RefreshCase {
 const REFRESH: readonly RefreshCase[] = [
   { name: 'its own pair', body: (a) => a, expected: 'ok' },
   { name: 'an unknown refresh token', body: (a) => ({ ...a, refreshToken: 'x' }), expected: 'bad-refresh-token' },
-  { name: 'a refresh token of another login', body: (a, b) => ({ ...a, refreshToken: b.refreshToken }), expected: 'bad-refresh-token' },
+  {
+    name: 'a refresh token of another login',
+    body: (a, b) => ({ ...a, refreshToken: b.refreshToken }),
+    expected: 'bad-refresh-token',
+  },
   { name: 'a garbage access token', body: (a) => ({ ...a, tokenId: 'garbage' }), expected: 'malformed-token' },
-  { name: 'a forged access token', body: (a) => ({ ...a, tokenId: resign(a.tokenId, 'forged') }), expected: 'bad-token-signature' },
-  { name: 'a refresh token past its lifetime (600 s)', body: (a) => a, advanceMs: 600_000, expected: 'bad-refresh-token' },
+  {
+    name: 'a forged access token',
+    body: (a) => ({ ...a, tokenId: resign(a.tokenId, 'forged') }),
+    expected: 'bad-token-signature',
+  },
+  {
+    name: 'a refresh token past its lifetime (600 s)',
+    body: (a) => a,
+    advanceMs: 600_000,
+    expected: 'bad-refresh-token',
+  },
   { name: 'a refresh token 1 s before its end', body: (a) => a, advanceMs: 599_000, expected: 'ok' },
 ];
 
@@ -193,14 +274,23 @@ test('issueToken: a valid token for a fixture user on the first device, or on a 
   assert.equal(result.principal.user.userName, 'viewer');
   assert.equal(result.principal.user.device?.name, 'P01');
   assert.equal(outcome(auth.authenticate(bearer(auth.issueToken('admin', 'P01')))), 'ok');
-  assert.throws(() => auth.issueToken('ghost'), (e: unknown) => e instanceof UnknownIdentityError && e.kind === 'user');
-  assert.throws(() => auth.issueToken('admin', 'P99'), (e: unknown) => e instanceof UnknownIdentityError && e.kind === 'device');
+  assert.throws(
+    () => auth.issueToken('ghost'),
+    (e: unknown) => e instanceof UnknownIdentityError && e.kind === 'user',
+  );
+  assert.throws(
+    () => auth.issueToken('admin', 'P99'),
+    (e: unknown) => e instanceof UnknownIdentityError && e.kind === 'device',
+  );
 });
 
 test('issueToken with the same secret is accepted by another service instance (CLI and server agree)', () => {
   const token = setup().auth.issueToken('manager');
   assert.equal(outcome(setup().auth.authenticate(bearer(token))), 'ok');
-  assert.equal(outcome(setup({ ...CONFIG, jwtSecret: 'other' }).auth.authenticate(bearer(token))), 'bad-token-signature');
+  assert.equal(
+    outcome(setup({ ...CONFIG, jwtSecret: 'other' }).auth.authenticate(bearer(token))),
+    'bad-token-signature',
+  );
 });
 
 const INTEGRATOR = { clientId: 'integrator', clientSecret: 'integrator-secret' };
@@ -227,11 +317,18 @@ function signed(c: Nws4Case, signedAt: number): AuthRequest {
     new Date(signedAt),
     c.signedHeaders === undefined ? {} : { signedHeaders: c.signedHeaders },
   );
-  const request: AuthRequest = { method: 'POST', path: '/customers?x=1', headers: { ...headers, ...added }, body: Buffer.from(body) };
+  const request: AuthRequest = {
+    method: 'POST',
+    path: '/customers?x=1',
+    headers: { ...headers, ...added },
+    body: Buffer.from(body),
+  };
   return c.tamper === undefined ? request : c.tamper(request);
 }
 
-const withHeader = (name: string, value: string) => (r: AuthRequest): AuthRequest => ({ ...r, headers: { ...r.headers, [name]: value } });
+const withHeader =
+  (name: string, value: string) =>
+  (r: AuthRequest): AuthRequest => ({ ...r, headers: { ...r.headers, [name]: value } });
 
 const NWS4: readonly Nws4Case[] = [
   { name: 'a correctly signed request', expected: 'ok' },
@@ -239,17 +336,50 @@ const NWS4: readonly Nws4Case[] = [
   { name: 'signed 150 s ahead (edge of the window)', skewMs: -150_000, expected: 'ok' },
   { name: 'signed 151 s ago', skewMs: 151_000, expected: 'nws4-outside-window' },
   { name: 'signed 151 s ahead', skewMs: -151_000, expected: 'nws4-outside-window' },
-  { name: 'signed 20 s ago with a 10 s window (config)', skewMs: 20_000, config: { nws4WindowSeconds: 10 }, expected: 'nws4-outside-window' },
+  {
+    name: 'signed 20 s ago with a 10 s window (config)',
+    skewMs: 20_000,
+    config: { nws4WindowSeconds: 10 },
+    expected: 'nws4-outside-window',
+  },
   { name: 'an unknown client id', creds: { clientId: 'stranger', clientSecret: 'x' }, expected: 'nws4-unknown-client' },
-  { name: 'an inactive key', creds: { clientId: 'retired', clientSecret: 'retired-secret' }, expected: 'nws4-unknown-client' },
-  { name: 'the wrong secret', creds: { clientId: 'integrator', clientSecret: 'guess' }, expected: 'nws4-bad-signature' },
+  {
+    name: 'an inactive key',
+    creds: { clientId: 'retired', clientSecret: 'retired-secret' },
+    expected: 'nws4-unknown-client',
+  },
+  {
+    name: 'the wrong secret',
+    creds: { clientId: 'integrator', clientSecret: 'guess' },
+    expected: 'nws4-bad-signature',
+  },
   { name: 'the body hash not signed', signedHeaders: ['host', 'x-nd-date'], expected: 'nws4-missing-signed-header' },
-  { name: 'x-nd-date changed after signing', tamper: withHeader('x-nd-date', '2024-01-31T12:00:01.000Z'), expected: 'nws4-date-mismatch' },
-  { name: 'the body changed after signing', tamper: (r) => ({ ...r, body: Buffer.from('{"firstName":"Jan"}') }), expected: 'nws4-content-hash-mismatch' },
-  { name: 'the path changed after signing', tamper: (r) => ({ ...r, path: '/customers?x=2' }), expected: 'nws4-bad-signature' },
-  { name: 'the method changed after signing', tamper: (r) => ({ ...r, method: 'PUT' }), expected: 'nws4-bad-signature' },
+  {
+    name: 'x-nd-date changed after signing',
+    tamper: withHeader('x-nd-date', '2024-01-31T12:00:01.000Z'),
+    expected: 'nws4-date-mismatch',
+  },
+  {
+    name: 'the body changed after signing',
+    tamper: (r) => ({ ...r, body: Buffer.from('{"firstName":"Jan"}') }),
+    expected: 'nws4-content-hash-mismatch',
+  },
+  {
+    name: 'the path changed after signing',
+    tamper: (r) => ({ ...r, path: '/customers?x=2' }),
+    expected: 'nws4-bad-signature',
+  },
+  {
+    name: 'the method changed after signing',
+    tamper: (r) => ({ ...r, method: 'PUT' }),
+    expected: 'nws4-bad-signature',
+  },
   { name: 'a signed header changed', tamper: withHeader('host', 'evil:3000'), expected: 'nws4-bad-signature' },
-  { name: 'a parameter list that is not NWS4', tamper: withHeader('authorization', 'NWS4-HMAC-SHA256 nonsense'), expected: 'nws4-malformed' },
+  {
+    name: 'a parameter list that is not NWS4',
+    tamper: withHeader('authorization', 'NWS4-HMAC-SHA256 nonsense'),
+    expected: 'nws4-malformed',
+  },
   { name: 'the scheme alone', tamper: withHeader('authorization', 'NWS4-HMAC-SHA256'), expected: 'nws4-malformed' },
 ];
 
@@ -283,12 +413,21 @@ test('authenticate never throws on hostile Authorization headers (property)', ()
     fc.string(),
     fc.string().map((s) => `Bearer ${s}`),
     fc.string().map((s) => `NWS4-HMAC-SHA256 ${s}`),
-    fc.string().map((s) => `NWS4-HMAC-SHA256 Credential%3Dintegrator%2CSignedHeaders%3D${s}%2CTimestamp%3D${s}%2CSignature%3D${s}`),
+    fc
+      .string()
+      .map(
+        (s) => `NWS4-HMAC-SHA256 Credential%3Dintegrator%2CSignedHeaders%3D${s}%2CTimestamp%3D${s}%2CSignature%3D${s}`,
+      ),
     fc.nat({ max: token.length }).map((cut) => `Bearer ${token.slice(0, cut)}`),
   );
   fc.assert(
     fc.property(header, fc.dictionary(fc.string(), fc.string()), fc.uint8Array(), (authorization, extra, body) => {
-      const result = auth.authenticate({ method: 'POST', path: '/customers', headers: { ...extra, authorization }, body });
+      const result = auth.authenticate({
+        method: 'POST',
+        path: '/customers',
+        headers: { ...extra, authorization },
+        body,
+      });
       assert.equal(typeof result.ok, 'boolean');
     }),
   );

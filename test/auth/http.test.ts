@@ -8,7 +8,10 @@ const { app, clock } = makeTestApp();
 
 const FIXTURE_USERS = [
   { userName: 'admin', rights: ['admin'] },
-  { userName: 'manager', rights: ['customerCreate', 'customerUpdate', 'customerDelete', 'customerSetCredit', 'customerSetDiscount'] },
+  {
+    userName: 'manager',
+    rights: ['customerCreate', 'customerUpdate', 'customerDelete', 'customerSetCredit', 'customerSetDiscount'],
+  },
   { userName: 'clerk', rights: ['customerCreate', 'customerUpdate'] },
   { userName: 'viewer', rights: [] },
 ] as const;
@@ -61,7 +64,11 @@ test('documented PascalCase members log in too', async () => {
 });
 
 test('wrong password, unknown user and unknown device: the same 401 (only traceId differs)', async () => {
-  const answers = await Promise.all([login('manager', 'wrong'), login('nobody', 'nobody'), login('manager', 'manager', 'P99')]);
+  const answers = await Promise.all([
+    login('manager', 'wrong'),
+    login('nobody', 'nobody'),
+    login('manager', 'manager', 'P99'),
+  ]);
   for (const res of answers) assertUnauthenticated(res);
   const [first, ...others] = answers.map((res) => ({ ...res.body, traceId: '' }));
   for (const other of others) assert.deepEqual(other, first);
@@ -69,12 +76,19 @@ test('wrong password, unknown user and unknown device: the same 401 (only traceI
 });
 
 test('missing, null, non-string and blank members: 400 listing each one', async () => {
-  const res = await request(app).post('/api/auth').set('Accept-Language', 'en-GB').send({ Password: 5, deviceName: ' ' });
+  const res = await request(app)
+    .post('/api/auth')
+    .set('Accept-Language', 'en-GB')
+    .send({ Password: 5, deviceName: ' ' });
   assert.equal(res.status, 400);
   assert.equal(res.body.errorCode, 3);
   assert.deepEqual(
     res.body.errors.map((e: { memberName: string; code?: string }) => [e.memberName, e.code ?? null]),
-    [['userName', '1'], ['Password', null], ['deviceName', null]],
+    [
+      ['userName', '1'],
+      ['Password', null],
+      ['deviceName', null],
+    ],
   );
   for (const e of res.body.errors as { message: string }[]) assert.ok(e.message.length > 0);
 });
@@ -95,13 +109,21 @@ test('GET /api/auth without credentials, with garbage, with an unknown scheme: 4
 
 test('refresh: a new pair; the old token and the old refresh token stop working', async () => {
   const old = await tokens('manager');
-  const res = await request(app).post('/api/auth/refresh').send({ TokenId: old.tokenId, RefreshToken: old.refreshToken });
+  const res = await request(app)
+    .post('/api/auth/refresh')
+    .send({ TokenId: old.tokenId, RefreshToken: old.refreshToken });
   assert.equal(res.status, 200);
   assert.equal(res.headers['cache-control'], 'no-store');
   assert.equal(res.body.user.userName, 'manager');
   assert.equal((await request(app).get('/api/auth').set(bearer(res.body.tokenId))).status, 200);
-  assertUnauthenticated(await request(app).get('/api/auth').set(bearer(old.tokenId)).set('Accept-Language', 'en-GB'), /revoked/);
-  assertUnauthenticated(await request(app).post('/api/auth/refresh').send(old).set('Accept-Language', 'en-GB'), /refresh token/);
+  assertUnauthenticated(
+    await request(app).get('/api/auth').set(bearer(old.tokenId)).set('Accept-Language', 'en-GB'),
+    /revoked/,
+  );
+  assertUnauthenticated(
+    await request(app).post('/api/auth/refresh').send(old).set('Accept-Language', 'en-GB'),
+    /refresh token/,
+  );
   const missing = await request(app).post('/api/auth/refresh').send({ tokenId: old.tokenId });
   assert.equal(missing.status, 400);
   assert.equal(missing.body.errors[0].memberName, 'refreshToken');
@@ -112,7 +134,10 @@ test('DELETE /api/auth logs out (204); the token is then refused', async () => {
   const res = await request(app).delete('/api/auth').set(bearer(tokenId));
   assert.equal(res.status, 204);
   assert.equal(res.text, '');
-  assertUnauthenticated(await request(app).get('/customers').set(bearer(tokenId)).set('Accept-Language', 'en-GB'), /revoked/);
+  assertUnauthenticated(
+    await request(app).get('/customers').set(bearer(tokenId)).set('Accept-Language', 'en-GB'),
+    /revoked/,
+  );
   assertUnauthenticated(await request(app).delete('/api/auth').set(bearer(tokenId)));
 });
 
@@ -138,10 +163,15 @@ test('401 in both languages: different titles and details, Content-Language set'
 
 test('an access token past its lifetime: 401 (short lifetime, clock moved); refresh still works', async () => {
   const short = makeTestApp({ config: { auth: { tokenLifetimeSeconds: 5 } } });
-  const res = await request(short.app).post('/api/auth').send({ userName: 'viewer', password: 'viewer', deviceName: 'P01' });
+  const res = await request(short.app)
+    .post('/api/auth')
+    .send({ userName: 'viewer', password: 'viewer', deviceName: 'P01' });
   assert.equal((await request(short.app).get('/customers').set(bearer(res.body.tokenId))).status, 200);
   short.clock.advance(5_000);
-  const expired = await request(short.app).get('/customers').set(bearer(res.body.tokenId)).set('Accept-Language', 'en-GB');
+  const expired = await request(short.app)
+    .get('/customers')
+    .set(bearer(res.body.tokenId))
+    .set('Accept-Language', 'en-GB');
   assertUnauthenticated(expired, /expired/);
   const renewed = await request(short.app).post('/api/auth/refresh').send(res.body);
   assert.equal(renewed.status, 200);
@@ -161,18 +191,29 @@ const HOST = 'mock.test';
 
 /** Headers for an NWS4-signed request (host fixed, so the signature covers what supertest sends). */
 function signedHeaders(method: string, path: string, body = '', signedAt = clock.now()): Record<string, string> {
-  const headers: Record<string, string> = { host: HOST, ...(body === '' ? {} : { 'content-type': 'application/json' }) };
-  return { ...headers, ...signNws4({ method, url: `http://${HOST}${path}`, headers, body }, INTEGRATOR, new Date(signedAt)) };
+  const headers: Record<string, string> = {
+    host: HOST,
+    ...(body === '' ? {} : { 'content-type': 'application/json' }),
+  };
+  return {
+    ...headers,
+    ...signNws4({ method, url: `http://${HOST}${path}`, headers, body }, INTEGRATOR, new Date(signedAt)),
+  };
 }
 
 test('NWS4: the integrator key acts as manager with its permissions (GET with a query, POST with a body)', async () => {
   const profile = await request(app).get('/api/auth').set(signedHeaders('GET', '/api/auth'));
   assert.equal(profile.status, 200);
   assert.equal(profile.body.userName, 'manager');
-  const list = await request(app).get('/customers?$take=1&$sort=-lastName').set(signedHeaders('GET', '/customers?$take=1&$sort=-lastName'));
+  const list = await request(app)
+    .get('/customers?$take=1&$sort=-lastName')
+    .set(signedHeaders('GET', '/customers?$take=1&$sort=-lastName'));
   assert.equal(list.status, 200);
   const body = JSON.stringify({ firstName: 'Ján', lastName: 'Signed' });
-  const created = await request(app).post('/customers').set(signedHeaders('POST', '/customers', body)).send(body);
+  const created = await request(app)
+    .post('/customers')
+    .set(signedHeaders('POST', '/customers', body))
+    .send(body);
   assert.equal(created.status, 201);
   assert.equal(created.body.fullName, 'Ján Signed');
   assert.equal((await request(app).delete('/api/auth').set(signedHeaders('DELETE', '/api/auth'))).status, 204);
@@ -180,12 +221,22 @@ test('NWS4: the integrator key acts as manager with its permissions (GET with a 
 
 test('NWS4 failures through HTTP: tampered body, outside the window both ways, unknown key', async () => {
   const body = JSON.stringify({ firstName: 'A' });
-  const tampered = await request(app).post('/customers').set(signedHeaders('POST', '/customers', body)).set('Accept-Language', 'en-GB').send('{"firstName":"B"}');
+  const tampered = await request(app)
+    .post('/customers')
+    .set(signedHeaders('POST', '/customers', body))
+    .set('Accept-Language', 'en-GB')
+    .send('{"firstName":"B"}');
   assertUnauthenticated(tampered, /x-nd-content-sha256/);
   for (const skew of [-151_000, 151_000]) {
-    const res = await request(app).get('/customers').set(signedHeaders('GET', '/customers', '', TEST_NOW + skew)).set('Accept-Language', 'en-GB');
+    const res = await request(app)
+      .get('/customers')
+      .set(signedHeaders('GET', '/customers', '', TEST_NOW + skew))
+      .set('Accept-Language', 'en-GB');
     assertUnauthenticated(res, /window/);
   }
-  const stranger = { ...signedHeaders('GET', '/customers'), authorization: signedHeaders('GET', '/customers')['authorization']?.replace('integrator', 'stranger') ?? '' };
+  const stranger = {
+    ...signedHeaders('GET', '/customers'),
+    authorization: signedHeaders('GET', '/customers')['authorization']?.replace('integrator', 'stranger') ?? '',
+  };
   assertUnauthenticated(await request(app).get('/customers').set(stranger).set('Accept-Language', 'en-GB'), /API key/);
 });

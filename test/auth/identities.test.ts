@@ -30,13 +30,41 @@ const CASES: readonly Case[] = [
     file: { ...clone(), users: [{ id: '123', userName: '', password: 1, name: null, rights: 'admin' }] },
     paths: ['users[0].id', 'users[0].userName', 'users[0].password', 'users[0].name', 'users[0].rights'],
   },
-  { name: 'a key with isActive as a string', file: { ...clone(), apiKeys: [{ ...VALID.apiKeys[0], isActive: 'yes' }] }, paths: ['apiKeys[0].isActive'] },
-  { name: 'a right that is empty', file: { ...clone(), users: [{ ...VALID.users[0], rights: [''] }] }, paths: ['users[0].rights'] },
-  { name: 'a duplicate user name', file: { ...clone(), users: [VALID.users[0], { ...VALID.users[0], id: 'bbbbbbbbbbbbbbbbbbbbbbbb' }] }, paths: ['users[1].userName'] },
-  { name: 'a duplicate user id', file: { ...clone(), users: [VALID.users[0], { ...VALID.users[0], userName: 'ada' }] }, paths: ['users[1].id'] },
-  { name: 'a duplicate device', file: { ...clone(), devices: [VALID.devices[0], VALID.devices[0]] }, paths: ['devices[1].name'] },
-  { name: 'a duplicate client id', file: { ...clone(), apiKeys: [VALID.apiKeys[0], VALID.apiKeys[0]] }, paths: ['apiKeys[1].clientId'] },
-  { name: 'a key for an unknown user and device', file: { ...clone(), apiKeys: [{ ...VALID.apiKeys[0], userName: 'x', deviceName: 'y' }] }, paths: ['apiKeys[0].userName', 'apiKeys[0].deviceName'] },
+  {
+    name: 'a key with isActive as a string',
+    file: { ...clone(), apiKeys: [{ ...VALID.apiKeys[0], isActive: 'yes' }] },
+    paths: ['apiKeys[0].isActive'],
+  },
+  {
+    name: 'a right that is empty',
+    file: { ...clone(), users: [{ ...VALID.users[0], rights: [''] }] },
+    paths: ['users[0].rights'],
+  },
+  {
+    name: 'a duplicate user name',
+    file: { ...clone(), users: [VALID.users[0], { ...VALID.users[0], id: 'bbbbbbbbbbbbbbbbbbbbbbbb' }] },
+    paths: ['users[1].userName'],
+  },
+  {
+    name: 'a duplicate user id',
+    file: { ...clone(), users: [VALID.users[0], { ...VALID.users[0], userName: 'ada' }] },
+    paths: ['users[1].id'],
+  },
+  {
+    name: 'a duplicate device',
+    file: { ...clone(), devices: [VALID.devices[0], VALID.devices[0]] },
+    paths: ['devices[1].name'],
+  },
+  {
+    name: 'a duplicate client id',
+    file: { ...clone(), apiKeys: [VALID.apiKeys[0], VALID.apiKeys[0]] },
+    paths: ['apiKeys[1].clientId'],
+  },
+  {
+    name: 'a key for an unknown user and device',
+    file: { ...clone(), apiKeys: [{ ...VALID.apiKeys[0], userName: 'x', deviceName: 'y' }] },
+    paths: ['apiKeys[0].userName', 'apiKeys[0].deviceName'],
+  },
   { name: 'no device at all', file: { ...clone(), devices: [], apiKeys: [] }, paths: ['devices'] },
 ];
 
@@ -55,14 +83,23 @@ test('parseIdentities keeps only the known members', () => {
 
 test('loadIdentities(): the built-in fixtures of BEHAVIOUR.md', () => {
   const identities = loadIdentities();
-  assert.deepEqual(identities.users.map((u) => [u.userName, u.password, u.rights.length]), [
-    ['admin', 'admin', 1],
-    ['manager', 'manager', 5],
-    ['clerk', 'clerk', 2],
-    ['viewer', 'viewer', 0],
-  ]);
-  assert.deepEqual(identities.devices.map((d) => d.name), ['P01']);
-  assert.deepEqual(identities.apiKeys.map((k) => [k.clientId, k.clientSecret, k.userName, k.isActive]), [['integrator', 'integrator-secret', 'manager', true]]);
+  assert.deepEqual(
+    identities.users.map((u) => [u.userName, u.password, u.rights.length]),
+    [
+      ['admin', 'admin', 1],
+      ['manager', 'manager', 5],
+      ['clerk', 'clerk', 2],
+      ['viewer', 'viewer', 0],
+    ],
+  );
+  assert.deepEqual(
+    identities.devices.map((d) => d.name),
+    ['P01'],
+  );
+  assert.deepEqual(
+    identities.apiKeys.map((k) => [k.clientId, k.clientSecret, k.userName, k.isActive]),
+    [['integrator', 'integrator-secret', 'manager', true]],
+  );
   assert.deepEqual(loadIdentities(''), identities);
 });
 
@@ -74,10 +111,19 @@ test('loadIdentities(file): another file, or a clear error naming the file and e
 
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ ...VALID, users: [{ ...VALID.users[0], id: 'x' }] }));
-  assert.throws(() => loadIdentities(bad), (e: unknown) => e instanceof IdentitiesError && e.file === bad && /users\[0\]\.id: expected a string of 24 hex digits/.test(e.message));
+  assert.throws(
+    () => loadIdentities(bad),
+    (e: unknown) =>
+      e instanceof IdentitiesError &&
+      e.file === bad &&
+      /users\[0\]\.id: expected a string of 24 hex digits/.test(e.message),
+  );
 
   const broken = join(dir, 'broken.json');
   writeFileSync(broken, '{"users": [');
-  assert.throws(() => loadIdentities(broken), (e: unknown) => e instanceof IdentitiesError && e.problems[0]?.path === '$');
+  assert.throws(
+    () => loadIdentities(broken),
+    (e: unknown) => e instanceof IdentitiesError && e.problems[0]?.path === '$',
+  );
   assert.throws(() => loadIdentities(join(dir, 'missing.json')), IdentitiesError);
 });

@@ -115,8 +115,16 @@ for (const v of VECTORS) {
 
 // The §5 canonicalization rules, each pinned by a row.
 const CANONICAL_ROWS: readonly { name: string; actual: () => unknown; expected: unknown }[] = [
-  { name: 'query keeps two `=` pieces', actual: () => canonicalQuery('i=1$ref=1&validate'), expected: 'i=1%24ref&validate=' },
-  { name: 'query pairs sort by key, stable', actual: () => canonicalQuery('b=2&a=z&a=y&A='), expected: 'A=&a=z&a=y&b=2' },
+  {
+    name: 'query keeps two `=` pieces',
+    actual: () => canonicalQuery('i=1$ref=1&validate'),
+    expected: 'i=1%24ref&validate=',
+  },
+  {
+    name: 'query pairs sort by key, stable',
+    actual: () => canonicalQuery('b=2&a=z&a=y&A='),
+    expected: 'A=&a=z&a=y&b=2',
+  },
   { name: 'query encodes UTF-8 bytes', actual: () => canonicalQuery('q=a b~ľ'), expected: 'q=a%20b~%C4%BE' },
   { name: 'empty query', actual: () => canonicalQuery(''), expected: '' },
   { name: 'path keeps `/` and `:`', actual: () => canonicalPath('/a:b/c d'), expected: '/a:b/c%20d' },
@@ -129,7 +137,13 @@ const CANONICAL_ROWS: readonly { name: string; actual: () => unknown; expected: 
   },
   {
     name: 'header lines sort by lower-cased ordinal, whitespace collapsed',
-    actual: () => canonicalHeaders(new Map([['host', ' a  b\t c '], ['__tenant', 't']])),
+    actual: () =>
+      canonicalHeaders(
+        new Map([
+          ['host', ' a  b\t c '],
+          ['__tenant', 't'],
+        ]),
+      ),
     expected: '__tenant:t\nhost:a b c',
   },
 ];
@@ -168,7 +182,11 @@ interface FailureRow {
 }
 
 const FAILURES: readonly FailureRow[] = [
-  { name: 'tampered body', tamper: (r) => ({ ...r, body: bytes('{"name":"Eva"}') }), expected: 'content-hash-mismatch' },
+  {
+    name: 'tampered body',
+    tamper: (r) => ({ ...r, body: bytes('{"name":"Eva"}') }),
+    expected: 'content-hash-mismatch',
+  },
   {
     name: 'tampered body with a matching content hash',
     tamper: (r) => withHeaders({ ...r, body: bytes('{}') }, { 'x-nd-content-sha256': sha256Hex('{}') }),
@@ -176,7 +194,11 @@ const FAILURES: readonly FailureRow[] = [
   },
   { name: 'tampered header value', tamper: (r) => withHeaders(r, { accept: 'text/plain' }), expected: 'bad-signature' },
   { name: 'tampered host', tamper: (r) => withHeaders(r, { host: 'localhost:3001' }), expected: 'bad-signature' },
-  { name: 'tampered path', tamper: (r) => ({ ...r, path: '/customers/1?$skip=0&$take=10' }), expected: 'bad-signature' },
+  {
+    name: 'tampered path',
+    tamper: (r) => ({ ...r, path: '/customers/1?$skip=0&$take=10' }),
+    expected: 'bad-signature',
+  },
   { name: 'tampered query', tamper: (r) => ({ ...r, path: '/customers?$skip=0&$take=11' }), expected: 'bad-signature' },
   { name: 'tampered method', tamper: (r) => ({ ...r, method: 'PUT' }), expected: 'bad-signature' },
   { name: 'wrong secret', lookup: () => 'another-secret', expected: 'bad-signature' },
@@ -197,7 +219,8 @@ const FAILURES: readonly FailureRow[] = [
   },
   {
     name: 'x-nd-date not a real date',
-    tamper: (r) => withHeaders(withAuth(r, forged('2024-02-30T10:00:00.000Z')), { 'x-nd-date': '2024-02-30T10:00:00.000Z' }),
+    tamper: (r) =>
+      withHeaders(withAuth(r, forged('2024-02-30T10:00:00.000Z')), { 'x-nd-date': '2024-02-30T10:00:00.000Z' }),
     expected: 'malformed',
   },
   {
@@ -231,11 +254,13 @@ const FAILURES: readonly FailureRow[] = [
     ['empty SignedHeaders', forged('2024-03-01T10:00:00.000Z', [])],
     ['duplicate signed header', forged('2024-03-01T10:00:00.000Z', [...SIGNED_NAMES, 'host'])],
     ['empty clientId', SIGNED.replace('Credential%3Dintegrator', 'Credential%3D')],
-  ].map(([name = '', value = '']): FailureRow => ({
-    name: `malformed Authorization: ${name}`,
-    tamper: (r) => withAuth(r, value),
-    expected: 'malformed',
-  })),
+  ].map(
+    ([name = '', value = '']): FailureRow => ({
+      name: `malformed Authorization: ${name}`,
+      tamper: (r) => withAuth(r, value),
+      expected: 'malformed',
+    }),
+  ),
 ];
 
 for (const row of FAILURES) {
@@ -274,7 +299,10 @@ test('parseNws4Authorization decodes the parameter list', () => {
 test('never throws on arbitrary Authorization values', () => {
   const base = incoming(BASE, BASE_ADDED);
   const text = fc.string({ unit: 'binary' });
-  const anyText = fc.oneof(text, text.map((s) => `NWS4-HMAC-SHA256 ${s}`));
+  const anyText = fc.oneof(
+    text,
+    text.map((s) => `NWS4-HMAC-SHA256 ${s}`),
+  );
   fc.assert(
     fc.property(anyText, (value) => {
       assert.equal(parseNws4Authorization(value).ok, false);

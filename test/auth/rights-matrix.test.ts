@@ -18,16 +18,25 @@ const HOST = 'mock.test';
 function credentials(identity: Identity, method: string, path: string, body: string): Record<string, string> {
   if (identity === 'nobody') return {};
   if (identity !== 'integrator') return { Authorization: `Bearer ${mock.auth.issueToken(identity)}` };
-  const headers: Record<string, string> = { host: HOST, ...(body === '' ? {} : { 'content-type': 'application/json' }) };
+  const headers: Record<string, string> = {
+    host: HOST,
+    ...(body === '' ? {} : { 'content-type': 'application/json' }),
+  };
   const creds = { clientId: 'integrator', clientSecret: 'integrator-secret' };
-  return { ...headers, ...signNws4({ method, url: `http://${HOST}${path}`, headers, body }, creds, new Date(clock.now())) };
+  return {
+    ...headers,
+    ...signNws4({ method, url: `http://${HOST}${path}`, headers, body }, creds, new Date(clock.now())),
+  };
 }
 
 let counter = 0;
 /** A fresh stored customer (created as admin), so every row starts from the same state. */
 async function seedCustomer(): Promise<string> {
   const id = `matrix-${++counter}`;
-  const res = await request(app).put(`/customers/${id}`).set(credentials('admin', 'PUT', `/customers/${id}`, '')).send({ firstName: 'M', discountRate: 5, credit: { amount: 10, currencyLabel: 'EUR' } });
+  const res = await request(app)
+    .put(`/customers/${id}`)
+    .set(credentials('admin', 'PUT', `/customers/${id}`, ''))
+    .send({ firstName: 'M', discountRate: 5, credit: { amount: 10, currencyLabel: 'EUR' } });
   assert.equal(res.status, 201);
   return id;
 }
@@ -64,7 +73,13 @@ const ROUTES: readonly Route[] = [
     path: (id) => `/customers/${id}-new`,
     body: { firstName: 'New', discountRate: 20 },
     ok: 201,
-    expected: { admin: 'ok', manager: 'ok', clerk: 'ok', viewer: ['customerCreate', 'customerUpdate'], integrator: 'ok' },
+    expected: {
+      admin: 'ok',
+      manager: 'ok',
+      clerk: 'ok',
+      viewer: ['customerCreate', 'customerUpdate'],
+      integrator: 'ok',
+    },
   },
   {
     name: 'update, discount and credit unchanged',
@@ -72,7 +87,13 @@ const ROUTES: readonly Route[] = [
     path: (id) => `/customers/${id}`,
     body: UNCHANGED,
     ok: 200,
-    expected: { admin: 'ok', manager: 'ok', clerk: 'ok', viewer: ['customerCreate', 'customerUpdate'], integrator: 'ok' },
+    expected: {
+      admin: 'ok',
+      manager: 'ok',
+      clerk: 'ok',
+      viewer: ['customerCreate', 'customerUpdate'],
+      integrator: 'ok',
+    },
   },
   {
     name: 'update changing discountRate',
@@ -80,7 +101,13 @@ const ROUTES: readonly Route[] = [
     path: (id) => `/customers/${id}`,
     body: { ...UNCHANGED, discountRate: 15 },
     ok: 200,
-    expected: { admin: 'ok', manager: 'ok', clerk: ['customerSetDiscount'], viewer: ['customerCreate', 'customerUpdate'], integrator: 'ok' },
+    expected: {
+      admin: 'ok',
+      manager: 'ok',
+      clerk: ['customerSetDiscount'],
+      viewer: ['customerCreate', 'customerUpdate'],
+      integrator: 'ok',
+    },
   },
   {
     name: 'update changing credit',
@@ -88,7 +115,13 @@ const ROUTES: readonly Route[] = [
     path: (id) => `/customers/${id}`,
     body: { ...UNCHANGED, credit: { amount: 99, currencyLabel: 'EUR' } },
     ok: 200,
-    expected: { admin: 'ok', manager: 'ok', clerk: ['customerSetCredit'], viewer: ['customerCreate', 'customerUpdate'], integrator: 'ok' },
+    expected: {
+      admin: 'ok',
+      manager: 'ok',
+      clerk: ['customerSetCredit'],
+      viewer: ['customerCreate', 'customerUpdate'],
+      integrator: 'ok',
+    },
   },
   {
     name: 'update changing both',
@@ -96,7 +129,13 @@ const ROUTES: readonly Route[] = [
     path: (id) => `/customers/${id}`,
     body: { firstName: 'N' },
     ok: 200,
-    expected: { admin: 'ok', manager: 'ok', clerk: ['customerSetDiscount', 'customerSetCredit'], viewer: ['customerCreate', 'customerUpdate'], integrator: 'ok' },
+    expected: {
+      admin: 'ok',
+      manager: 'ok',
+      clerk: ['customerSetDiscount', 'customerSetCredit'],
+      viewer: ['customerCreate', 'customerUpdate'],
+      integrator: 'ok',
+    },
   },
   {
     name: 'delete',
@@ -117,7 +156,8 @@ for (const route of ROUTES) {
       const body = route.body === undefined ? '' : JSON.stringify(route.body);
       const before = structuredClone(mock.store.get(id));
       const verb = ({ GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as const)[route.method];
-      let call = request(app)[verb](path)
+      let call = request(app)
+        [verb](path)
         .set(credentials(identity, route.method, path, body))
         .set('Accept-Language', 'en-GB');
       if (body !== '') call = call.type('application/json').send(body);

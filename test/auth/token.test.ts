@@ -43,35 +43,81 @@ const CASES: readonly Case[] = [
   { name: 'one second before exp it still verifies', token: TOKEN, nowMs: T0 + 59_999, expected: 'ok' },
   { name: 'at exp (injected clock) it has expired', token: TOKEN, nowMs: T0 + 60_000, expected: 'expired' },
   { name: 'long after exp it has expired', token: TOKEN, nowMs: T0 + 86_400_000, expected: 'expired' },
-  { name: 'allowExpired (refresh) accepts an expired token', token: TOKEN, nowMs: T0 + 86_400_000, allowExpired: true, expected: 'ok' },
+  {
+    name: 'allowExpired (refresh) accepts an expired token',
+    token: TOKEN,
+    nowMs: T0 + 86_400_000,
+    allowExpired: true,
+    expected: 'ok',
+  },
   { name: 'signed with another secret', token: signJwt(CLAIMS, 'other-secret'), expected: 'bad-signature' },
-  { name: 'payload changed after signing', token: `${HEADER}.${b64({ ...CLAIMS, rights: ['admin'] })}.${SIGNATURE}`, expected: 'bad-signature' },
+  {
+    name: 'payload changed after signing',
+    token: `${HEADER}.${b64({ ...CLAIMS, rights: ['admin'] })}.${SIGNATURE}`,
+    expected: 'bad-signature',
+  },
   { name: 'signature altered', token: `${HEADER}.${PAYLOAD}.${flip(SIGNATURE)}`, expected: 'bad-signature' },
   { name: 'signature with padding (a second spelling)', token: `${TOKEN}=`, expected: 'bad-signature' },
   { name: 'signature removed', token: `${HEADER}.${PAYLOAD}.`, expected: 'bad-signature' },
-  { name: 'alg none, no signature', token: `${b64({ alg: 'none', typ: 'JWT' })}.${PAYLOAD}.`, expected: 'bad-signature' },
+  {
+    name: 'alg none, no signature',
+    token: `${b64({ alg: 'none', typ: 'JWT' })}.${PAYLOAD}.`,
+    expected: 'bad-signature',
+  },
   { name: 'alg none with our signature', token: forge({ alg: 'none' }, CLAIMS), expected: 'bad-signature' },
   { name: 'alg HS512', token: forge({ alg: 'HS512', typ: 'JWT' }, CLAIMS), expected: 'bad-signature' },
   { name: 'alg RS256', token: forge({ alg: 'RS256', typ: 'JWT' }, CLAIMS), expected: 'bad-signature' },
-  { name: 'a critical header extension', token: forge({ alg: 'HS256', crit: ['x'], x: 1 }, CLAIMS), expected: 'bad-signature' },
+  {
+    name: 'a critical header extension',
+    token: forge({ alg: 'HS256', crit: ['x'], x: 1 }, CLAIMS),
+    expected: 'bad-signature',
+  },
   { name: 'garbage', token: 'not-a-token', expected: 'malformed' },
   { name: 'empty', token: '', expected: 'malformed' },
   { name: 'two segments', token: `${HEADER}.${PAYLOAD}`, expected: 'malformed' },
   { name: 'four segments', token: `${TOKEN}.x`, expected: 'malformed' },
   { name: 'header not base64url', token: `%%%.${PAYLOAD}.${SIGNATURE}`, expected: 'malformed' },
-  { name: 'header not JSON', token: `${Buffer.from('{alg').toString('base64url')}.${PAYLOAD}.${SIGNATURE}`, expected: 'malformed' },
+  {
+    name: 'header not JSON',
+    token: `${Buffer.from('{alg').toString('base64url')}.${PAYLOAD}.${SIGNATURE}`,
+    expected: 'malformed',
+  },
   { name: 'header without alg', token: forge({ typ: 'JWT' }, CLAIMS), expected: 'malformed' },
   { name: 'header an array', token: forge(['HS256'], CLAIMS), expected: 'malformed' },
-  { name: 'signed payload not JSON', token: ((): string => { const i = `${HEADER}.${Buffer.from('nope').toString('base64url')}`; return `${i}.${hs256(i, SECRET)}`; })(), expected: 'malformed' },
-  { name: 'signed payload without jti', token: forge({ alg: 'HS256' }, { ...CLAIMS, jti: undefined }), expected: 'malformed' },
-  { name: 'signed payload with string exp', token: forge({ alg: 'HS256' }, { ...CLAIMS, exp: String(CLAIMS.exp) }), expected: 'malformed' },
-  { name: 'signed payload with non-string right', token: forge({ alg: 'HS256' }, { ...CLAIMS, rights: [1] }), expected: 'malformed' },
+  {
+    name: 'signed payload not JSON',
+    token: ((): string => {
+      const i = `${HEADER}.${Buffer.from('nope').toString('base64url')}`;
+      return `${i}.${hs256(i, SECRET)}`;
+    })(),
+    expected: 'malformed',
+  },
+  {
+    name: 'signed payload without jti',
+    token: forge({ alg: 'HS256' }, { ...CLAIMS, jti: undefined }),
+    expected: 'malformed',
+  },
+  {
+    name: 'signed payload with string exp',
+    token: forge({ alg: 'HS256' }, { ...CLAIMS, exp: String(CLAIMS.exp) }),
+    expected: 'malformed',
+  },
+  {
+    name: 'signed payload with non-string right',
+    token: forge({ alg: 'HS256' }, { ...CLAIMS, rights: [1] }),
+    expected: 'malformed',
+  },
   { name: 'signed payload an array', token: forge({ alg: 'HS256' }, [CLAIMS]), expected: 'malformed' },
 ];
 
 for (const c of CASES) {
   test(`verifyJwt: ${c.name} → ${c.expected}`, () => {
-    const result = verifyJwt(c.token, SECRET, c.nowMs ?? T0, c.allowExpired === undefined ? {} : { allowExpired: c.allowExpired });
+    const result = verifyJwt(
+      c.token,
+      SECRET,
+      c.nowMs ?? T0,
+      c.allowExpired === undefined ? {} : { allowExpired: c.allowExpired },
+    );
     assert.equal(result.ok ? 'ok' : result.reason, c.expected);
     if (result.ok) assert.deepEqual(result.claims, CLAIMS);
   });
@@ -83,7 +129,15 @@ test('signJwt: header is {alg: HS256, typ: JWT} and the payload carries exactly 
 });
 
 test('verifyJwt never throws on hostile input', () => {
-  const hostile = ['.', '..', '...', 'a.b.c', '\u0000.\u0000.\u0000', `${'A'.repeat(10_000)}.${PAYLOAD}.${SIGNATURE}`, `${b64(null)}.${b64(null)}.x`];
+  const hostile = [
+    '.',
+    '..',
+    '...',
+    'a.b.c',
+    '\u0000.\u0000.\u0000',
+    `${'A'.repeat(10_000)}.${PAYLOAD}.${SIGNATURE}`,
+    `${b64(null)}.${b64(null)}.x`,
+  ];
   for (const token of hostile) assert.equal(verifyJwt(token, SECRET, T0).ok, false, token.slice(0, 20));
 });
 
@@ -95,16 +149,32 @@ interface RevocationStep {
 }
 
 const REVOCATION_STEPS: readonly RevocationStep[] = [
-  { name: 'a revoked id is revoked', act: (r) => r.revoke('a', T0 + 60_000, T0), revoked: { a: true, b: false }, size: 1 },
-  { name: 'an id past its expiry is not kept', act: (r) => r.revoke('b', T0 - 1, T0), revoked: { a: true, b: false }, size: 1 },
-  { name: 'later revocations drop ids whose tokens expired', act: (r) => r.revoke('c', T0 + 200_000, T0 + 60_000), revoked: { a: false, c: true }, size: 1 },
+  {
+    name: 'a revoked id is revoked',
+    act: (r) => r.revoke('a', T0 + 60_000, T0),
+    revoked: { a: true, b: false },
+    size: 1,
+  },
+  {
+    name: 'an id past its expiry is not kept',
+    act: (r) => r.revoke('b', T0 - 1, T0),
+    revoked: { a: true, b: false },
+    size: 1,
+  },
+  {
+    name: 'later revocations drop ids whose tokens expired',
+    act: (r) => r.revoke('c', T0 + 200_000, T0 + 60_000),
+    revoked: { a: false, c: true },
+    size: 1,
+  },
 ];
 
 test('Revocations: bounded by expiry', () => {
   const revocations = new Revocations();
   for (const step of REVOCATION_STEPS) {
     step.act(revocations);
-    for (const [jti, expected] of Object.entries(step.revoked)) assert.equal(revocations.isRevoked(jti), expected, `${step.name}: ${jti}`);
+    for (const [jti, expected] of Object.entries(step.revoked))
+      assert.equal(revocations.isRevoked(jti), expected, `${step.name}: ${jti}`);
     assert.equal(revocations.size, step.size, step.name);
   }
 });
@@ -112,7 +182,11 @@ test('Revocations: bounded by expiry', () => {
 test('Sessions: find, expiry, remove by access token id, and pruning on add', () => {
   const sessions = new Sessions();
   const session = (refreshToken: string, accessTokenId: string, expiresAtMs: number): Session => ({
-    refreshToken, accessTokenId, userName: 'manager', deviceName: 'P01', expiresAtMs,
+    refreshToken,
+    accessTokenId,
+    userName: 'manager',
+    deviceName: 'P01',
+    expiresAtMs,
   });
   sessions.add(session('r1', 'j1', T0 + 1000), T0);
   sessions.add(session('r2', 'j2', T0 + 5000), T0);

@@ -17,7 +17,9 @@ after(async () => {
   await mock?.close();
 });
 
-test('docs: a person tries GET /customers, gets 401, logs in as manager and gets the customers', { skip: skipReason }, async () => {
+test('docs: a person tries GET /customers, gets 401, logs in as manager and gets the customers', {
+  skip: skipReason,
+}, async () => {
   const { page } = browser;
   await page.goto(`${mock.url}/docs`);
   const list = page.locator('#operations-Customers-listCustomers');

@@ -21,10 +21,15 @@ after(async () => {
 
 /** What `GET /customers` itself answers to `query`, as the panel's figures must match it. */
 async function portos(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${mock.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+  return fetch(`${mock.url}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+  });
 }
 
-test('panel: a person searches customers and sees what GET /customers answers, and the query it ran', { skip: skipReason }, async () => {
+test('panel: a person searches customers and sees what GET /customers answers, and the query it ran', {
+  skip: skipReason,
+}, async () => {
   const { page } = browser;
   await page.goto(`${mock.url}/_mock/ui`);
   assert.match(await page.locator('header.top').innerText(), /50 customers · 0 faults/);
@@ -33,10 +38,16 @@ test('panel: a person searches customers and sees what GET /customers answers, a
   await page.getByRole('button', { name: 'Run' }).click();
   await page.waitForURL(/search=nov/);
   assert.equal(await page.locator('#query-shown').innerText(), 'GET /customers?Search=nov&$sort=lastName&$take=20');
-  const answer = (await (await portos('/customers?Search=nov&$sort=lastName&$take=20')).json()) as { items: { id: string }[]; totalCount: number };
+  const answer = (await (await portos('/customers?Search=nov&$sort=lastName&$take=20')).json()) as {
+    items: { id: string }[];
+    totalCount: number;
+  };
   assert.ok(answer.totalCount > 0, 'the seed has customers matching "nov"');
   assert.equal(await page.locator('#total-count').innerText(), String(answer.totalCount));
-  assert.deepEqual(await page.locator('table.customers tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id'))), answer.items.map((c) => c.id));
+  assert.deepEqual(
+    await page.locator('table.customers tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id'))),
+    answer.items.map((c) => c.id),
+  );
 });
 
 test('panel: a query the mock refuses shows its 400 messages', { skip: skipReason }, async () => {
@@ -49,7 +60,9 @@ test('panel: a query the mock refuses shows its 400 messages', { skip: skipReaso
   assert.match(await problems.innerText(), /\$take/);
 });
 
-test('panel: a person sets a fault; the next request fails and shows up in the live request log', { skip: skipReason }, async () => {
+test('panel: a person sets a fault; the next request fails and shows up in the live request log', {
+  skip: skipReason,
+}, async () => {
   const { page } = browser;
   await page.goto(`${mock.url}/_mock/ui?q=${encodeURIComponent('DiscountRate=gte:10&$sort=-discountRate')}`);
   const form = page.getByRole('form', { name: 'Add a fault' });
@@ -60,7 +73,15 @@ test('panel: a person sets a fault; the next request fails and shows up in the l
   await form.getByRole('button', { name: 'Add fault' }).click();
   await page.locator('#flash.ok').filter({ hasText: 'Fault added' }).waitFor();
   assert.match(await page.locator('#faults li').first().innerText(), /status=500 on GET · customers \(hit 0×\)/);
-  assert.deepEqual(mock.control.faults.list().map((r) => [r.fault, r.scope]), [[{ kind: 'status', status: 500 }, { method: 'GET', route: 'customers' }]]);
+  assert.deepEqual(
+    mock.control.faults.list().map((r) => [r.fault, r.scope]),
+    [
+      [
+        { kind: 'status', status: 500 },
+        { method: 'GET', route: 'customers' },
+      ],
+    ],
+  );
 
   assert.equal((await portos('/customers?$take=1')).status, 500);
   assert.equal((await portos('/api/v2/health')).status, 200);
@@ -73,15 +94,23 @@ test('panel: a person sets a fault; the next request fails and shows up in the l
   assert.deepEqual(browser.errors, []);
 });
 
-test('panel: locking a customer from its row makes writes to it 423; clock and snapshots act too', { skip: skipReason }, async () => {
+test('panel: locking a customer from its row makes writes to it 423; clock and snapshots act too', {
+  skip: skipReason,
+}, async () => {
   const { page } = browser;
   const first = page.locator('table.customers tbody tr').first();
   const id = await first.getAttribute('data-id');
   assert.ok(id !== null);
   await first.getByRole('button', { name: 'Lock' }).click();
-  await page.locator('#flash.ok').filter({ hasText: `${id} locked` }).waitFor();
+  await page
+    .locator('#flash.ok')
+    .filter({ hasText: `${id} locked` })
+    .waitFor();
   assert.ok(mock.control.locks.has(id));
-  assert.equal((await portos(`/customers/${id}`, { method: 'PUT', body: JSON.stringify({ firstName: 'X' }) })).status, 423);
+  assert.equal(
+    (await portos(`/customers/${id}`, { method: 'PUT', body: JSON.stringify({ firstName: 'X' }) })).status,
+    423,
+  );
 
   await page.getByRole('form', { name: 'Take a snapshot' }).getByLabel('name').fill('before-test');
   await page.getByRole('button', { name: 'Take snapshot' }).click();

@@ -22,7 +22,13 @@ before(async () => {
   mkdirSync('test-results', { recursive: true });
   const quiet = () => undefined;
   try {
-    exitCode = await runCommand(['--base-url', mock.url, '--reporter', 'html', '--out', REPORT], { stdout: quiet, stderr: quiet, env: {}, cwd: process.cwd(), tty: false });
+    exitCode = await runCommand(['--base-url', mock.url, '--reporter', 'html', '--out', REPORT], {
+      stdout: quiet,
+      stderr: quiet,
+      env: {},
+      cwd: process.cwd(),
+      tty: false,
+    });
   } finally {
     await mock.close();
   }
@@ -35,7 +41,9 @@ after(async () => {
 
 const visible = (page: BrowserSession['page'], selector: string) => page.locator(`${selector}:visible`);
 
-test('report: opens from the file alone; the first failure and its diff are on the first screen', { skip: skipReason }, async () => {
+test('report: opens from the file alone; the first failure and its diff are on the first screen', {
+  skip: skipReason,
+}, async () => {
   assert.equal(exitCode, 1, 'the run broke contracts');
   const { page } = browser;
   await page.goto(pathToFileURL(REPORT).href);
@@ -48,25 +56,39 @@ test('report: opens from the file alone; the first failure and its diff are on t
   assert.deepEqual(browser.errors, []);
 });
 
-test('report: a person filters to failures and sees only failed scenarios, each with its diff', { skip: skipReason }, async () => {
+test('report: a person filters to failures and sees only failed scenarios, each with its diff', {
+  skip: skipReason,
+}, async () => {
   const { page } = browser;
   await page.getByRole('button', { name: /^Failed \d+$/ }).click();
   const cards = visible(page, '.scenario');
   const count = await cards.count();
   assert.ok(count > 0);
-  assert.deepEqual([...new Set(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))], ['failed']);
-  assert.equal(await page.locator('#shown').innerText(), `Showing ${count} of ${await page.locator('.scenario').count()} scenarios`);
+  assert.deepEqual(
+    [...new Set(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))],
+    ['failed'],
+  );
+  assert.equal(
+    await page.locator('#shown').innerText(),
+    `Showing ${count} of ${await page.locator('.scenario').count()} scenarios`,
+  );
   assert.equal(await visible(page, 'section[data-section="passed"]').count(), 0);
   assert.equal(await visible(page, '.scenario:not(:has(table.diff))').count(), 0, 'every failure shows a diff');
   assert.match(await visible(page, 'td.expected.changed').first().innerText(), /\S/);
   const sent = visible(page, 'details.exchange').first();
   await sent.locator('summary').click();
-  assert.match(await sent.locator('pre').innerText(), /^GET \/customers\/\S+\n[\s\S]*authorization: Bearer …/, 'the request sent, credentials masked');
+  assert.match(
+    await sent.locator('pre').innerText(),
+    /^GET \/customers\/\S+\n[\s\S]*authorization: Bearer …/,
+    'the request sent, credentials masked',
+  );
   await sent.locator('summary').click();
   await screenshot(page, 'report', { readme: true });
 });
 
-test('report: decisions a server did not confirm have a section of their own; tags filter too', { skip: skipReason }, async () => {
+test('report: decisions a server did not confirm have a section of their own; tags filter too', {
+  skip: skipReason,
+}, async () => {
   const { page } = browser;
   await page.getByRole('button', { name: /^Not confirmed \d+$/ }).click();
   const section = visible(page, 'section.results');

@@ -7,7 +7,9 @@ import { startMock } from '../../src/mock.js';
 // The bin runs the built JS (`npm run build`, also run by `npm ci` through `prepare`); `npm test` builds first.
 const BIN = 'bin/portos-mock.js';
 
-function runBin(args: string[]): Promise<{ url: string; lines: string[]; exit: Promise<number | null>; stop: () => void }> {
+function runBin(
+  args: string[],
+): Promise<{ url: string; lines: string[]; exit: Promise<number | null>; stop: () => void }> {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -26,19 +28,31 @@ function runBin(args: string[]): Promise<{ url: string; lines: string[]; exit: P
   });
 }
 
-test('portos-mock serve prints its URL, the seed time and memory, serves, and stops cleanly on SIGTERM', { skip: !existsSync('dist/src/cli/portos-mock.js') && 'run npm run build first' }, async () => {
+test('portos-mock serve prints its URL, the seed time and memory, serves, and stops cleanly on SIGTERM', {
+  skip: !existsSync('dist/src/cli/portos-mock.js') && 'run npm run build first',
+}, async () => {
   const run = await runBin(['serve', '--port', '0', '--count', '20', '--seed', '7']);
   assert.match(run.lines.join('\n'), /seeded 20 customers \(seed 7\) in \d+ ms, heap/);
   const health = await fetch(`${run.url}/api/v2/health`);
   assert.equal(health.status, 200);
-  const token = (await (await fetch(`${run.url}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName: 'viewer', password: 'viewer', deviceName: 'P01' }) })).json()) as { tokenId: string };
-  const list = (await (await fetch(`${run.url}/customers?$count=true`, { headers: { authorization: `Bearer ${token.tokenId}` } })).json()) as { totalCount: number };
+  const token = (await (
+    await fetch(`${run.url}/api/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userName: 'viewer', password: 'viewer', deviceName: 'P01' }),
+    })
+  ).json()) as { tokenId: string };
+  const list = (await (
+    await fetch(`${run.url}/customers?$count=true`, { headers: { authorization: `Bearer ${token.tokenId}` } })
+  ).json()) as { totalCount: number };
   assert.equal(list.totalCount, 20);
   run.stop();
   assert.equal(await run.exit, 0);
 });
 
-test('portos-mock rejects a bad flag with exit code 2', { skip: !existsSync('dist/src/cli/portos-mock.js') && 'run npm run build first' }, async () => {
+test('portos-mock rejects a bad flag with exit code 2', {
+  skip: !existsSync('dist/src/cli/portos-mock.js') && 'run npm run build first',
+}, async () => {
   const child = spawn(process.execPath, [BIN, 'serve', '--count', 'many'], { stdio: 'pipe' });
   const code = await new Promise((resolve) => child.on('exit', resolve));
   assert.equal(code, 2);
@@ -47,13 +61,20 @@ test('portos-mock rejects a bad flag with exit code 2', { skip: !existsSync('dis
 test('startMock on port 0: url, reset and close', async () => {
   const mock = await startMock({ config: { port: 0, count: 3, seed: 1, auth: { required: false } } });
   try {
-    const first = (await (await fetch(`${mock.url}/customers`)).json()) as { totalCount: number; items: { id: string }[] };
+    const first = (await (await fetch(`${mock.url}/customers`)).json()) as {
+      totalCount: number;
+      items: { id: string }[];
+    };
     assert.equal(first.totalCount, 3);
     const deleted = await fetch(`${mock.url}/customers/${first.items[0]?.id}`, { method: 'DELETE' });
     assert.equal(deleted.status, 200);
     mock.reset();
     const again = (await (await fetch(`${mock.url}/customers`)).json()) as { items: { id: string }[] };
-    assert.deepEqual(again.items.map((c) => c.id), first.items.map((c) => c.id), 'reset brings the seed back');
+    assert.deepEqual(
+      again.items.map((c) => c.id),
+      first.items.map((c) => c.id),
+      'reset brings the seed back',
+    );
   } finally {
     await mock.close();
   }

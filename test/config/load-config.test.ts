@@ -4,9 +4,16 @@ import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { ConfigError, checkConfigInput, configFromEnv, mergeConfig } from '../../src/config/load-config.js';
 import { configFromArgs } from '../../src/cli/serve-options.js';
 
-test('defaults are BEHAVIOUR.md\'s', () => {
+test("defaults are BEHAVIOUR.md's", () => {
   assert.deepEqual(
-    [DEFAULT_CONFIG.port, DEFAULT_CONFIG.seed, DEFAULT_CONFIG.count, DEFAULT_CONFIG.defaultLocale, DEFAULT_CONFIG.strict, DEFAULT_CONFIG.basePath],
+    [
+      DEFAULT_CONFIG.port,
+      DEFAULT_CONFIG.seed,
+      DEFAULT_CONFIG.count,
+      DEFAULT_CONFIG.defaultLocale,
+      DEFAULT_CONFIG.strict,
+      DEFAULT_CONFIG.basePath,
+    ],
     [3000, 42, 250, 'sk-SK', false, ''],
   );
 });
@@ -19,14 +26,33 @@ test('layers override in order and nested sections merge', () => {
 });
 
 test('env names of BEHAVIOUR.md', () => {
-  assert.deepEqual(configFromEnv({ PORT: '8080', PORTOS_MOCK_SEED: '7', PORTOS_MOCK_COUNT: '0', PORTOS_MOCK_LOCALE: 'en-GB', PORTOS_MOCK_STRICT: 'true' }), {
-    port: 8080, seed: 7, count: 0, defaultLocale: 'en-GB', strict: true,
-  });
+  assert.deepEqual(
+    configFromEnv({
+      PORT: '8080',
+      PORTOS_MOCK_SEED: '7',
+      PORTOS_MOCK_COUNT: '0',
+      PORTOS_MOCK_LOCALE: 'en-GB',
+      PORTOS_MOCK_STRICT: 'true',
+    }),
+    {
+      port: 8080,
+      seed: 7,
+      count: 0,
+      defaultLocale: 'en-GB',
+      strict: true,
+    },
+  );
 });
 
 test('flags beat env, env beats defaults', () => {
-  const { config } = configFromArgs(['--port', '4000', '--strict', '--default-locale', 'en-GB', '--base-path', '/portos'], { PORT: '8080', PORTOS_MOCK_SEED: '9' });
-  assert.deepEqual([config.port, config.seed, config.strict, config.defaultLocale, config.basePath], [4000, 9, true, 'en-GB', '/portos']);
+  const { config } = configFromArgs(
+    ['--port', '4000', '--strict', '--default-locale', 'en-GB', '--base-path', '/portos'],
+    { PORT: '8080', PORTOS_MOCK_SEED: '9' },
+  );
+  assert.deepEqual(
+    [config.port, config.seed, config.strict, config.defaultLocale, config.basePath],
+    [4000, 9, true, 'en-GB', '/portos'],
+  );
 });
 
 const BAD: [string, () => unknown][] = [
@@ -38,5 +64,9 @@ const BAD: [string, () => unknown][] = [
   ['non-integer flag', () => configFromArgs(['--count', '1e3'], {})],
 ];
 for (const [name, run] of BAD) {
-  test(`rejected: ${name}`, () => assert.throws(run, (e: unknown) => e instanceof ConfigError || (e as Error).name === 'TypeError' || e instanceof Error));
+  test(`rejected: ${name}`, () =>
+    assert.throws(
+      run,
+      (e: unknown) => e instanceof ConfigError || (e as Error).name === 'TypeError' || e instanceof Error,
+    ));
 }

@@ -10,12 +10,16 @@ import { test } from 'node:test';
 const ALLOWED_OUTSIDE = new Set(['src/auth/nws4.ts', 'src/auth/nws4-canonical.ts', 'src/html/markup.ts']);
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 function localImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => relative('.', resolve(dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts'))));
+  return [...text.matchAll(/from '(\.[^']+)'/g)].map((m) =>
+    relative('.', resolve(dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts'))),
+  );
 }
 
 test('src/contracts and its CLI import no server code', () => {

@@ -15,9 +15,14 @@ let dir: string;
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/portos-contracts.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/portos-contracts.ts', ...args],
+      { env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -42,12 +47,23 @@ describe('portos-contracts', { concurrency: true }, () => {
   test('exit 1: a broken contract; decision failures reported apart', async () => {
     const { code, stdout } = await cli('run', '--base-url', mock.url, 'fixtures/scenarios/failing.yaml');
     assert.equal(code, 1, stdout);
-    assert.match(stdout, /Contract broken \(doc scenarios\) — 1:[\s\S]*expects the wrong status[\s\S]*expected status 201, got 200/);
+    assert.match(
+      stdout,
+      /Contract broken \(doc scenarios\) — 1:[\s\S]*expects the wrong status[\s\S]*expected status 201, got 200/,
+    );
     assert.match(stdout, /Assumptions not confirmed \(decision scenarios\) — 1:[\s\S]*expects another title/);
   });
 
   test('exit 0 with --probe when only assumptions are not confirmed', async () => {
-    const { code, stdout } = await cli('run', '--base-url', mock.url, '--probe', '--grep', 'another title', 'fixtures/scenarios/failing.yaml');
+    const { code, stdout } = await cli(
+      'run',
+      '--base-url',
+      mock.url,
+      '--probe',
+      '--grep',
+      'another title',
+      'fixtures/scenarios/failing.yaml',
+    );
     assert.equal(code, 0, stdout);
     assert.match(stdout, /1 unconfirmed \(probe: not failing the run\)/);
   });
@@ -55,7 +71,10 @@ describe('portos-contracts', { concurrency: true }, () => {
   test('exit 2: invalid scenario files, reported with file, line and path', async () => {
     const { code, stdout } = await cli('run', '--base-url', mock.url, 'fixtures/scenarios/broken/schema.yaml');
     assert.equal(code, 2, stdout);
-    assert.match(stdout, /fixtures\/scenarios\/broken\/schema\.yaml:9:12 {2}scenarios\[1\]\.basis \(scenario "unknown basis"\): must be one of/);
+    assert.match(
+      stdout,
+      /fixtures\/scenarios\/broken\/schema\.yaml:9:12 {2}scenarios\[1\]\.basis \(scenario "unknown basis"\): must be one of/,
+    );
   });
 
   for (const [name, args, message] of [
@@ -65,9 +84,17 @@ describe('portos-contracts', { concurrency: true }, () => {
     ['an unknown reporter', ['run', '--base-url', 'http://x', '--reporter', 'tap'], /--reporter must be one of/],
     ['--insecure with --ca', ['run', '--base-url', 'http://x', '--insecure', '--ca', 'x.pem'], /exclude each other/],
     ['an unknown command', ['replay'], /unknown command 'replay'/],
-    ['a missing profiles file', ['run', '--base-url', 'http://x', '--profiles', 'fixtures/none.yaml', 'contracts'], /cannot read profiles/],
+    [
+      'a missing profiles file',
+      ['run', '--base-url', 'http://x', '--profiles', 'fixtures/none.yaml', 'contracts'],
+      /cannot read profiles/,
+    ],
     ['record without --upstream', ['record', '--port', '0', '--out', 'x'], /--upstream URL/],
-    ['a selection that selects nothing', ['run', '--base-url', 'http://x', '--tags', 'no-such-tag', 'contracts'], /no scenario selected \(\d+ loaded from \d+ files\)/],
+    [
+      'a selection that selects nothing',
+      ['run', '--base-url', 'http://x', '--tags', 'no-such-tag', 'contracts'],
+      /no scenario selected \(\d+ loaded from \d+ files\)/,
+    ],
   ] as const) {
     test(`exit 2: usage, ${name}`, async () => {
       const { code, stderr } = await cli(...args);
@@ -91,7 +118,16 @@ describe('portos-contracts', { concurrency: true }, () => {
 
   test('--reporter junit --out writes JUnit XML; the console summary still shows', async () => {
     const file = join(dir, 'report.xml');
-    const { code, stdout } = await cli('run', '--base-url', mock.url, '--reporter', 'junit', '--out', file, 'fixtures/scenarios/failing.yaml');
+    const { code, stdout } = await cli(
+      'run',
+      '--base-url',
+      mock.url,
+      '--reporter',
+      'junit',
+      '--out',
+      file,
+      'fixtures/scenarios/failing.yaml',
+    );
     assert.equal(code, 1);
     assert.match(stdout, /2 scenarios: 0 passed, 1 failed, 1 unconfirmed/);
     const xml = readFileSync(file, 'utf8');
@@ -100,7 +136,16 @@ describe('portos-contracts', { concurrency: true }, () => {
   });
 
   test('--reporter json on stdout, progress on stderr', async () => {
-    const { code, stdout, stderr } = await cli('run', '--base-url', mock.url, '--reporter', 'json', '--grep', 'health', 'contracts/_smoke.yaml');
+    const { code, stdout, stderr } = await cli(
+      'run',
+      '--base-url',
+      mock.url,
+      '--reporter',
+      'json',
+      '--grep',
+      'health',
+      'contracts/_smoke.yaml',
+    );
     assert.equal(code, 0, stderr);
     const parsed = JSON.parse(stdout) as { summary: { passed: number; exitCode: number } };
     assert.deepEqual([parsed.summary.passed, parsed.summary.exitCode], [1, 0]);
@@ -120,12 +165,24 @@ describe('portos-contracts', { concurrency: true }, () => {
   });
 
   test('exit 1 when the server is down (a transport failure breaks the contract)', async () => {
-    const { code, stdout } = await cli('run', '--base-url', 'http://127.0.0.1:9', '--timeout', '2000', '--grep', 'health', 'contracts/_smoke.yaml');
+    const { code, stdout } = await cli(
+      'run',
+      '--base-url',
+      'http://127.0.0.1:9',
+      '--timeout',
+      '2000',
+      '--grep',
+      'health',
+      'contracts/_smoke.yaml',
+    );
     assert.equal(code, 1, stdout);
     assert.match(stdout, /transport request: ECONNREFUSED/);
   });
 });
 
 test('bin/portos-contracts.js runs the built CLI, as bin/portos-mock.js does', () => {
-  assert.equal(readFileSync('bin/portos-contracts.js', 'utf8').trim().split('\n').pop(), "import '../dist/src/cli/portos-contracts.js';");
+  assert.equal(
+    readFileSync('bin/portos-contracts.js', 'utf8').trim().split('\n').pop(),
+    "import '../dist/src/cli/portos-contracts.js';",
+  );
 });

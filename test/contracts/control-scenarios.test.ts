@@ -27,7 +27,11 @@ test('the control scenarios pass against the mock and leave it as they found it'
     assert.deepEqual([...control.locks], [], 'no lock left');
     assert.deepEqual(control.faults.list(), [], 'no fault rule left');
     assert.deepEqual(control.webhooks.targets(), [], 'no receiver left');
-    assert.deepEqual(control.snapshots.list().map((s) => s.name), [], 'no snapshot left');
+    assert.deepEqual(
+      control.snapshots.list().map((s) => s.name),
+      [],
+      'no snapshot left',
+    );
     const after = mock.clock.state();
     assert.deepEqual([after.frozen, after.offsetMs], [before.frozen, 0], 'the clock runs with real time again');
     assert.deepEqual(result.cleanup.failed, []);
@@ -45,8 +49,12 @@ test('against a server without the control API they are skipped with the note, a
     const skipped = result.scenarios.filter((s) => s.status === 'skipped');
     assert.equal(skipped.length, result.scenarios.filter((s) => s.file.includes('/control-')).length);
     assert.ok(skipped.length >= 30);
-    for (const s of skipped) assert.match(s.note ?? '', /^needs the mock control API \(\/_mock\); not available on this server/);
-    assert.ok(result.scenarios.some((s) => s.status === 'passed'), 'the other scenarios still ran');
+    for (const s of skipped)
+      assert.match(s.note ?? '', /^needs the mock control API \(\/_mock\); not available on this server/);
+    assert.ok(
+      result.scenarios.some((s) => s.status === 'passed'),
+      'the other scenarios still ran',
+    );
     assert.match(formatConsoleReport(result), /\d+ skipped/);
   } finally {
     await mock.close();

@@ -19,7 +19,10 @@ interface Response {
 type Alteration = (req: { method: string; url: string; lang: string }, res: Response) => void;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isList = (req: { method: string; url: string }, res: Response): res is Response & { body: Record<string, unknown> } =>
+const isList = (
+  req: { method: string; url: string },
+  res: Response,
+): res is Response & { body: Record<string, unknown> } =>
   req.method === 'GET' && /^\/customers(\?|$)/.test(req.url) && res.status === 200 && isObject(res.body);
 
 // [name, alteration, scenario (grep), status it must get, finding kind, finding path]
@@ -34,7 +37,13 @@ const DEVIATIONS: [string, Alteration, string, ScenarioStatus, string, RegExp][]
   ],
   [
     'wrong title in one language (en-GB answers in Slovak)',
-    (req, res) => void (req.lang === 'en-GB' && isObject(res.body) && res.body['status'] === 404 && (res.body['title'] = 'Zdroj nebol nájdený')),
+    (req, res) =>
+      void (
+        req.lang === 'en-GB' &&
+        isObject(res.body) &&
+        res.body['status'] === 404 &&
+        (res.body['title'] = 'Zdroj nebol nájdený')
+      ),
     'unknown customer is 404',
     'failed',
     'title',
@@ -42,26 +51,80 @@ const DEVIATIONS: [string, Alteration, string, ScenarioStatus, string, RegExp][]
   ],
   [
     'wrong title in one language (the decision scenario)',
-    (req, res) => void (req.lang === 'en-GB' && isObject(res.body) && res.body['status'] === 404 && (res.body['title'] = 'Not found')),
+    (req, res) =>
+      void (
+        req.lang === 'en-GB' &&
+        isObject(res.body) &&
+        res.body['status'] === 404 &&
+        (res.body['title'] = 'Not found')
+      ),
     '404 titles are the mock',
     'unconfirmed',
     'title',
     /^body\.title$/,
   ],
-  ['a missing member (totalCount)', (req, res) => void (isList(req, res) && delete res.body['totalCount']), 'a page of customers', 'failed', 'body', /^body\.totalCount$/],
-  ['a wrong type (count as a string)', (req, res) => void (isList(req, res) && (res.body['count'] = String(res.body['count']))), 'a page of customers', 'failed', 'body', /^body\.count$/],
-  ['a wrong type, seen by the schema', (req, res) => void (isList(req, res) && (res.body['count'] = String(res.body['count']))), 'a page of customers', 'failed', 'schema', /^body\.count$/],
+  [
+    'a missing member (totalCount)',
+    (req, res) => void (isList(req, res) && delete res.body['totalCount']),
+    'a page of customers',
+    'failed',
+    'body',
+    /^body\.totalCount$/,
+  ],
+  [
+    'a wrong type (count as a string)',
+    (req, res) => void (isList(req, res) && (res.body['count'] = String(res.body['count']))),
+    'a page of customers',
+    'failed',
+    'body',
+    /^body\.count$/,
+  ],
+  [
+    'a wrong type, seen by the schema',
+    (req, res) => void (isList(req, res) && (res.body['count'] = String(res.body['count']))),
+    'a page of customers',
+    'failed',
+    'schema',
+    /^body\.count$/,
+  ],
   [
     'wrong sort order (reversed)',
-    (req, res) => void (isList(req, res) && req.url.includes('sort') && Array.isArray(res.body['items']) && res.body['items'].reverse()),
+    (req, res) =>
+      void (
+        isList(req, res) &&
+        req.url.includes('sort') &&
+        Array.isArray(res.body['items']) &&
+        res.body['items'].reverse()
+      ),
     'sorting by lastName',
     'unconfirmed',
     'body',
     /^body\.items$/,
   ],
-  ['wrong totalCount (= count)', (req, res) => void (isList(req, res) && (res.body['totalCount'] = res.body['count'])), 'a page of customers', 'failed', 'body', /^body\.totalCount$/],
-  ['a missing header (Location)', (req, res) => void (req.method === 'POST' && delete res.headers['location']), 'create, read, update', 'unconfirmed', 'header', /^headers\.location$/],
-  ['a wrong errorCode on 401', (_req, res) => void (res.status === 401 && isObject(res.body) && (res.body['errorCode'] = 2)), 'without credentials', 'failed', 'body', /^body\.errorCode$/],
+  [
+    'wrong totalCount (= count)',
+    (req, res) => void (isList(req, res) && (res.body['totalCount'] = res.body['count'])),
+    'a page of customers',
+    'failed',
+    'body',
+    /^body\.totalCount$/,
+  ],
+  [
+    'a missing header (Location)',
+    (req, res) => void (req.method === 'POST' && delete res.headers['location']),
+    'create, read, update',
+    'unconfirmed',
+    'header',
+    /^headers\.location$/,
+  ],
+  [
+    'a wrong errorCode on 401',
+    (_req, res) => void (res.status === 401 && isObject(res.body) && (res.body['errorCode'] = 2)),
+    'without credentials',
+    'failed',
+    'body',
+    /^body\.errorCode$/,
+  ],
 ];
 
 let mock: RunningMock;
@@ -75,15 +138,30 @@ before(async () => {
     void (async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      const upstream = await request(mock.url + (req.url ?? '/'), { method: req.method as 'GET', headers, body: chunks.length > 0 ? Buffer.concat(chunks) : null });
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
+      const upstream = await request(mock.url + (req.url ?? '/'), {
+        method: req.method as 'GET',
+        headers,
+        body: chunks.length > 0 ? Buffer.concat(chunks) : null,
+      });
       const text = await upstream.body.text();
       const out: Response = {
         status: upstream.statusCode,
-        headers: Object.fromEntries(Object.entries(upstream.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(e[0]))),
+        headers: Object.fromEntries(
+          Object.entries(upstream.headers).filter(
+            (e): e is [string, string] =>
+              typeof e[1] === 'string' &&
+              !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(e[0]),
+          ),
+        ),
         body: text === '' ? undefined : (JSON.parse(text) as unknown),
       };
-      alteration({ method: req.method ?? 'GET', url: req.url ?? '/', lang: String(req.headers['accept-language'] ?? '') }, out);
+      alteration(
+        { method: req.method ?? 'GET', url: req.url ?? '/', lang: String(req.headers['accept-language'] ?? '') },
+        out,
+      );
       res.writeHead(out.status, out.headers).end(out.body === undefined ? '' : JSON.stringify(out.body));
     })();
   });
@@ -100,7 +178,10 @@ after(async () => {
 test('through the unaltered proxy the smoke suite passes', async () => {
   alteration = () => undefined;
   const result = await runSuite(proxyUrl, ['contracts/_smoke.yaml']);
-  assert.ok(result.scenarios.every((s) => s.status === 'passed'), formatConsoleReport(result));
+  assert.ok(
+    result.scenarios.every((s) => s.status === 'passed'),
+    formatConsoleReport(result),
+  );
 });
 
 for (const [name, alter, grep, status, kind, path] of DEVIATIONS) {
@@ -109,7 +190,9 @@ for (const [name, alter, grep, status, kind, path] of DEVIATIONS) {
     const result = await runSuite(proxyUrl, ['contracts/_smoke.yaml'], { grep });
     const report = formatConsoleReport(result);
     assert.ok(result.scenarios.length > 0, `no scenario matches ${grep}`);
-    const hit = result.scenarios.find((s) => s.status === status && s.steps.some((st) => st.findings.some((f) => f.kind === kind && path.test(f.path))));
+    const hit = result.scenarios.find(
+      (s) => s.status === status && s.steps.some((st) => st.findings.some((f) => f.kind === kind && path.test(f.path))),
+    );
     assert.ok(hit !== undefined, `expected a ${status} scenario with a ${kind} finding at ${path}\n${report}`);
   });
 }

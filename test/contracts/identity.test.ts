@@ -18,9 +18,15 @@ before(async () => {
     if (req.url === '/api/auth') {
       logins++;
       const body = JSON.parse(req.body.toString('utf8')) as { password: string };
-      return body.password === 'right' ? json(res, 200, { tokenId: `token-${logins}` }) : json(res, 401, { title: 'no' });
+      return body.password === 'right'
+        ? json(res, 200, { tokenId: `token-${logins}` })
+        : json(res, 401, { title: 'no' });
     }
-    const verdict = verifyNws4({ method: req.method, path: req.url, headers: req.headers, body: req.body }, (id) => (id === 'key' ? 'secret' : undefined), Date.now());
+    const verdict = verifyNws4(
+      { method: req.method, path: req.url, headers: req.headers, body: req.body },
+      (id) => (id === 'key' ? 'secret' : undefined),
+      Date.now(),
+    );
     json(res, 200, { authorization: req.headers['authorization'] ?? null, verdict });
   });
 });
@@ -40,7 +46,12 @@ const { profiles } = parseProfiles(
 const http = { timeoutMs: 5000, retries: 0 };
 
 async function call(identities: IdentityResolver, name: string, nws4: Nws4Options = {}, body?: string) {
-  const req = { method: body === undefined ? 'GET' : 'POST', url: `${server.url}/customers?$take=1`, headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: Buffer.from(body) }) };
+  const req = {
+    method: body === undefined ? 'GET' : 'POST',
+    url: `${server.url}/customers?$take=1`,
+    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: Buffer.from(body) }),
+  };
   const authorized = await identities.authorize(name, req, nws4);
   assert.ok(authorized.ok, authorized.ok ? '' : authorized.error);
   const sent = await send(authorized.request, http);
@@ -54,7 +65,9 @@ test('bearer profiles log in once per run, concurrently too', async () => {
   const before = logins;
   const answers = await Promise.all([call(identities, 'good'), call(identities, 'good'), call(identities, 'good')]);
   assert.equal(logins - before, 1);
-  assert.ok(answers.every((a) => a.authorization === answers[0]?.authorization && a.authorization?.startsWith('Bearer token-')));
+  assert.ok(
+    answers.every((a) => a.authorization === answers[0]?.authorization && a.authorization?.startsWith('Bearer token-')),
+  );
 });
 
 test('a failed login is an error naming the profile and the answer', async () => {
@@ -81,13 +94,21 @@ const NWS4_CASES: [string, Nws4Options, string | undefined, { ok: boolean; reaso
   ['tamper: date', { tamper: 'date' }, undefined, { ok: false, reason: 'date-mismatch' }],
   ['clock skew outside the window', { clockSkewSeconds: -400 }, undefined, { ok: false, reason: 'outside-window' }],
   ['clock skew inside the window', { clockSkewSeconds: 100 }, undefined, { ok: true }],
-  ['host not signed', { signedHeaders: ['x-nd-date', 'x-nd-content-sha256'] }, undefined, { ok: false, reason: 'missing-signed-header' }],
+  [
+    'host not signed',
+    { signedHeaders: ['x-nd-date', 'x-nd-content-sha256'] },
+    undefined,
+    { ok: false, reason: 'missing-signed-header' },
+  ],
 ];
 
 for (const [name, options, body, verdict] of NWS4_CASES) {
   test(`NWS4: ${name}`, async () => {
     assert.ok(profiles !== undefined);
     const answer = await call(new IdentityResolver(profiles, server.url, http), 'key', options, body);
-    assert.deepEqual({ ok: answer.verdict.ok, ...(answer.verdict.reason === undefined ? {} : { reason: answer.verdict.reason }) }, verdict);
+    assert.deepEqual(
+      { ok: answer.verdict.ok, ...(answer.verdict.reason === undefined ? {} : { reason: answer.verdict.reason }) },
+      verdict,
+    );
   });
 }

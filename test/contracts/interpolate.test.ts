@@ -6,7 +6,16 @@ import type { Observation } from '../../src/contracts/replay.js';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const scope: Scope = {
-  vars: { run: 'r1', uid: 'r1x0', lang: 'en-GB', as: 'manager', id: 'abc', v: 3, user: { name: 'Ann', rights: ['admin'] }, empty: '' },
+  vars: {
+    run: 'r1',
+    uid: 'r1x0',
+    lang: 'en-GB',
+    as: 'manager',
+    id: 'abc',
+    v: 3,
+    user: { name: 'Ann', rights: ['admin'] },
+    empty: '',
+  },
   now: () => NOW,
   profile: (name, field) => (name === 'manager' && field === 'password' ? 's3cret' : undefined),
 };
@@ -57,9 +66,15 @@ for (const [text, message] of ERRORS) {
 }
 
 test('interpolateDeep keeps types, leaves member names alone and lists every error with its path', () => {
-  const { value, errors } = interpolateDeep({ path: '/c/${id}', body: { _v: '${v}', '${id}': ['${nope}', 1, null] } }, scope, 'request');
+  const { value, errors } = interpolateDeep(
+    { path: '/c/${id}', body: { _v: '${v}', '${id}': ['${nope}', 1, null] } },
+    scope,
+    'request',
+  );
   assert.deepEqual(value, { path: '/c/abc', body: { _v: 3, '${id}': ['${nope}', 1, null] } });
-  assert.deepEqual(errors, [{ path: 'request.body["${id}"][0]', error: '${nope} is not set (nothing captured it yet)' }]);
+  assert.deepEqual(errors, [
+    { path: 'request.body["${id}"][0]', error: '${nope} is not set (nothing captured it yet)' },
+  ]);
 });
 
 test('references name the roots a text uses', () => {
@@ -83,15 +98,40 @@ const obs: Observation = {
 
 test('captures read body paths, headers, status and regex groups', () => {
   const { values, findings } = captureValues(
-    { id: 'body.id', v: 'body._v', first: 'body.items[0].id', user: 'body.user', where: 'headers.Location', status: 'status', tail: { from: 'headers.location', regex: '/customers/(.+)$' } },
+    {
+      id: 'body.id',
+      v: 'body._v',
+      first: 'body.items[0].id',
+      user: 'body.user',
+      where: 'headers.Location',
+      status: 'status',
+      tail: { from: 'headers.location', regex: '/customers/(.+)$' },
+    },
     obs,
   );
   assert.deepEqual(findings, []);
-  assert.deepEqual(values, { id: 'abc-1', v: 1, first: 'i0', user: { userName: 'clerk' }, where: '/customers/abc-1', status: 201, tail: 'abc-1' });
+  assert.deepEqual(values, {
+    id: 'abc-1',
+    v: 1,
+    first: 'i0',
+    user: { userName: 'clerk' },
+    where: '/customers/abc-1',
+    status: 201,
+    tail: 'abc-1',
+  });
 });
 
 test('a capture that finds nothing is a finding', () => {
-  const { values, findings } = captureValues({ token: 'body.tokenId', id: { from: 'headers.location', regex: '^/nope/(.+)' } }, obs);
+  const { values, findings } = captureValues(
+    { token: 'body.tokenId', id: { from: 'headers.location', regex: '^/nope/(.+)' } },
+    obs,
+  );
   assert.deepEqual(values, {});
-  assert.deepEqual(findings.map((f) => [f.kind, f.path]), [['capture', 'body.tokenId'], ['capture', 'headers.location']]);
+  assert.deepEqual(
+    findings.map((f) => [f.kind, f.path]),
+    [
+      ['capture', 'body.tokenId'],
+      ['capture', 'headers.location'],
+    ],
+  );
 });

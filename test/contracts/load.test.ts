@@ -13,7 +13,14 @@ test('valid fixture files load without issues', () => {
   assert.deepEqual(files, ['fixtures/scenarios/valid/everything.yaml', 'fixtures/scenarios/valid/examples.json']);
   assert.deepEqual(
     scenarios.map((s) => s.name),
-    ['every request and expectation member', 'rights of viewer', 'rights of clerk', 'unnamed rows [1]', 'unnamed rows [2]', 'the documented 404 title'],
+    [
+      'every request and expectation member',
+      'rights of viewer',
+      'rights of clerk',
+      'unnamed rows [1]',
+      'unnamed rows [2]',
+      'the documented 404 title',
+    ],
   );
 });
 
@@ -35,16 +42,40 @@ const EXPECTED: [string, string | undefined, string, number, RegExp][] = [
   ['not-a-scenario-file.yaml', undefined, '(file)', 1, /must be object/],
   ['schema.yaml', 'unknown basis', 'scenarios[1].basis', 9, /must be one of "doc", "decision"/],
   ['schema.yaml', 'misspelled member', 'scenarios[2].steps[0].expect.stauts', 17, /unknown member 'stauts'/],
-  ['schema.yaml', 'unknown matcher', 'scenarios[3].steps[0].expect.body.items.$lenght', 24, /unknown member '\$lenght'/],
+  [
+    'schema.yaml',
+    'unknown matcher',
+    'scenarios[3].steps[0].expect.body.items.$lenght',
+    24,
+    /unknown member '\$lenght'/,
+  ],
   ['schema.yaml', 'bad matcher argument', 'scenarios[4].steps[0].expect.body.count.$min', 31, /must be number/],
   ['schema.yaml', 'missing request', 'scenarios[5].steps[0]', 35, /missing member 'request'/],
   ['schema.yaml', 'bad method and status', 'scenarios[6].steps[0].request.method', 39, /must be one of "GET"/],
   ['schema.yaml', 'bad method and status', 'scenarios[6].steps[0].expect.status', 40, /must be >= 100/],
   ['schema.yaml', 'invalid regex', 'scenarios[7].steps[0].expect.body.id.$regex', 45, /format "regex"/],
-  ['semantics.yaml', 'uses a capture before it exists', 'scenarios[0].steps[0].request.path', 6, /\$\{id\} is not defined here/],
-  ['semantics.yaml', 'asserts an undocumented title exactly', 'scenarios[1].steps[0].expect.title', 14, /doc scenario may assert only documented titles/],
+  [
+    'semantics.yaml',
+    'uses a capture before it exists',
+    'scenarios[0].steps[0].request.path',
+    6,
+    /\$\{id\} is not defined here/,
+  ],
+  [
+    'semantics.yaml',
+    'asserts an undocumented title exactly',
+    'scenarios[1].steps[0].expect.title',
+    14,
+    /doc scenario may assert only documented titles/,
+  ],
   ['semantics.yaml', 'localized with one language', 'scenarios[2].steps[0].expect.title', 20, /at least two languages/],
-  ['semantics.yaml', 'a title for a language the step does not send', 'scenarios[3].steps[0].expect.title.de-DE', 26, /does not run in language 'de-DE'/],
+  [
+    'semantics.yaml',
+    'a title for a language the step does not send',
+    'scenarios[3].steps[0].expect.title.de-DE',
+    26,
+    /does not run in language 'de-DE'/,
+  ],
   ['semantics.yaml', 'body and rawBody', 'scenarios[4].steps[0].request.rawBody', 30, /either body or rawBody/],
   ['semantics.yaml', 'matcher mixed with members', 'scenarios[5].steps[0].expect.body.items', 36, /either a matcher/],
   ['semantics.yaml', 'duplicate', 'scenarios[7].name', 42, /duplicate scenario name/],
@@ -71,7 +102,17 @@ test('broken fixture files: every problem reported with file, scenario, path and
 });
 
 test('garbage never throws', () => {
-  for (const text of ['', '~', '42', ':::', 'scenarios: 3', 'scenarios: [{}]', '\u0000\u0001', 'a: &x [*x]', '{"scenarios": [null]}']) {
+  for (const text of [
+    '',
+    '~',
+    '42',
+    ':::',
+    'scenarios: 3',
+    'scenarios: [{}]',
+    '\u0000\u0001',
+    'a: &x [*x]',
+    '{"scenarios": [null]}',
+  ]) {
     const { issues } = loadScenarioText('x.yaml', text);
     assert.ok(issues.length > 0, JSON.stringify(text));
   }
@@ -94,7 +135,9 @@ test('the checked-in contracts load without issues', () => {
 
 test('the example at the top of FORMAT.md is a valid scenario file', () => {
   const format = readFileSync('src/contracts/FORMAT.md', 'utf8');
-  const example = [...format.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.includes('scenarios:'));
+  const example = [...format.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((m) => m[1] ?? '')
+    .find((b) => b.includes('scenarios:'));
   assert.ok(example !== undefined);
   const { issues, scenarios } = loadScenarioText('FORMAT.md', example);
   assert.deepEqual(issues, []);

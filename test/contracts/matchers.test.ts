@@ -30,7 +30,12 @@ const ROWS: Row[] = [
   ['$date date only', { $date: true }, '2025-06-01', true],
   ['$date not a date', { $date: true }, 'yesterday', false],
   ['$date impossible', { $date: true }, '2025-13-45T00:00:00Z', false],
-  ['$date within', { $date: { after: '2025-01-01T00:00:00Z', before: '2026-01-01T00:00:00Z' } }, '2025-06-01T00:00:00Z', true],
+  [
+    '$date within',
+    { $date: { after: '2025-01-01T00:00:00Z', before: '2026-01-01T00:00:00Z' } },
+    '2025-06-01T00:00:00Z',
+    true,
+  ],
   ['$date outside', { $date: { after: '2025-01-01T00:00:00Z' } }, '2024-06-01T00:00:00Z', false],
   ['$regex', { $regex: '^application/(problem\\+)?json' }, 'application/problem+json; charset=utf-8', true],
   ['$regex no match', { $regex: '^a$' }, 'ab', false],
@@ -56,7 +61,12 @@ const ROWS: Row[] = [
   ['$length of a string', { $length: { $min: 3 } }, 'ab', false],
   ['$length of a number', { $length: 1 }, 1, false],
   ['$contains substring', { $contains: 'Bearer' }, 'Bearer realm="portos", NWS4-HMAC-SHA256', true],
-  ['$contains item', { $contains: [{ memberName: 'externalId', code: '2' }] }, [{ memberName: 'x' }, { memberName: 'externalId', code: '2', message: 'm' }], true],
+  [
+    '$contains item',
+    { $contains: [{ memberName: 'externalId', code: '2' }] },
+    [{ memberName: 'x' }, { memberName: 'externalId', code: '2', message: 'm' }],
+    true,
+  ],
   ['$contains missing item', { $contains: [{ memberName: 'x' }, { memberName: 'y' }] }, [{ memberName: 'x' }], false],
   ['$contains single item', { $contains: 3 }, [1, 2, 3], true],
   ['$each', { $each: { discountRate: { $gt: 10 } } }, [{ discountRate: 11 }, { discountRate: 20 }], true],
@@ -65,10 +75,34 @@ const ROWS: Row[] = [
   ['$sorted asc', { $sorted: 'asc' }, [1, 2, 2, 3], true],
   ['$sorted desc', { $sorted: 'desc' }, [3, 1, 2], false],
   ['$sorted by key', { $sorted: { by: 'lastName' } }, [{ lastName: null }, { lastName: 'B' }, { lastName: 'a' }], true],
-  ['$sorted ordinal (upper case first)', { $sorted: { by: 'lastName' } }, [{ lastName: 'a' }, { lastName: 'B' }], false],
-  ['$sorted descending, nulls last', { $sorted: { by: '-lastName' } }, [{ lastName: 'b' }, { lastName: 'a' }, { lastName: null }], true],
-  ['$sorted descending, null first fails', { $sorted: { by: '-lastName' } }, [{ lastName: null }, { lastName: 'a' }], false],
-  ['$sorted two keys, dotted', { $sorted: { by: ['credit.amount', '-id'] } }, [{ credit: { amount: 1 }, id: 'b' }, { credit: { amount: 1 }, id: 'a' }, { credit: { amount: 2 }, id: 'z' }], true],
+  [
+    '$sorted ordinal (upper case first)',
+    { $sorted: { by: 'lastName' } },
+    [{ lastName: 'a' }, { lastName: 'B' }],
+    false,
+  ],
+  [
+    '$sorted descending, nulls last',
+    { $sorted: { by: '-lastName' } },
+    [{ lastName: 'b' }, { lastName: 'a' }, { lastName: null }],
+    true,
+  ],
+  [
+    '$sorted descending, null first fails',
+    { $sorted: { by: '-lastName' } },
+    [{ lastName: null }, { lastName: 'a' }],
+    false,
+  ],
+  [
+    '$sorted two keys, dotted',
+    { $sorted: { by: ['credit.amount', '-id'] } },
+    [
+      { credit: { amount: 1 }, id: 'b' },
+      { credit: { amount: 1 }, id: 'a' },
+      { credit: { amount: 2 }, id: 'z' },
+    ],
+    true,
+  ],
   ['$sorted nulls last explicitly', { $sorted: { by: 'x', nulls: 'last' } }, [{ x: 1 }, { x: null }], true],
   ['$not', { $not: { $type: 'string' } }, 1, true],
   ['$not fails', { $not: { $type: 'string' } }, 's', false],
@@ -87,7 +121,9 @@ const ROWS: Row[] = [
 ];
 
 test('every matcher of the table has rows here', () => {
-  const tested = new Set(ROWS.flatMap(([, expected]) => (typeof expected === 'object' && expected !== null ? Object.keys(expected) : [])));
+  const tested = new Set(
+    ROWS.flatMap(([, expected]) => (typeof expected === 'object' && expected !== null ? Object.keys(expected) : [])),
+  );
   for (const name of Object.keys(MATCHERS)) assert.ok(tested.has(name), `no row tests ${name}`);
 });
 
@@ -99,7 +135,11 @@ for (const [name, expected, actual, passes] of ROWS) {
 }
 
 test('mismatches carry the path, expected and actual', () => {
-  const problems = matchValue({ items: [{ lastName: 'A' }, { lastName: { $regex: '^Z' } }], count: 2 }, { items: [{ lastName: 'A' }, { lastName: 'B' }], count: '2' }, 'body');
+  const problems = matchValue(
+    { items: [{ lastName: 'A' }, { lastName: { $regex: '^Z' } }], count: 2 },
+    { items: [{ lastName: 'A' }, { lastName: 'B' }], count: '2' },
+    'body',
+  );
   assert.deepEqual(
     problems.map((p) => [p.path, p.actual]),
     [

@@ -31,7 +31,8 @@ const LOOKUPS: [string, string, number, string | undefined, string][] = [
 ];
 
 for (const [method, path, status, type, kind] of LOOKUPS) {
-  test(`response schema of ${method} ${path} ${status} ${type ?? ''}`, () => assert.equal(spec.responseSchema(method, path, status, type).kind, kind));
+  test(`response schema of ${method} ${path} ${status} ${type ?? ''}`, () =>
+    assert.equal(spec.responseSchema(method, path, status, type).kind, kind));
 }
 
 test('schemas validate through $refs into components', () => {

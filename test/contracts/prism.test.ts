@@ -8,7 +8,14 @@ import type { RunResult, ScenarioResult } from '../../src/contracts/result.js';
 import { startMock, type RunningMock } from '../../src/mock.js';
 import { exchangeTap, type ExchangeTap, type TappedExchange } from './support/exchange-tap.js';
 import { IGNORED_BY_PRISM, keywordUses, startPrism, type RunningPrism } from './support/prism.js';
-import { checkThroughPrism, replayThroughPrism, startReplayUpstream, type PrismVerdict, type ReplayUpstream, type Violation } from './support/prism-replay.js';
+import {
+  checkThroughPrism,
+  replayThroughPrism,
+  startReplayUpstream,
+  type PrismVerdict,
+  type ReplayUpstream,
+  type Violation,
+} from './support/prism-replay.js';
 import { runSuite } from './support/run-suite.js';
 
 /*
@@ -73,14 +80,16 @@ after(async () => {
 
 const isRequestSide = (v: Violation) => v.location[0] === 'request';
 const CONTROL_PREFIX = '/_mock';
-const isControlCall = (e: TappedExchange) => e.path === CONTROL_PREFIX || e.path.startsWith(`${CONTROL_PREFIX}/`) || e.path.startsWith(`${CONTROL_PREFIX}?`);
+const isControlCall = (e: TappedExchange) =>
+  e.path === CONTROL_PREFIX || e.path.startsWith(`${CONTROL_PREFIX}/`) || e.path.startsWith(`${CONTROL_PREFIX}?`);
 const UNROUTED = 'Selected route not found';
 
 /** The violations that fail the test (see the rule above); `offSpec`: sent by a scenario tagged OFF_SPEC_TAG. */
 function failing(verdict: PrismVerdict, offSpec = false): Violation[] {
   const { exchange } = verdict;
   const refused = exchange.status >= 400 && exchange.status < 500;
-  const preflight = exchange.method === 'OPTIONS' && exchange.requestHeaders['access-control-request-method'] !== undefined;
+  const preflight =
+    exchange.method === 'OPTIONS' && exchange.requestHeaders['access-control-request-method'] !== undefined;
   const tolerated = (v: Violation) => isRequestSide(v) && (refused || offSpec || (preflight && v.message === UNROUTED));
   return verdict.violations.filter((v) => !tolerated(v));
 }
@@ -89,13 +98,17 @@ function failing(verdict: PrismVerdict, offSpec = false): Violation[] {
 function sendersByRequest(results: readonly RunResult[]): Map<string, ScenarioResult[]> {
   const out = new Map<string, ScenarioResult[]>();
   for (const scenario of results.flatMap((r) => r.scenarios)) {
-    for (const step of new Set(scenario.steps.map((s) => `${s.method} ${s.url}`))) out.set(step, [...(out.get(step) ?? []), scenario]);
+    for (const step of new Set(scenario.steps.map((s) => `${s.method} ${s.url}`)))
+      out.set(step, [...(out.get(step) ?? []), scenario]);
   }
   return out;
 }
 
 /** Failures grouped by what went wrong, with up to three examples each. */
-function formatFailures(failures: { verdict: PrismVerdict; what: string }[], senders: Map<string, ScenarioResult[]>): string {
+function formatFailures(
+  failures: { verdict: PrismVerdict; what: string }[],
+  senders: Map<string, ScenarioResult[]>,
+): string {
   const groups = new Map<string, PrismVerdict[]>();
   for (const { verdict, what } of failures) {
     const key = `${verdict.exchange.method} → ${verdict.exchange.status}: ${what}`;
@@ -105,8 +118,16 @@ function formatFailures(failures: { verdict: PrismVerdict; what: string }[], sen
     .map(([key, verdicts]) => {
       const examples = verdicts.slice(0, 3).map(({ exchange }) => {
         const ids = senders.get(`${exchange.method} ${exchange.path}`)?.map((s) => s.id) ?? [];
-        const by = ids.length === 0 ? 'the runner (login or cleanup)' : ids.length === 1 ? ids[0] : `one of ${ids.length}: ${ids.slice(0, 2).join('; ')}; ...`;
-        const body = exchange.requestBody === undefined ? '' : `\n      body: ${exchange.requestBody.toString('utf8').slice(0, 200)}`;
+        const by =
+          ids.length === 0
+            ? 'the runner (login or cleanup)'
+            : ids.length === 1
+              ? ids[0]
+              : `one of ${ids.length}: ${ids.slice(0, 2).join('; ')}; ...`;
+        const body =
+          exchange.requestBody === undefined
+            ? ''
+            : `\n      body: ${exchange.requestBody.toString('utf8').slice(0, 200)}`;
         return `    ${exchange.method} ${exchange.path}  [${by}]${body}`;
       });
       return `${key}  (${verdicts.length}×)\n${examples.join('\n')}`;
@@ -116,7 +137,11 @@ function formatFailures(failures: { verdict: PrismVerdict; what: string }[], sen
 
 test('the spec uses no JSON Schema keyword that Prism 5.14.2 would ignore', () => {
   const spec = parse(readFileSync('spec/openapi.yaml', 'utf8')) as unknown;
-  assert.deepEqual(keywordUses(spec, IGNORED_BY_PRISM), [], 'Prism would not check these; give the check another way or drop the keyword');
+  assert.deepEqual(
+    keywordUses(spec, IGNORED_BY_PRISM),
+    [],
+    'Prism would not check these; give the check another way or drop the keyword',
+  );
 });
 
 test('the check hears Prism: good, bad, unlisted and off-spec exchanges', async () => {
@@ -145,20 +170,34 @@ test('the check hears Prism: good, bad, unlisted and off-spec exchanges', async 
   const fine = await check(good);
   assert.deepEqual([fine.problem, fine.violations], [undefined, []], 'a real health response is clean');
   const bad = await check({ ...good, responseBody: json({ status: 'Fine' }) });
-  assert.ok(failing(bad).some((v) => v.location.join('.') === 'response.body.status'), JSON.stringify(bad));
+  assert.ok(
+    failing(bad).some((v) => v.location.join('.') === 'response.body.status'),
+    JSON.stringify(bad),
+  );
   const unlisted = await check({ ...good, status: 418 });
-  assert.ok(failing(unlisted).some((v) => v.location[0] === 'response' && /status code/.test(v.message)), JSON.stringify(unlisted));
+  assert.ok(
+    failing(unlisted).some((v) => v.location[0] === 'response' && /status code/.test(v.message)),
+    JSON.stringify(unlisted),
+  );
   const accepted = await check(post('{"firstName": 5}', 200));
-  assert.ok(failing(accepted).some((v) => v.location.join('.') === 'request.body.firstName'), JSON.stringify(accepted));
+  assert.ok(
+    failing(accepted).some((v) => v.location.join('.') === 'request.body.firstName'),
+    JSON.stringify(accepted),
+  );
   assert.equal(failing(accepted, true).filter(isRequestSide).length, 0, 'sent by an off-spec-request scenario');
   const refused = await check(post('{"firstName": 5}', 400));
   assert.equal(failing(refused).filter(isRequestSide).length, 0, 'a refused bad request is on purpose');
   const malformed = await check(post('{"firstName": ', 400));
   assert.equal(malformed.problem, undefined, 'malformed JSON still reaches the upstream');
-  assert.ok(malformed.violations.some((v) => isRequestSide(v) && v.code === 415), JSON.stringify(malformed));
+  assert.ok(
+    malformed.violations.some((v) => isRequestSide(v) && v.code === 415),
+    JSON.stringify(malformed),
+  );
 });
 
-test('Prism finds no violation in any response of the mock while contracts/ runs', { timeout: 15 * 60_000 }, async (t) => {
+test('Prism finds no violation in any response of the mock while contracts/ runs', {
+  timeout: 15 * 60_000,
+}, async (t) => {
   assert.ok(mock !== undefined && tap !== undefined && upstream !== undefined && prism !== undefined);
   const started = performance.now();
   // Two runs, one after the other, so that each exchange is known to come from a tagged scenario or not.
@@ -179,10 +218,15 @@ test('Prism finds no violation in any response of the mock while contracts/ runs
   const failures: { verdict: PrismVerdict; what: string }[] = [];
   let tolerated = 0;
   for (const [index, verdict] of verdicts.entries()) {
-    if (verdict.problem !== undefined && verdict.exchange.method !== 'HEAD') failures.push({ verdict, what: `not checked: ${verdict.problem}` });
+    if (verdict.problem !== undefined && verdict.exchange.method !== 'HEAD')
+      failures.push({ verdict, what: `not checked: ${verdict.problem}` });
     const bad = failing(verdict, index >= offSpecFrom);
     tolerated += verdict.violations.length - bad.length;
-    for (const v of bad) failures.push({ verdict, what: `${v.severity} ${v.location.join('.')}: ${v.message}${v.code === undefined ? '' : ` (${v.code})`}` });
+    for (const v of bad)
+      failures.push({
+        verdict,
+        what: `${v.severity} ${v.location.join('.')}: ${v.message}${v.code === undefined ? '' : ` (${v.code})`}`,
+      });
   }
   const unrouted = verdicts.filter((v) => v.violations.some((x) => isRequestSide(x) && x.message === UNROUTED)).length;
   const heads = verdicts.filter((v) => v.exchange.method === 'HEAD').length;
@@ -193,5 +237,9 @@ test('Prism finds no violation in any response of the mock while contracts/ runs
       `${failures.length} failing, ${responseViolations} response violation(s), ${tolerated} request violation(s) of refused or off-spec requests tolerated; ` +
       `${unrouted} not routed by the spec (not validated), ${heads} HEAD (not checkable), ${controlCalls} control-API calls (not replayed)`,
   );
-  assert.equal(failures.length, 0, `Prism found:\n${formatFailures(failures, sendersByRequest(results))}\n\nPrism's log (end):\n${prism.output().slice(-4000)}`);
+  assert.equal(
+    failures.length,
+    0,
+    `Prism found:\n${formatFailures(failures, sendersByRequest(results))}\n\nPrism's log (end):\n${prism.output().slice(-4000)}`,
+  );
 });

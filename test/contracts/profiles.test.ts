@@ -32,12 +32,18 @@ test('profiles resolve lazily with environment variables', () => {
   const { profiles, issues } = parseProfiles('p.yaml', FILE, ENV);
   assert.deepEqual(issues, []);
   assert.equal(profiles?.cleanup, 'admin');
-  assert.deepEqual(profiles?.get('admin'), { ok: true, profile: { kind: 'bearer', userName: 'admin', password: 'from-env', deviceName: 'P01', loginPath: '/api/auth' } });
+  assert.deepEqual(profiles?.get('admin'), {
+    ok: true,
+    profile: { kind: 'bearer', userName: 'admin', password: 'from-env', deviceName: 'P01', loginPath: '/api/auth' },
+  });
   assert.deepEqual(profiles?.get('key'), { ok: true, profile: { kind: 'nws4', clientId: 'c', clientSecret: 's' } });
   assert.deepEqual(profiles?.get('fixed'), { ok: true, profile: { kind: 'token', token: 'abc' } });
   assert.deepEqual(profiles?.get('custom'), { ok: true, profile: { kind: 'headers', headers: { 'x-api-key': 'k' } } });
   assert.deepEqual(profiles?.get('anonymous'), { ok: true, profile: { kind: 'anonymous' } });
-  assert.deepEqual(profiles?.get('secretless'), { ok: false, reason: "profile 'secretless' needs environment variable(s) NOT_SET" });
+  assert.deepEqual(profiles?.get('secretless'), {
+    ok: false,
+    reason: "profile 'secretless' needs environment variable(s) NOT_SET",
+  });
   assert.deepEqual(profiles?.get('ghost'), { ok: false, reason: "no profile 'ghost' in p.yaml" });
 });
 
@@ -72,7 +78,8 @@ for (const [text, path, message] of BROKEN) {
 test('the fixture profiles cover the mock identities without any environment', () => {
   const { profiles, issues } = loadProfiles('fixtures/profiles.yaml', {});
   assert.deepEqual(issues, []);
-  for (const name of ['admin', 'manager', 'clerk', 'viewer', 'integrator', 'stranger', 'expired']) assert.equal(profiles?.get(name).ok, true, name);
+  for (const name of ['admin', 'manager', 'clerk', 'viewer', 'integrator', 'stranger', 'expired'])
+    assert.equal(profiles?.get(name).ok, true, name);
   const manager = profiles?.get('manager');
   assert.ok(manager?.ok && manager.profile.kind === 'bearer' && manager.profile.password === 'manager');
 });

@@ -23,28 +23,63 @@ const created: string[] = [];
 async function session(base: string): Promise<void> {
   const json = { 'content-type': 'application/json' };
   const call = async (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) => {
-    const res = await fetch(base + path, { method, headers: { ...headers, ...(body === undefined ? {} : json) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const res = await fetch(base + path, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : json) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await res.text();
     return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>) };
   };
   const login = await call('POST', '/api/auth', {}, { userName: 'manager', password: 'manager', deviceName: 'P01' });
   const auth = { authorization: `Bearer ${String(login.body?.['tokenId'])}` };
-  const customer = await call('POST', '/customers', auth, { firstName: 'Rec', lastName: 'Orded', externalId: 'rec-1', cards: [{ serialNumber: 'SN-REC-1' }] });
+  const customer = await call('POST', '/customers', auth, {
+    firstName: 'Rec',
+    lastName: 'Orded',
+    externalId: 'rec-1',
+    cards: [{ serialNumber: 'SN-REC-1' }],
+  });
   const id = String(customer.body?.['id']);
   created.push(id);
-  await call('PUT', '/customers/rec-own-id', { ...auth, 'accept-language': 'en-GB' }, { lastName: 'Chosen', externalId: 'rec-2' });
+  await call(
+    'PUT',
+    '/customers/rec-own-id',
+    { ...auth, 'accept-language': 'en-GB' },
+    { lastName: 'Chosen', externalId: 'rec-2' },
+  );
   await call('GET', `/customers/${id}`, auth);
-  await call('PUT', `/customers/${id}`, auth, { firstName: 'Rec', lastName: 'Changed', externalId: 'rec-1', _v: customer.body?.['_v'] });
-  await call('PUT', `/customers/${id}`, { ...auth, 'accept-language': 'en-GB' }, { lastName: 'Stale', _v: customer.body?.['_v'] });
+  await call('PUT', `/customers/${id}`, auth, {
+    firstName: 'Rec',
+    lastName: 'Changed',
+    externalId: 'rec-1',
+    _v: customer.body?.['_v'],
+  });
+  await call(
+    'PUT',
+    `/customers/${id}`,
+    { ...auth, 'accept-language': 'en-GB' },
+    { lastName: 'Stale', _v: customer.body?.['_v'] },
+  );
   await call('GET', '/customers?ExternalId=in:rec-1,rec-2&$sort=-lastName', auth);
   await call('GET', '/customers?$take=2', auth);
   const url = `${base}/customers?$take=1`;
-  const signed = signNws4({ method: 'GET', url, headers: {}, body: '' }, { clientId: 'integrator', clientSecret: 'integrator-secret' }, new Date());
+  const signed = signNws4(
+    { method: 'GET', url, headers: {}, body: '' },
+    { clientId: 'integrator', clientSecret: 'integrator-secret' },
+    new Date(),
+  );
   await fetch(url, { headers: signed }).then((r) => r.text());
   await call('GET', '/customers/rec-missing', { ...auth, 'accept-language': 'en-GB' });
   await call('POST', '/api/auth', {}, { userName: 'manager', password: 'wrong', deviceName: 'P01' });
-  await call('POST', '/api/auth/refresh', {}, { tokenId: login.body?.['tokenId'], refreshToken: login.body?.['refreshToken'] });
-  await call('DELETE', '/customers/rec-own-id', { authorization: `Bearer ${String((await call('POST', '/api/auth', {}, { userName: 'admin', password: 'admin', deviceName: 'P01' })).body?.['tokenId'])}` });
+  await call(
+    'POST',
+    '/api/auth/refresh',
+    {},
+    { tokenId: login.body?.['tokenId'], refreshToken: login.body?.['refreshToken'] },
+  );
+  await call('DELETE', '/customers/rec-own-id', {
+    authorization: `Bearer ${String((await call('POST', '/api/auth', {}, { userName: 'admin', password: 'admin', deviceName: 'P01' })).body?.['tokenId'])}`,
+  });
   await call('GET', '/api/v2/health');
 }
 
@@ -54,8 +89,29 @@ before(async () => {
   let out = '';
   let stop = (): void => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const io: CommandIo = { stdout: (t) => void (out += t), stderr: (t) => void (out += t), env: {}, cwd: process.cwd(), tty: false };
-  const done = recordCommand(['--upstream', mock.url, '--port', '0', '--out', dir, '--name', 'recorded session', '--profiles', 'fixtures/profiles.yaml'], io, stopped);
+  const io: CommandIo = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (out += t),
+    env: {},
+    cwd: process.cwd(),
+    tty: false,
+  };
+  const done = recordCommand(
+    [
+      '--upstream',
+      mock.url,
+      '--port',
+      '0',
+      '--out',
+      dir,
+      '--name',
+      'recorded session',
+      '--profiles',
+      'fixtures/profiles.yaml',
+    ],
+    io,
+    stopped,
+  );
   for (let i = 0; i < 100 && !/→ http/.test(out); i++) await new Promise((r) => setTimeout(r, 20));
   const proxyUrl = /record: (http:\/\/[^ ]+) →/.exec(out)?.[1];
   assert.ok(proxyUrl !== undefined, out);
@@ -74,7 +130,10 @@ after(async () => {
 
 test('the recording holds no credentials and no generated values', () => {
   const text = readFileSync(recorded, 'utf8');
-  assert.doesNotMatch(text, /password: manager|password: admin|integrator-secret|eyJ|NWS4-HMAC-SHA256 Credential|x-nd-date/i);
+  assert.doesNotMatch(
+    text,
+    /password: manager|password: admin|integrator-secret|eyJ|NWS4-HMAC-SHA256 Credential|x-nd-date/i,
+  );
   assert.match(text, /password: \$\{profile\.manager\.password\}/);
   assert.match(text, /password: not-the-password/, 'a failed login stays failed without its password');
   assert.match(text, /as: integrator/);

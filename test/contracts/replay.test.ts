@@ -12,7 +12,8 @@ before(async () => {
   server = await fakeServer((req, res) => {
     if (req.url === '/flaky' && drops++ % 2 === 0) return void res.socket?.destroy();
     if (req.url === '/slow') return void setTimeout(() => json(res, 200, {}), 500);
-    if (req.url === '/text') return void res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': ['a=1', 'b=2'] }).end('hello');
+    if (req.url === '/text')
+      return void res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': ['a=1', 'b=2'] }).end('hello');
     json(res, 200, { ok: true });
   });
 });
@@ -41,11 +42,17 @@ test('idempotent requests are retried after a transport failure, POST is not', a
   const get = await send({ method: 'GET', url: `${server.url}/flaky`, headers: {} }, { timeoutMs: 5000, retries: 1 });
   assert.ok(get.ok);
   drops = 0;
-  const post = await send({ method: 'POST', url: `${server.url}/flaky`, headers: {}, body: Buffer.from('{}') }, { timeoutMs: 5000, retries: 1 });
+  const post = await send(
+    { method: 'POST', url: `${server.url}/flaky`, headers: {}, body: Buffer.from('{}') },
+    { timeoutMs: 5000, retries: 1 },
+  );
   assert.equal(post.ok, false);
 });
 
 test('a refused connection is retried for POST too, then reported', async () => {
-  const result = await send({ method: 'POST', url: 'http://127.0.0.1:9/x', headers: {} }, { timeoutMs: 2000, retries: 1 });
+  const result = await send(
+    { method: 'POST', url: 'http://127.0.0.1:9/x', headers: {} },
+    { timeoutMs: 2000, retries: 1 },
+  );
   assert.match(result.ok ? '' : result.error, /ECONNREFUSED/);
 });

@@ -16,25 +16,47 @@ const deleted: string[] = [];
 before(async () => {
   server = await fakeServer((req, res) => {
     if (req.url === '/api/auth') return json(res, 200, { tokenId: 'tok' });
-    if (req.method === 'POST' && req.url === '/customers') return json(res, 201, { id: `c${++nextId}`, externalId: JSON.parse(req.body.toString()).externalId });
+    if (req.method === 'POST' && req.url === '/customers')
+      return json(res, 201, { id: `c${++nextId}`, externalId: JSON.parse(req.body.toString()).externalId });
     if (req.method === 'DELETE') {
       deleted.push(`${req.url} ${String(req.headers['authorization'])}`);
       if (req.url === '/customers/c-gone') return json(res, 404, {});
       return req.url === '/customers/c2' ? json(res, 500, {}) : json(res, 200, {});
     }
-    if (req.url.startsWith('/problem')) return json(res, 404, { title: req.headers['accept-language'] === 'en-GB' && req.url.endsWith('same') ? 'Ne' : req.headers['accept-language'] === 'en-GB' ? 'No' : 'Ne' });
+    if (req.url.startsWith('/problem'))
+      return json(res, 404, {
+        title:
+          req.headers['accept-language'] === 'en-GB' && req.url.endsWith('same')
+            ? 'Ne'
+            : req.headers['accept-language'] === 'en-GB'
+              ? 'No'
+              : 'Ne',
+      });
     return json(res, 200, { url: req.url });
   });
 });
 after(() => server.close());
 
-const PROFILES = parseProfiles('p.yaml', 'cleanup: admin\nprofiles:\n  admin: { token: admin-token }\n  clerk: { token: clerk-token }\n  broken: { bearer: { userName: u, password: "${NOT_SET}", deviceName: P01 } }', {}).profiles;
+const PROFILES = parseProfiles(
+  'p.yaml',
+  'cleanup: admin\nprofiles:\n  admin: { token: admin-token }\n  clerk: { token: clerk-token }\n  broken: { bearer: { userName: u, password: "${NOT_SET}", deviceName: P01 } }',
+  {},
+).profiles;
 
 async function run(yaml: string, probe = false) {
   const loaded = loadScenarioText('s.yaml', yaml);
   assert.deepEqual(loaded.issues, []);
   assert.ok(PROFILES !== undefined);
-  return runContracts({ baseUrl: server.url, scenarios: loaded.scenarios, profiles: PROFILES, spec: undefined, http: { timeoutMs: 5000, retries: 0 }, concurrency: 3, probe, runId: 'run1' });
+  return runContracts({
+    baseUrl: server.url,
+    scenarios: loaded.scenarios,
+    profiles: PROFILES,
+    spec: undefined,
+    http: { timeoutMs: 5000, retries: 0 },
+    concurrency: 3,
+    probe,
+    runId: 'run1',
+  });
 }
 
 test('scenarios naming unknown or unusable profiles become issues and do not run', async () => {
@@ -42,11 +64,17 @@ test('scenarios naming unknown or unusable profiles become issues and do not run
   - { name: ghost, basis: doc, as: ghost, steps: [{ request: { method: GET, path: /a }, expect: { status: 200 } }] }
   - { name: env, basis: doc, steps: [{ as: broken, request: { method: GET, path: /a }, expect: { status: 200 } }] }
   - { name: ok, basis: doc, steps: [{ request: { method: GET, path: /a }, expect: { status: 200 } }] }`);
-  assert.deepEqual(result.scenarios.map((s) => s.name), ['ok']);
-  assert.deepEqual(result.issues.map((i) => [i.scenario, i.message]), [
-    ['ghost', "no profile 'ghost' in p.yaml"],
-    ['env', "profile 'broken' needs environment variable(s) NOT_SET"],
-  ]);
+  assert.deepEqual(
+    result.scenarios.map((s) => s.name),
+    ['ok'],
+  );
+  assert.deepEqual(
+    result.issues.map((i) => [i.scenario, i.message]),
+    [
+      ['ghost', "no profile 'ghost' in p.yaml"],
+      ['env', "profile 'broken' needs environment variable(s) NOT_SET"],
+    ],
+  );
   assert.equal(exitCode(result), 2);
 });
 
@@ -83,14 +111,26 @@ test('title: localized fails when two languages answer the same title', async ()
   const result = await run(`scenarios:
   - { name: differs, basis: doc, lang: [sk-SK, en-GB], steps: [{ request: { method: GET, path: /problem }, expect: { status: 404, title: localized } }] }
   - { name: same, basis: doc, lang: [sk-SK, en-GB], steps: [{ request: { method: GET, path: /problem-same }, expect: { status: 404, title: localized } }] }`);
-  assert.deepEqual(result.scenarios.map((s) => [s.name, s.status]), [['differs', 'passed'], ['same', 'failed']]);
-  assert.match(result.scenarios[1]?.steps[1]?.findings[0]?.message ?? '', /different titles in sk-SK and en-GB, both are "Ne"/);
+  assert.deepEqual(
+    result.scenarios.map((s) => [s.name, s.status]),
+    [
+      ['differs', 'passed'],
+      ['same', 'failed'],
+    ],
+  );
+  assert.match(
+    result.scenarios[1]?.steps[1]?.findings[0]?.message ?? '',
+    /different titles in sk-SK and en-GB, both are "Ne"/,
+  );
 });
 
 test('a step runs once per identity × language', async () => {
   const result = await run(`scenarios:
   - { name: matrix, basis: doc, steps: [{ as: [admin, clerk], lang: [sk-SK, en-GB], request: { method: GET, path: /m }, expect: { status: 200 } }] }`);
-  assert.deepEqual(result.scenarios[0]?.steps.map((s) => `${s.as}/${s.lang}`), ['admin/sk-SK', 'admin/en-GB', 'clerk/sk-SK', 'clerk/en-GB']);
+  assert.deepEqual(
+    result.scenarios[0]?.steps.map((s) => `${s.as}/${s.lang}`),
+    ['admin/sk-SK', 'admin/en-GB', 'clerk/sk-SK', 'clerk/en-GB'],
+  );
 });
 
 test('what a run created is deleted at the end by the cleanup profile; failures are reported', async () => {
@@ -105,5 +145,10 @@ test('what a run created is deleted at the end by the cleanup profile; failures 
       - { request: { method: POST, path: /customers, body: {} }, expect: { status: 201 } }`);
   assert.equal(exitCode(result), 0);
   assert.deepEqual(deleted.sort(), ['/customers/c1 Bearer admin-token', '/customers/c2 Bearer admin-token']);
-  assert.deepEqual(result.cleanup, { attempted: 2, deleted: 1, alreadyGone: 0, failed: [{ path: '/customers/c2', as: 'admin', reason: 'HTTP 500' }] });
+  assert.deepEqual(result.cleanup, {
+    attempted: 2,
+    deleted: 1,
+    alreadyGone: 0,
+    failed: [{ path: '/customers/c2', as: 'admin', reason: 'HTTP 500' }],
+  });
 });

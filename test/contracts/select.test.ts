@@ -3,7 +3,16 @@ import { test } from 'node:test';
 import type { LoadedScenario } from '../../src/contracts/scenario.js';
 import { parseShard, selectScenarios, type Selection } from '../../src/contracts/select.js';
 
-const scenario = (file: string, name: string, tags: string[]): LoadedScenario => ({ id: `${file} › ${name}`, file, name, basis: 'doc', tags, steps: [], vars: {}, defaults: {} });
+const scenario = (file: string, name: string, tags: string[]): LoadedScenario => ({
+  id: `${file} › ${name}`,
+  file,
+  name,
+  basis: 'doc',
+  tags,
+  steps: [],
+  vars: {},
+  defaults: {},
+});
 
 const ALL = [
   scenario('a.yaml', 'list customers', ['customers', 'ndata']),
@@ -29,7 +38,13 @@ const CASES: [string, Selection, string[]][] = [
 ];
 
 for (const [name, selection, expected] of CASES) {
-  test(`select: ${name}`, () => assert.deepEqual(selectScenarios(ALL, selection).map((s) => s.name).sort(), [...expected].sort()));
+  test(`select: ${name}`, () =>
+    assert.deepEqual(
+      selectScenarios(ALL, selection)
+        .map((s) => s.name)
+        .sort(),
+      [...expected].sort(),
+    ));
 }
 
 test('shards partition the suite', () => {

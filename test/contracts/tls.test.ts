@@ -25,8 +25,31 @@ const openssl = (() => {
 before(async () => {
   if (!openssl) return;
   dir = mkdtempSync(join(tmpdir(), 'portos-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-  server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"tls":true}'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  server = createServer(
+    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+    (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"tls":true}'),
+  );
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   url = `https://127.0.0.1:${(server?.address() as AddressInfo).port}/`;
 });
@@ -46,13 +69,19 @@ test('a self-signed certificate is refused by default', options, async () => {
 
 test('--insecure accepts it', options, async () => {
   const dispatcher = createDispatcher({ insecure: true });
-  const result = await send({ method: 'GET', url, headers: {} }, { timeoutMs: 5000, retries: 0, ...(dispatcher === undefined ? {} : { dispatcher }) });
+  const result = await send(
+    { method: 'GET', url, headers: {} },
+    { timeoutMs: 5000, retries: 0, ...(dispatcher === undefined ? {} : { dispatcher }) },
+  );
   assert.ok(result.ok && (result.observation.body as { tls: boolean }).tls);
 });
 
 test('--ca trusts it', options, async () => {
   const dispatcher = createDispatcher({ ca: join(dir, 'cert.pem') });
-  const result = await send({ method: 'GET', url, headers: {} }, { timeoutMs: 5000, retries: 0, ...(dispatcher === undefined ? {} : { dispatcher }) });
+  const result = await send(
+    { method: 'GET', url, headers: {} },
+    { timeoutMs: 5000, retries: 0, ...(dispatcher === undefined ? {} : { dispatcher }) },
+  );
   assert.ok(result.ok);
 });
 

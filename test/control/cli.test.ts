@@ -1,13 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { UsageError, planControl, type ControlCall, type ControlCommand } from '../../src/control/cli/control-command.js';
+import {
+  UsageError,
+  planControl,
+  type ControlCall,
+  type ControlCommand,
+} from '../../src/control/cli/control-command.js';
 import { runControl } from '../../src/control/cli/run-control.js';
 import { startMock, type RunningMock } from '../../src/mock.js';
 
 const PLANS: [string, ControlCall][] = [
   ['reset', { method: 'POST', path: '/reset', body: {} }],
   ['reset --seed 7 --count 30', { method: 'POST', path: '/reset', body: { seed: 7, count: 30 } }],
-  ['load fixtures/customers.small.json', { method: 'PUT', path: '/customers', bodyFile: 'fixtures/customers.small.json' }],
+  [
+    'load fixtures/customers.small.json',
+    { method: 'PUT', path: '/customers', bodyFile: 'fixtures/customers.small.json' },
+  ],
   ['load f.json --merge', { method: 'POST', path: '/customers', bodyFile: 'f.json' }],
   ['snapshot save before', { method: 'PUT', path: '/snapshots/before' }],
   ['snapshot save shared --file day.json', { method: 'PUT', path: '/snapshots/shared', bodyFile: 'day.json' }],
@@ -17,18 +25,34 @@ const PLANS: [string, ControlCall][] = [
   ['snapshot delete before', { method: 'DELETE', path: '/snapshots/before' }],
   ['clock', { method: 'GET', path: '/clock' }],
   ['clock freeze', { method: 'POST', path: '/clock/freeze', body: {} }],
-  ['clock freeze 2025-06-02T00:00:00Z', { method: 'POST', path: '/clock/freeze', body: { at: '2025-06-02T00:00:00Z' } }],
+  [
+    'clock freeze 2025-06-02T00:00:00Z',
+    { method: 'POST', path: '/clock/freeze', body: { at: '2025-06-02T00:00:00Z' } },
+  ],
   ['clock set 1748779200000', { method: 'POST', path: '/clock/set', body: { at: 1748779200000 } }],
   ['clock advance 1d', { method: 'POST', path: '/clock/advance', body: { by: '1d' } }],
   ['clock advance -3600000', { method: 'POST', path: '/clock/advance', body: { by: -3600000 } }],
   ['clock advance -2h', { method: 'POST', path: '/clock/advance', body: { by: '-2h' } }],
   ['clock resume', { method: 'POST', path: '/clock/resume' }],
   ['clock reset', { method: 'POST', path: '/clock/reset' }],
-  ['fault add latency=300 --route customers --method GET --share 0.5 --times 3', { method: 'POST', path: '/faults', body: { kind: 'latency', ms: 300, scope: { route: 'customers', method: 'GET', share: 0.5, times: 3 } } }],
+  [
+    'fault add latency=300 --route customers --method GET --share 0.5 --times 3',
+    {
+      method: 'POST',
+      path: '/faults',
+      body: { kind: 'latency', ms: 300, scope: { route: 'customers', method: 'GET', share: 0.5, times: 3 } },
+    },
+  ],
   ['fault add latency=100-500', { method: 'POST', path: '/faults', body: { kind: 'latency', minMs: 100, maxMs: 500 } }],
-  ['fault add status=423 --id c1', { method: 'POST', path: '/faults', body: { kind: 'status', status: 423, scope: { id: 'c1' } } }],
+  [
+    'fault add status=423 --id c1',
+    { method: 'POST', path: '/faults', body: { kind: 'status', status: 423, scope: { id: 'c1' } } },
+  ],
   ['fault add truncate=10', { method: 'POST', path: '/faults', body: { kind: 'truncate', bytes: 10 } }],
-  ['fault add drop --route /customers/*', { method: 'POST', path: '/faults', body: { kind: 'drop', scope: { route: '/customers/*' } } }],
+  [
+    'fault add drop --route /customers/*',
+    { method: 'POST', path: '/faults', body: { kind: 'drop', scope: { route: '/customers/*' } } },
+  ],
   ['fault list', { method: 'GET', path: '/faults' }],
   ['fault clear', { method: 'DELETE', path: '/faults' }],
   ['fault remove f2', { method: 'DELETE', path: '/faults/f2' }],
@@ -55,7 +79,19 @@ test('the URL: --url, else PORTOS_MOCK_URL, else http://127.0.0.1:3000; --prefix
   assert.equal(planControl('counts', ['--prefix', '/__qa'], {}).prefix, '/__qa');
 });
 
-const USAGE: string[] = ['reset --seed many', 'snapshot', 'snapshot save', 'clock travel', 'clock set', 'fault add explode', 'fault add latency=soon', 'lock', 'counts --bogus', 'counts --url ftp://x', 'fault add drop --share lots'];
+const USAGE: string[] = [
+  'reset --seed many',
+  'snapshot',
+  'snapshot save',
+  'clock travel',
+  'clock set',
+  'fault add explode',
+  'fault add latency=soon',
+  'lock',
+  'counts --bogus',
+  'counts --url ftp://x',
+  'fault add drop --share lots',
+];
 
 for (const line of USAGE) {
   test(`usage error: portos-mock ${line}`, () => {

@@ -15,7 +15,11 @@ test('controlledClock: reads its base until moved; freeze, set, advance, resume'
   const clock = controlledClock(base);
   const steps: [string, () => void, { nowMs: number; frozen: boolean; offsetMs: number }][] = [
     ['untouched follows the base', () => base.advance(500), { nowMs: 1_500, frozen: false, offsetMs: 0 }],
-    ['advance while running keeps running ahead', () => clock.advance(100), { nowMs: 1_600, frozen: false, offsetMs: 100 }],
+    [
+      'advance while running keeps running ahead',
+      () => clock.advance(100),
+      { nowMs: 1_600, frozen: false, offsetMs: 100 },
+    ],
     ['the base moves on, the offset stays', () => base.advance(400), { nowMs: 2_000, frozen: false, offsetMs: 100 }],
     ['freeze stops where it is', () => clock.freeze(), { nowMs: 2_000, frozen: true, offsetMs: 100 }],
     ['frozen ignores the base', () => base.advance(1_000), { nowMs: 2_000, frozen: true, offsetMs: -900 }],
@@ -70,12 +74,27 @@ test('the NWS4 window follows the mock clock', async () => {
   const { app } = makeTestApp();
   const signed = (at: number) => {
     const headers = { host: 'mock.test' };
-    return { ...headers, ...signNws4({ method: 'GET', url: 'http://mock.test/customers', headers, body: '' }, { clientId: 'integrator', clientSecret: 'integrator-secret' }, new Date(at)) };
+    return {
+      ...headers,
+      ...signNws4(
+        { method: 'GET', url: 'http://mock.test/customers', headers, body: '' },
+        { clientId: 'integrator', clientSecret: 'integrator-secret' },
+        new Date(at),
+      ),
+    };
   };
   assert.equal((await request(app).get('/customers').set(signed(TEST_NOW))).status, 200);
   await request(app).post('/_mock/clock/advance').send({ by: '151s' });
   assert.equal((await request(app).get('/customers').set(signed(TEST_NOW))).status, 401, 'signed 151 s ago');
-  assert.equal((await request(app).get('/customers').set(signed(TEST_NOW + 151_000))).status, 200, 'signed on the mock clock');
+  assert.equal(
+    (
+      await request(app)
+        .get('/customers')
+        .set(signed(TEST_NOW + 151_000))
+    ).status,
+    200,
+    'signed on the mock clock',
+  );
 });
 
 test('clock routes: state, freeze (now or at), resume, durations', async () => {
@@ -84,7 +103,12 @@ test('clock routes: state, freeze (now or at), resume, durations', async () => {
   assert.deepEqual(state.body, { now: new Date(TEST_NOW).toISOString(), nowMs: TEST_NOW, frozen: false, offsetMs: 0 });
   const frozen = await request(app).post('/_mock/clock/freeze').send({ at: '2030-01-01T00:00:00' });
   assert.deepEqual([frozen.body.now, frozen.body.frozen], ['2030-01-01T00:00:00.000Z', true]);
-  const cases: [unknown, number][] = [['1h30m', 5_400_000], ['-2h', -7_200_000], ['500ms', 500], [86_400_000, DAY]];
+  const cases: [unknown, number][] = [
+    ['1h30m', 5_400_000],
+    ['-2h', -7_200_000],
+    ['500ms', 500],
+    [86_400_000, DAY],
+  ];
   for (const [by, ms] of cases) {
     const before = (await request(app).get('/_mock/clock')).body.nowMs as number;
     const after = (await request(app).post('/_mock/clock/advance').send({ by })).body.nowMs as number;

@@ -16,7 +16,8 @@ test('counts: customers, store version, snapshots, faults, locks, logs', async (
   assert.equal(res.status, 200);
   assert.equal(res.body.customers, small.length);
   assert.equal(res.body.storeVersion, store.version);
-  for (const key of ['snapshots', 'faults', 'locks', 'requests', 'changes', 'deliveries', 'webhooks']) assert.equal(typeof res.body[key], 'number', key);
+  for (const key of ['snapshots', 'faults', 'locks', 'requests', 'changes', 'deliveries', 'webhooks'])
+    assert.equal(typeof res.body[key], 'number', key);
   const overview = await request(app).get('/_mock');
   assert.deepEqual(overview.body.counts, res.body);
   assert.equal(overview.body.clock.frozen, false);
@@ -35,7 +36,10 @@ test('reset: the starting customers, or a new seed and count; the change log rec
   const again = await request(app).post('/_mock/reset').send({ seed: 3, count: 12 });
   assert.equal(again.body.customers, 12);
   const changes = await request(app).get('/_mock/changes?limit=1');
-  assert.deepEqual({ ...changes.body.items[0], at: 'x', seq: 0 }, { kind: 'replaced', reason: 'reset', at: 'x', count: 12, seq: 0 });
+  assert.deepEqual(
+    { ...changes.body.items[0], at: 'x', seq: 0 },
+    { kind: 'replaced', reason: 'reset', at: 'x', count: 12, seq: 0 },
+  );
 });
 
 test('load: PUT replaces with a fixture file (state document or bare array), POST merges by id', async () => {
@@ -46,9 +50,17 @@ test('load: PUT replaces with a fixture file (state document or bare array), POS
   assert.equal(store.list()[2]?.id.length, 24, 'an item without id gets a generated one');
   const read = await request(app).get('/customers/qa-expires-tomorrow').set(auth());
   assert.equal(read.body.fullName, 'Eva Zajtrajšia');
-  const merge = await request(app).post('/_mock/customers').send([{ id: 'qa-not-yet-valid', firstName: 'Replaced' }, { id: 'qa-new' }]);
+  const merge = await request(app)
+    .post('/_mock/customers')
+    .send([{ id: 'qa-not-yet-valid', firstName: 'Replaced' }, { id: 'qa-new' }]);
   assert.deepEqual(merge.body, { loaded: 2, customers: 4, storeVersion: store.version });
-  assert.deepEqual(store.list().map((c) => c.id).filter((id) => id.startsWith('qa')), ['qa-expires-tomorrow', 'qa-not-yet-valid', 'qa-new']);
+  assert.deepEqual(
+    store
+      .list()
+      .map((c) => c.id)
+      .filter((id) => id.startsWith('qa')),
+    ['qa-expires-tomorrow', 'qa-not-yet-valid', 'qa-new'],
+  );
   assert.equal(store.get('qa-not-yet-valid')?.firstName, 'Replaced');
   const bare = await request(app).put('/_mock/customers').send(small);
   assert.equal(bare.body.customers, small.length);
@@ -63,7 +75,13 @@ test('snapshots: take, list, download, restore after changes, replace, delete', 
   await request(app).put('/customers/c3').set(auth()).send({ firstName: 'Changed' });
   assert.equal((await request(app).put('/_mock/snapshots/after')).status, 201);
   const list = await request(app).get('/_mock/snapshots');
-  assert.deepEqual(list.body.items.map((s: { name: string; customers: number }) => [s.name, s.customers]), [['before-test_1', small.length], ['after', small.length - 1]]);
+  assert.deepEqual(
+    list.body.items.map((s: { name: string; customers: number }) => [s.name, s.customers]),
+    [
+      ['before-test_1', small.length],
+      ['after', small.length - 1],
+    ],
+  );
   const doc = await request(app).get('/_mock/snapshots/before-test_1');
   assert.equal(doc.body.format, 'portos-mock-state');
   assert.deepEqual(doc.body.customers, small);
@@ -71,7 +89,11 @@ test('snapshots: take, list, download, restore after changes, replace, delete', 
   assert.deepEqual(restored.body, { name: 'before-test_1', customers: small.length, storeVersion: store.version });
   assert.deepEqual(store.list(), small);
   await request(app).put('/customers/c1').set(auth()).send({ firstName: 'After restore' });
-  assert.equal((await request(app).get('/_mock/snapshots/before-test_1')).body.customers[0].firstName, 'Ján', 'a snapshot never sees later writes');
+  assert.equal(
+    (await request(app).get('/_mock/snapshots/before-test_1')).body.customers[0].firstName,
+    'Ján',
+    'a snapshot never sees later writes',
+  );
   assert.equal((await request(app).put('/_mock/snapshots/after')).status, 200, 'replacing answers 200');
   const uploaded = await request(app).put('/_mock/snapshots/uploaded').send(qa);
   assert.equal(uploaded.body.customers, 3, 'a body uploads the snapshot');
@@ -87,31 +109,149 @@ test('state: the current data as a state document', async () => {
   assert.deepEqual(res.body.customers, small);
 });
 
-const BAD: { name: string; method: 'get' | 'post' | 'put' | 'delete'; url: string; body?: unknown; status: number; members?: string[] }[] = [
-  { name: 'unknown fault kind', method: 'post', url: '/_mock/faults', body: { kind: 'explode' }, status: 400, members: ['kind'] },
+const BAD: {
+  name: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  url: string;
+  body?: unknown;
+  status: number;
+  members?: string[];
+}[] = [
+  {
+    name: 'unknown fault kind',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'explode' },
+    status: 400,
+    members: ['kind'],
+  },
   { name: 'missing fault kind', method: 'post', url: '/_mock/faults', body: { ms: 3 }, status: 400, members: ['kind'] },
-  { name: 'invalid share and times, unknown scope member', method: 'post', url: '/_mock/faults', body: { kind: 'drop', scope: { share: 1.5, times: 0, when: 'now' } }, status: 400, members: ['scope.when', 'scope.share', 'scope.times'] },
-  { name: 'share 0', method: 'post', url: '/_mock/faults', body: { kind: 'drop', scope: { share: 0 } }, status: 400, members: ['scope.share'] },
-  { name: 'status not in the catalogue', method: 'post', url: '/_mock/faults', body: { kind: 'status', status: 503 }, status: 400, members: ['status'] },
-  { name: 'latency without ms', method: 'post', url: '/_mock/faults', body: { kind: 'latency' }, status: 400, members: ['ms'] },
-  { name: 'latency ms and range together', method: 'post', url: '/_mock/faults', body: { kind: 'latency', ms: 5, minMs: 1, maxMs: 9 }, status: 400, members: ['minMs', 'maxMs'] },
-  { name: 'unknown route and method', method: 'post', url: '/_mock/faults', body: { kind: 'drop', scope: { route: 'orders', method: 'PATCH' } }, status: 400, members: ['scope.route', 'scope.method'] },
-  { name: 'member of another kind', method: 'post', url: '/_mock/faults', body: { kind: 'drop', bytes: 3 }, status: 400, members: ['bytes'] },
+  {
+    name: 'invalid share and times, unknown scope member',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'drop', scope: { share: 1.5, times: 0, when: 'now' } },
+    status: 400,
+    members: ['scope.when', 'scope.share', 'scope.times'],
+  },
+  {
+    name: 'share 0',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'drop', scope: { share: 0 } },
+    status: 400,
+    members: ['scope.share'],
+  },
+  {
+    name: 'status not in the catalogue',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'status', status: 503 },
+    status: 400,
+    members: ['status'],
+  },
+  {
+    name: 'latency without ms',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'latency' },
+    status: 400,
+    members: ['ms'],
+  },
+  {
+    name: 'latency ms and range together',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'latency', ms: 5, minMs: 1, maxMs: 9 },
+    status: 400,
+    members: ['minMs', 'maxMs'],
+  },
+  {
+    name: 'unknown route and method',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'drop', scope: { route: 'orders', method: 'PATCH' } },
+    status: 400,
+    members: ['scope.route', 'scope.method'],
+  },
+  {
+    name: 'member of another kind',
+    method: 'post',
+    url: '/_mock/faults',
+    body: { kind: 'drop', bytes: 3 },
+    status: 400,
+    members: ['bytes'],
+  },
   { name: 'fault body not an object', method: 'post', url: '/_mock/faults', body: [1], status: 400, members: ['$'] },
   { name: 'missing snapshot: download', method: 'get', url: '/_mock/snapshots/nope', status: 404 },
   { name: 'missing snapshot: restore', method: 'post', url: '/_mock/snapshots/nope/restore', status: 404 },
   { name: 'missing snapshot: delete', method: 'delete', url: '/_mock/snapshots/nope', status: 404 },
   { name: 'bad snapshot name', method: 'put', url: '/_mock/snapshots/-bad!', status: 400, members: ['name'] },
   { name: 'missing fault rule', method: 'delete', url: '/_mock/faults/f999', status: 404 },
-  { name: 'reset with a negative count and an unknown member', method: 'post', url: '/_mock/reset', body: { count: -1, customers: 3 }, status: 400, members: ['customers', 'count'] },
-  { name: 'load: invalid customers, every problem listed', method: 'put', url: '/_mock/customers', body: invalid, status: 400, members: ['[0].id', '[0].firstName', '[2].id', '[2].externalId', '[3].birthDate', '[4]'] },
-  { name: 'load: not a customers document', method: 'put', url: '/_mock/customers', body: { items: [] }, status: 400, members: ['customers'] },
-  { name: 'merge: an externalId another customer has', method: 'post', url: '/_mock/customers', body: [{ id: 'z', externalId: 'EXT-002' }], status: 400, members: ['customers[0].externalId'] },
+  {
+    name: 'reset with a negative count and an unknown member',
+    method: 'post',
+    url: '/_mock/reset',
+    body: { count: -1, customers: 3 },
+    status: 400,
+    members: ['customers', 'count'],
+  },
+  {
+    name: 'load: invalid customers, every problem listed',
+    method: 'put',
+    url: '/_mock/customers',
+    body: invalid,
+    status: 400,
+    members: ['[0].id', '[0].firstName', '[2].id', '[2].externalId', '[3].birthDate', '[4]'],
+  },
+  {
+    name: 'load: not a customers document',
+    method: 'put',
+    url: '/_mock/customers',
+    body: { items: [] },
+    status: 400,
+    members: ['customers'],
+  },
+  {
+    name: 'merge: an externalId another customer has',
+    method: 'post',
+    url: '/_mock/customers',
+    body: [{ id: 'z', externalId: 'EXT-002' }],
+    status: 400,
+    members: ['customers[0].externalId'],
+  },
   { name: 'clock: set without at', method: 'post', url: '/_mock/clock/set', body: {}, status: 400, members: ['at'] },
-  { name: 'clock: bad date', method: 'post', url: '/_mock/clock/set', body: { at: '2025-13-45' }, status: 400, members: ['at'] },
-  { name: 'clock: bad duration', method: 'post', url: '/_mock/clock/advance', body: { by: 'tomorrow' }, status: 400, members: ['by'] },
-  { name: 'log query: not an integer, unknown parameter', method: 'get', url: '/_mock/requests?limit=ten&x=1', status: 400, members: ['limit', 'x'] },
-  { name: 'webhook: bad url', method: 'post', url: '/_mock/webhooks', body: { url: 'ftp://x' }, status: 400, members: ['url'] },
+  {
+    name: 'clock: bad date',
+    method: 'post',
+    url: '/_mock/clock/set',
+    body: { at: '2025-13-45' },
+    status: 400,
+    members: ['at'],
+  },
+  {
+    name: 'clock: bad duration',
+    method: 'post',
+    url: '/_mock/clock/advance',
+    body: { by: 'tomorrow' },
+    status: 400,
+    members: ['by'],
+  },
+  {
+    name: 'log query: not an integer, unknown parameter',
+    method: 'get',
+    url: '/_mock/requests?limit=ten&x=1',
+    status: 400,
+    members: ['limit', 'x'],
+  },
+  {
+    name: 'webhook: bad url',
+    method: 'post',
+    url: '/_mock/webhooks',
+    body: { url: 'ftp://x' },
+    status: 400,
+    members: ['url'],
+  },
   { name: 'unknown control route', method: 'get', url: '/_mock/nothing', status: 404 },
   { name: 'method not allowed', method: 'delete', url: '/_mock/counts', status: 405 },
 ];
@@ -126,7 +266,10 @@ for (const row of BAD) {
     assert.equal(res.status, row.status, JSON.stringify(res.body));
     assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/);
     if (row.members !== undefined) {
-      assert.deepEqual(res.body.errors.map((e: { memberName: string }) => e.memberName).sort(), [...row.members].sort());
+      assert.deepEqual(
+        res.body.errors.map((e: { memberName: string }) => e.memberName).sort(),
+        [...row.members].sort(),
+      );
       for (const error of res.body.errors) assert.ok(error.message.length > 5, error.message);
     }
     assert.equal(store.version, version);

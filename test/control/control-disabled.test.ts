@@ -6,7 +6,12 @@ import { makeTestApp } from '../support/app.js';
 
 test('control off: /_mock is a plain 404 route_not_found, the fault header is ignored', async () => {
   const { app, auth, mock } = makeTestApp({ config: { control: { enabled: false } } });
-  for (const [method, url] of [['get', '/_mock/counts'], ['post', '/_mock/reset'], ['put', '/_mock/locks/c1'], ['get', '/_mock']] as const) {
+  for (const [method, url] of [
+    ['get', '/_mock/counts'],
+    ['post', '/_mock/reset'],
+    ['put', '/_mock/locks/c1'],
+    ['get', '/_mock'],
+  ] as const) {
     const res = await request(app)[method](url).set('Accept-Language', 'en-GB');
     assert.equal(res.status, 404, url);
     assert.equal(res.body.title, 'Resource not found');
@@ -53,7 +58,9 @@ const FLAGS: { name: string; args: string[]; env?: Record<string, string>; expec
 for (const row of FLAGS) {
   test(`serve flags: ${row.name}`, () => {
     const { config } = configFromArgs(row.args, row.env ?? {});
-    const picked = Object.fromEntries(Object.keys(row.expected).map((key) => [key, config.control[key as keyof typeof config.control]]));
+    const picked = Object.fromEntries(
+      Object.keys(row.expected).map((key) => [key, config.control[key as keyof typeof config.control]]),
+    );
     assert.deepEqual(picked, row.expected);
   });
 }

@@ -13,11 +13,18 @@ const VALID: [string, Fault[]][] = [
   ['drop', [{ kind: 'drop' }]],
   ['truncate', [{ kind: 'truncate', bytes: null }]],
   ['truncate=0', [{ kind: 'truncate', bytes: 0 }]],
-  [' latency=5 , status=401 ', [{ kind: 'latency', minMs: 5, maxMs: 5 }, { kind: 'status', status: 401 }]],
+  [
+    ' latency=5 , status=401 ',
+    [
+      { kind: 'latency', minMs: 5, maxMs: 5 },
+      { kind: 'status', status: 401 },
+    ],
+  ],
 ];
 
 for (const [header, faults] of VALID) {
-  test(`fault header "${header}"`, () => assert.deepEqual(parseFaultHeader(header, 'X-Mock-Fault'), { ok: true, value: faults }));
+  test(`fault header "${header}"`, () =>
+    assert.deepEqual(parseFaultHeader(header, 'X-Mock-Fault'), { ok: true, value: faults }));
 }
 
 const INVALID: [string, string[]][] = [
@@ -36,7 +43,10 @@ for (const [header, kinds] of INVALID) {
     const parsed = parseFaultHeader(header, 'X-Mock-Fault');
     assert.equal(parsed.ok, false);
     if (!parsed.ok) {
-      assert.deepEqual(parsed.issues.map((i) => i.kind), kinds);
+      assert.deepEqual(
+        parsed.issues.map((i) => i.kind),
+        kinds,
+      );
       assert.ok(parsed.issues.every((i) => i.member === 'X-Mock-Fault'));
     }
   });
@@ -69,8 +79,17 @@ test('path globs: * within a segment, ** across', () => {
 
 test('a plan: latencies add up, the first ending fault wins, a range draws once', () => {
   const plan = planFaults(
-    [{ kind: 'latency', minMs: 10, maxMs: 10 }, { kind: 'status', status: 423 }, { kind: 'drop' }, { kind: 'latency', minMs: 0, maxMs: 100 }],
+    [
+      { kind: 'latency', minMs: 10, maxMs: 10 },
+      { kind: 'status', status: 423 },
+      { kind: 'drop' },
+      { kind: 'latency', minMs: 0, maxMs: 100 },
+    ],
     () => 0.5,
   );
-  assert.deepEqual(plan, { delayMs: 60, terminal: { kind: 'status', status: 423 }, applied: ['latency=10', 'status=423', 'latency=0-100'] });
+  assert.deepEqual(plan, {
+    delayMs: 60,
+    terminal: { kind: 'status', status: 423 },
+    applied: ['latency=10', 'status=423', 'latency=0-100'],
+  });
 });

@@ -11,7 +11,10 @@ before(async () => {
 after(() => mock.close());
 
 /** A raw GET: the status, the declared Content-Length, the bytes that arrived and how the connection ended. */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number | null; declared: number | null; received: number; error: string | null }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number | null; declared: number | null; received: number; error: string | null }> {
   return new Promise((resolve) => {
     const req = httpRequest(`${mock.url}${path}`, { headers }, (res) => {
       let received = 0;
@@ -38,11 +41,23 @@ test('drop: the connection closes without a response (header and rule)', async (
   const dropped = await rawGet('/customers', { 'X-Mock-Fault': 'drop' });
   assert.equal(dropped.status, null);
   assert.match(dropped.error ?? '', /socket hang up|ECONNRESET/);
-  assert.equal((await control('POST', '/faults', { kind: 'drop', scope: { route: 'customers', times: 1 } })).status, 201);
+  assert.equal(
+    (await control('POST', '/faults', { kind: 'drop', scope: { route: 'customers', times: 1 } })).status,
+    201,
+  );
   await assert.rejects(fetch(`${mock.url}/customers`));
   assert.equal((await fetch(`${mock.url}/customers`)).status, 200, 'times: 1 has expired');
-  const log = (await (await control('GET', '/requests?limit=3')).json()) as { items: { outcome: string; status: number | null }[] };
-  assert.deepEqual(log.items.map((r) => [r.outcome, r.status]), [['dropped', null], ['dropped', null], ['completed', 200]]);
+  const log = (await (await control('GET', '/requests?limit=3')).json()) as {
+    items: { outcome: string; status: number | null }[];
+  };
+  assert.deepEqual(
+    log.items.map((r) => [r.outcome, r.status]),
+    [
+      ['dropped', null],
+      ['dropped', null],
+      ['completed', 200],
+    ],
+  );
 });
 
 test('truncate: full Content-Length, part of the body, then the connection is cut', async () => {
@@ -55,8 +70,12 @@ test('truncate: full Content-Length, part of the body, then the connection is cu
   assert.notEqual(half.error, null);
   const ten = await rawGet('/customers', { 'X-Mock-Fault': 'truncate=10' });
   assert.equal(ten.received, 10);
-  await assert.rejects(async () => (await fetch(`${mock.url}/customers`, { headers: { 'X-Mock-Fault': 'truncate' } })).json());
-  const log = (await (await control('GET', '/requests?limit=1')).json()) as { items: { outcome: string; faults: string[] }[] };
+  await assert.rejects(async () =>
+    (await fetch(`${mock.url}/customers`, { headers: { 'X-Mock-Fault': 'truncate' } })).json(),
+  );
+  const log = (await (await control('GET', '/requests?limit=1')).json()) as {
+    items: { outcome: string; faults: string[] }[];
+  };
   assert.deepEqual([log.items[0]?.outcome, log.items[0]?.faults], ['truncated', ['truncate']]);
 });
 
@@ -76,7 +95,9 @@ test('latency: fixed and random ranges delay by about that much', async () => {
 test('latency never blocks: a delayed route serves concurrent requests in parallel', async () => {
   await control('POST', '/faults', { kind: 'latency', ms: 100, scope: { route: 'customer' } });
   const started = performance.now();
-  const times = await Promise.all(Array.from({ length: 20 }, (_, i) => fetch(`${mock.url}/customers/${i}`).then(() => performance.now() - started)));
+  const times = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => fetch(`${mock.url}/customers/${i}`).then(() => performance.now() - started)),
+  );
   const total = performance.now() - started;
   await control('DELETE', '/faults');
   assert.ok(Math.min(...times) >= 95, `each delayed request waited (${Math.min(...times)} ms)`);

@@ -44,7 +44,11 @@ test('a status 500 rule on one route: a localized ProblemDetails there, other ro
     assert.equal(res.body.instance, '/customers');
   }
   assert.equal((await request(app).get('/customers/c1').set(auth())).status, 200);
-  assert.equal((await request(app).post('/customers').set(auth()).send({ firstName: 'Ok' })).status, 201, 'POST is another method');
+  assert.equal(
+    (await request(app).post('/customers').set(auth()).send({ firstName: 'Ok' })).status,
+    201,
+    'POST is another method',
+  );
   const listed = (await request(app).get('/_mock/faults')).body.items[0];
   assert.equal(listed.hits, 2);
 });
@@ -55,7 +59,11 @@ test('a locked customer: writes get 423 ResourceLocked (errorCode 5) in both lan
   assert.deepEqual((await request(app).get('/_mock/locks')).body.items, ['c2']);
   const version = store.version;
   for (const { language, locked } of LANGUAGES) {
-    const put = await request(app).put('/customers/c2').set(auth()).set('Accept-Language', language).send({ firstName: 'X' });
+    const put = await request(app)
+      .put('/customers/c2')
+      .set(auth())
+      .set('Accept-Language', language)
+      .send({ firstName: 'X' });
     assert.equal(put.status, 423);
     assert.equal(put.body.errorCode, 5);
     assert.equal(put.body.title, locked);
@@ -63,12 +71,24 @@ test('a locked customer: writes get 423 ResourceLocked (errorCode 5) in both lan
     assert.match(put.body.detail, /c2/);
   }
   assert.equal((await request(app).delete('/customers/c2').set(auth())).status, 423);
-  assert.equal((await request(app).post('/customers').set(auth()).send({ ID: 'c2', firstName: 'Body id' })).status, 423, 'a POST naming the id in its body');
+  assert.equal(
+    (await request(app).post('/customers').set(auth()).send({ ID: 'c2', firstName: 'Body id' })).status,
+    423,
+    'a POST naming the id in its body',
+  );
   assert.equal((await request(app).get('/customers/c2').set(auth())).status, 200);
   assert.equal((await request(app).get('/customers').set(auth())).status, 200);
-  assert.equal((await request(app).put('/customers/c3').set(auth()).send({ firstName: 'Other' })).status, 200, 'other ids are free');
+  assert.equal(
+    (await request(app).put('/customers/c3').set(auth()).send({ firstName: 'Other' })).status,
+    200,
+    'other ids are free',
+  );
   const other = await request(app).post('/customers').set(auth()).send({ id: 'c9', firstName: 'Read twice' });
-  assert.deepEqual([other.status, other.body.firstName], [201, 'Read twice'], 'the body read early still reaches the route');
+  assert.deepEqual(
+    [other.status, other.body.firstName],
+    [201, 'Read twice'],
+    'the body read early still reaches the route',
+  );
   assert.equal(store.version, version + 2);
   assert.equal((await request(app).delete('/_mock/locks/c2')).status, 204);
   const put = await request(app).put('/customers/c2').set(auth()).send({ firstName: 'Unlocked' });
@@ -81,13 +101,21 @@ test('the fault header applies to its request only; several faults combine', asy
   assert.equal(faulted.status, 500);
   assert.equal((await request(app).get('/customers/c1').set(auth())).status, 200);
   const started = performance.now();
-  const both = await request(app).put('/customers/c1').set(auth()).set('X-Mock-Fault', 'latency=60, status=423').send({});
+  const both = await request(app)
+    .put('/customers/c1')
+    .set(auth())
+    .set('X-Mock-Fault', 'latency=60, status=423')
+    .send({});
   assert.equal(both.status, 423);
   assert.ok(performance.now() - started >= 55, 'the latency came first');
   const missing = await request(app).get('/customers/c1').set(auth()).set('x-mock-fault', 'status=404');
   assert.equal(missing.status, 404);
   assert.equal(missing.body.title, 'Zdroj nebol nájdený');
-  const expired = await request(app).get('/customers').set(auth()).set('X-Mock-Fault', 'status=401').set('Accept-Language', 'en');
+  const expired = await request(app)
+    .get('/customers')
+    .set(auth())
+    .set('X-Mock-Fault', 'status=401')
+    .set('Accept-Language', 'en');
   assert.equal(expired.status, 401);
   assert.match(expired.headers['www-authenticate'] ?? '', /Bearer/);
 });
@@ -104,9 +132,16 @@ const BAD_HEADERS: [string, string[]][] = [
 
 for (const [header, messages] of BAD_HEADERS) {
   test(`a bad fault header is a 400 naming it: ${header}`, async () => {
-    const res = await request(app).get('/customers').set(auth()).set('X-Mock-Fault', header).set('Accept-Language', 'en-GB');
+    const res = await request(app)
+      .get('/customers')
+      .set(auth())
+      .set('X-Mock-Fault', header)
+      .set('Accept-Language', 'en-GB');
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.errors, messages.map((message) => ({ memberName: 'X-Mock-Fault', message })));
+    assert.deepEqual(
+      res.body.errors,
+      messages.map((message) => ({ memberName: 'X-Mock-Fault', message })),
+    );
   });
 }
 
@@ -138,10 +173,31 @@ test('an id scope also matches a POST naming that id in its body', async () => {
 
 const SCOPES: { name: string; scope: object; hit: [string, string][]; miss: [string, string][] }[] = [
   { name: 'route name', scope: { route: 'health' }, hit: [['GET', '/api/v2/health']], miss: [['GET', '/customers']] },
-  { name: 'path glob, one segment', scope: { route: '/customers/*' }, hit: [['GET', '/customers/c1'], ['DELETE', '/customers/zz']], miss: [['GET', '/customers']] },
-  { name: 'path glob, any depth', scope: { route: '/api/**' }, hit: [['GET', '/api/v2/health'], ['GET', '/api/auth']], miss: [['GET', '/customers/c1']] },
+  {
+    name: 'path glob, one segment',
+    scope: { route: '/customers/*' },
+    hit: [
+      ['GET', '/customers/c1'],
+      ['DELETE', '/customers/zz'],
+    ],
+    miss: [['GET', '/customers']],
+  },
+  {
+    name: 'path glob, any depth',
+    scope: { route: '/api/**' },
+    hit: [
+      ['GET', '/api/v2/health'],
+      ['GET', '/api/auth'],
+    ],
+    miss: [['GET', '/customers/c1']],
+  },
   { name: 'method', scope: { method: 'delete' }, hit: [['DELETE', '/customers/c6']], miss: [['GET', '/customers/c6']] },
-  { name: 'GET covers HEAD', scope: { method: 'GET', route: 'customer' }, hit: [['HEAD', '/customers/c1']], miss: [['PUT', '/customers/c1']] },
+  {
+    name: 'GET covers HEAD',
+    scope: { method: 'GET', route: 'customer' },
+    hit: [['HEAD', '/customers/c1']],
+    miss: [['PUT', '/customers/c1']],
+  },
 ];
 
 for (const row of SCOPES) {

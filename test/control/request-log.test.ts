@@ -22,7 +22,11 @@ test('BoundedLog keeps the newest entries, numbered; since, limit and clear', ()
   log.clear();
   assert.deepEqual([log.size, log.items().length], [0, 0]);
   log.push({ n: 6 });
-  assert.deepEqual(log.items().map((e) => [e.n, e.seq]), [[6, 6]], 'numbering goes on after clear');
+  assert.deepEqual(
+    log.items().map((e) => [e.n, e.seq]),
+    [[6, 6]],
+    'numbering goes on after clear',
+  );
   const none = new BoundedLog<{ n: number }>(0);
   none.push({ n: 1 });
   assert.deepEqual([none.items(), none.dropped], [[], 1]);
@@ -38,7 +42,15 @@ test('the request log: method, url, status, latency, identity; bounded; control 
   const res = await request(app).get('/_mock/requests');
   assert.equal(res.body.capacity, 3);
   assert.equal(res.body.dropped, 1);
-  const rows = res.body.items.map((r: { method: string; url: string; status: number; identity: string | null; outcome: string }) => [r.method, r.url, r.status, r.identity, r.outcome]);
+  const rows = res.body.items.map(
+    (r: { method: string; url: string; status: number; identity: string | null; outcome: string }) => [
+      r.method,
+      r.url,
+      r.status,
+      r.identity,
+      r.outcome,
+    ],
+  );
   assert.deepEqual(rows, [
     ['GET', '/customers/none', 404, 'viewer', 'completed'],
     ['GET', '/customers', 401, null, 'completed'],
@@ -56,11 +68,22 @@ test('requests are logged on the console as structured JSON lines (pino)', async
   const out = new PassThrough();
   const lines: string[] = [];
   out.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
-  const mock = createMock({ config: { count: 0, auth: { required: false } }, console: pino(out), log: () => undefined });
+  const mock = createMock({
+    config: { count: 0, auth: { required: false } },
+    console: pino(out),
+    log: () => undefined,
+  });
   await request(mock.app).get('/customers').set('X-Mock-Fault', 'status=500');
   await new Promise((resolve) => setImmediate(resolve));
-  const line = JSON.parse(lines.at(-1) ?? '{}') as { msg: string; level: number; req: { method: string; status: number; identity: string; faults: string[] } };
+  const line = JSON.parse(lines.at(-1) ?? '{}') as {
+    msg: string;
+    level: number;
+    req: { method: string; status: number; identity: string; faults: string[] };
+  };
   assert.equal(line.msg, 'request');
   assert.equal(line.level, 30);
-  assert.deepEqual([line.req.method, line.req.status, line.req.identity, line.req.faults], ['GET', 500, null, ['status=500']]);
+  assert.deepEqual(
+    [line.req.method, line.req.status, line.req.identity, line.req.faults],
+    ['GET', 500, null, ['status=500']],
+  );
 });

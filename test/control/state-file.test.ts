@@ -12,12 +12,19 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'portos-mock-state-'));
 }
 
-function readState(path: string): { format: string; customers: { id: string; _v: number; firstName: string | null }[] } {
+function readState(path: string): {
+  format: string;
+  customers: { id: string; _v: number; firstName: string | null }[];
+} {
   return JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readState>;
 }
 
 function mockWith(stateFile: string) {
-  return createMock({ config: { count: 4, seed: 9, auth: { required: false }, control: { stateFile } }, ids: sequentialIds(), log: () => undefined });
+  return createMock({
+    config: { count: 4, seed: 9, auth: { required: false }, control: { stateFile } },
+    ids: sequentialIds(),
+    log: () => undefined,
+  });
 }
 
 test('a missing state file is created from the seed; writes reach it (debounced, atomically); shutdown flushes', async () => {
@@ -40,7 +47,13 @@ test('a restart starts from the state file (not the seed), control operations ar
   const path = join(tempDir(), 'state.json');
   copyFileSync('fixtures/control/customers.qa.json', path);
   const first = mockWith(path);
-  assert.deepEqual(first.store.list().map((c) => c.id).slice(0, 2), ['qa-expires-tomorrow', 'qa-not-yet-valid']);
+  assert.deepEqual(
+    first.store
+      .list()
+      .map((c) => c.id)
+      .slice(0, 2),
+    ['qa-expires-tomorrow', 'qa-not-yet-valid'],
+  );
   await request(first.app).delete('/customers/qa-not-yet-valid').expect(200);
   await first.shutdown();
   const second = mockWith(path);
@@ -54,14 +67,37 @@ test('a restart starts from the state file (not the seed), control operations ar
 test('an invalid state file stops the start with every problem named', () => {
   const path = join(tempDir(), 'state.json');
   copyFileSync('fixtures/control/customers.invalid.json', path);
-  assert.throws(() => mockWith(path), (error: Error) => /state file .* is not usable/.test(error.message) && /\[0\]\.firstName: The value must be a string/.test(error.message) && /\[2\]\.id/.test(error.message));
+  assert.throws(
+    () => mockWith(path),
+    (error: Error) =>
+      /state file .* is not usable/.test(error.message) &&
+      /\[0\]\.firstName: The value must be a string/.test(error.message) &&
+      /\[2\]\.id/.test(error.message),
+  );
   writeFileSync(path, '{ nope');
   assert.throws(() => mockWith(path), /is not valid JSON/);
 });
 
-test('portos-mock serve --state FILE writes the day\'s data on SIGTERM', async (t) => {
+test("portos-mock serve --state FILE writes the day's data on SIGTERM", async (t) => {
   const path = join(tempDir(), 'state.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/portos-mock.ts', 'serve', '--port', '0', '--count', '2', '--no-auth', '--quiet', '--state', path], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/portos-mock.ts',
+      'serve',
+      '--port',
+      '0',
+      '--count',
+      '2',
+      '--no-auth',
+      '--quiet',
+      '--state',
+      path,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   t.after(() => child.kill('SIGKILL'));
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
@@ -77,11 +113,20 @@ test('portos-mock serve --state FILE writes the day\'s data on SIGTERM', async (
     });
   });
   assert.match(output.join(''), /state file .*state\.json \(2 customers\)/);
-  const created = await fetch(`${url}/customers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'kept' }) });
+  const created = await fetch(`${url}/customers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'kept' }),
+  });
   assert.equal(created.status, 201);
   const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
   child.kill('SIGTERM');
   assert.equal(await exit, 0);
   assert.ok(existsSync(path));
-  assert.deepEqual(readState(path).customers.map((c) => c.id).at(-1), 'kept');
+  assert.deepEqual(
+    readState(path)
+      .customers.map((c) => c.id)
+      .at(-1),
+    'kept',
+  );
 });

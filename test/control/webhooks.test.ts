@@ -51,7 +51,12 @@ after(() => new Promise<void>((resolve) => hooks.server.close(() => resolve())))
 
 test('create, update and delete each POST a signed notification; the receiver verifies the signature', async () => {
   const { app, auth, mock } = makeTestApp({
-    config: { control: { webhooks: [{ url: `${hooks.url}/signed`, secret: 's3cret' }, { url: `${hooks.url}/plain` }], webhookBackoffMs: 0 } },
+    config: {
+      control: {
+        webhooks: [{ url: `${hooks.url}/signed`, secret: 's3cret' }, { url: `${hooks.url}/plain` }],
+        webhookBackoffMs: 0,
+      },
+    },
   });
   await request(app).post('/customers').set(auth('clerk')).send({ id: 'w1', firstName: 'Web' }).expect(201);
   await request(app).put('/customers/w1').set(auth('clerk')).send({ firstName: 'Hook', _v: 1 }).expect(200);
@@ -59,12 +64,29 @@ test('create, update and delete each POST a signed notification; the receiver ve
   await mock.control.webhooks.idle();
   const signed = hooks.received.filter((r) => r.path === '/signed');
   assert.equal(signed.length, 3);
-  const payloads = signed.map((r) => JSON.parse(r.body) as { e: string; ca: string; r: string; p: { action: string; resource: object } });
-  assert.deepEqual(payloads.map((p) => [p.e, p.ca, p.p]), [
-    ['portos.resources.changed', new Date(TEST_NOW).toISOString(), { action: 'created', resource: { name: 'customer', id: 'w1', version: 1 } }],
-    ['portos.resources.changed', new Date(TEST_NOW).toISOString(), { action: 'updated', resource: { name: 'customer', id: 'w1', version: 2 } }],
-    ['portos.resources.changed', new Date(TEST_NOW).toISOString(), { action: 'deleted', resource: { name: 'customer', id: 'w1', version: 2 } }],
-  ]);
+  const payloads = signed.map(
+    (r) => JSON.parse(r.body) as { e: string; ca: string; r: string; p: { action: string; resource: object } },
+  );
+  assert.deepEqual(
+    payloads.map((p) => [p.e, p.ca, p.p]),
+    [
+      [
+        'portos.resources.changed',
+        new Date(TEST_NOW).toISOString(),
+        { action: 'created', resource: { name: 'customer', id: 'w1', version: 1 } },
+      ],
+      [
+        'portos.resources.changed',
+        new Date(TEST_NOW).toISOString(),
+        { action: 'updated', resource: { name: 'customer', id: 'w1', version: 2 } },
+      ],
+      [
+        'portos.resources.changed',
+        new Date(TEST_NOW).toISOString(),
+        { action: 'deleted', resource: { name: 'customer', id: 'w1', version: 2 } },
+      ],
+    ],
+  );
   for (const r of signed) {
     assert.ok(signatureValid(r.body, r.headers['x-portos-webhook-signature'], 's3cret'), 'signature checks out');
     assert.ok(!signatureValid(r.body, r.headers['x-portos-webhook-signature'], 'wrong'), 'a wrong secret does not');
@@ -79,31 +101,73 @@ test('create, update and delete each POST a signed notification; the receiver ve
     { url: `${hooks.url}/plain`, signed: false, resources: null },
   ]);
   assert.equal(log.body.deliveries.items.length, 6);
-  assert.ok(log.body.deliveries.items.every((d: { outcome: string; status: number }) => d.outcome === 'delivered' && d.status === 204));
+  assert.ok(
+    log.body.deliveries.items.every(
+      (d: { outcome: string; status: number }) => d.outcome === 'delivered' && d.status === 204,
+    ),
+  );
 });
 
 test('failed deliveries are retried with backoff; every attempt is in the log; a dead receiver is given up', async () => {
-  const { app, auth, mock } = makeTestApp({ config: { control: { webhookRetries: 2, webhookBackoffMs: 5, webhookTimeoutMs: 1000 } } });
+  const { app, auth, mock } = makeTestApp({
+    config: { control: { webhookRetries: 2, webhookBackoffMs: 5, webhookTimeoutMs: 1000 } },
+  });
   hooks.failFirst.set('/flaky', 2);
-  await request(app).post('/_mock/webhooks').send({ url: `${hooks.url}/flaky`, secret: 'k' }).expect(201);
+  await request(app)
+    .post('/_mock/webhooks')
+    .send({ url: `${hooks.url}/flaky`, secret: 'k' })
+    .expect(201);
   await request(app).post('/_mock/webhooks').send({ url: 'http://127.0.0.1:9/closed' }).expect(201);
   await request(app).post('/customers').set(auth()).send({ id: 'w2' }).expect(201);
   await mock.control.webhooks.idle();
   const attempts = hooks.received.filter((r) => r.path === '/flaky');
   assert.equal(attempts.length, 3);
-  assert.deepEqual(attempts.map((r) => r.headers['x-mock-webhook-attempt']), ['1', '2', '3']);
-  assert.equal(new Set(attempts.map((r) => r.headers['x-mock-webhook-delivery'])).size, 1, 'one delivery id across retries');
+  assert.deepEqual(
+    attempts.map((r) => r.headers['x-mock-webhook-attempt']),
+    ['1', '2', '3'],
+  );
+  assert.equal(
+    new Set(attempts.map((r) => r.headers['x-mock-webhook-delivery'])).size,
+    1,
+    'one delivery id across retries',
+  );
   assert.equal(new Set(attempts.map((r) => r.body)).size, 1, 'the same signed body each time');
-  const log = (await request(app).get('/_mock/webhooks')).body.deliveries.items as { url: string; attempt: number; outcome: string; status: number | null; error: string | null }[];
+  const log = (await request(app).get('/_mock/webhooks')).body.deliveries.items as {
+    url: string;
+    attempt: number;
+    outcome: string;
+    status: number | null;
+    error: string | null;
+  }[];
   const flaky = log.filter((d) => d.url.endsWith('/flaky')).map((d) => [d.attempt, d.outcome, d.status]);
-  assert.deepEqual(flaky, [[1, 'retrying', 503], [2, 'retrying', 503], [3, 'delivered', 204]]);
+  assert.deepEqual(flaky, [
+    [1, 'retrying', 503],
+    [2, 'retrying', 503],
+    [3, 'delivered', 204],
+  ]);
   const dead = log.filter((d) => d.url.endsWith('/closed'));
-  assert.deepEqual(dead.map((d) => [d.attempt, d.outcome, d.status]), [[1, 'retrying', null], [2, 'retrying', null], [3, 'failed', null]]);
+  assert.deepEqual(
+    dead.map((d) => [d.attempt, d.outcome, d.status]),
+    [
+      [1, 'retrying', null],
+      [2, 'retrying', null],
+      [3, 'failed', null],
+    ],
+  );
   assert.ok(dead.every((d) => d.error !== null && d.error.length > 0));
 });
 
 test('a resource filter that does not name customers receives nothing; writes that fail notify nobody', async () => {
-  const { app, auth, mock } = makeTestApp({ config: { control: { webhooks: [{ url: `${hooks.url}/orders`, resources: ['order'] }, { url: `${hooks.url}/customers`, resources: ['customer'] }] } } });
+  const { app, auth, mock } = makeTestApp({
+    config: {
+      control: {
+        webhooks: [
+          { url: `${hooks.url}/orders`, resources: ['order'] },
+          { url: `${hooks.url}/customers`, resources: ['customer'] },
+        ],
+      },
+    },
+  });
   await request(app).post('/customers').set(auth()).send({ id: 'w3' }).expect(201);
   await request(app).post('/customers').set(auth()).send({ id: 'w3' }).expect(400);
   await request(app).delete('/customers/nope').set(auth()).expect(404);
@@ -120,7 +184,16 @@ test('the change log: identity, time and _v before/after of every write', async 
   await request(app).put('/customers/l2').set(auth('clerk')).send({});
   await request(app).delete('/customers/l1').set(auth('admin'));
   const res = await request(app).get('/_mock/changes');
-  const rows = res.body.items.map((c: { action: string; id: string; identity: string; before: number | null; after: number | null; at: string }) => [c.action, c.id, c.identity, c.before, c.after, c.at]);
+  const rows = res.body.items.map(
+    (c: { action: string; id: string; identity: string; before: number | null; after: number | null; at: string }) => [
+      c.action,
+      c.id,
+      c.identity,
+      c.before,
+      c.after,
+      c.at,
+    ],
+  );
   const t0 = new Date(TEST_NOW).toISOString();
   const t1 = new Date(TEST_NOW + 1000).toISOString();
   assert.deepEqual(rows, [
@@ -130,5 +203,8 @@ test('the change log: identity, time and _v before/after of every write', async 
     ['deleted', 'l1', 'admin', 2, null, t1],
   ]);
   const since = await request(app).get(`/_mock/changes?since=${res.body.items[1].seq}&limit=1`);
-  assert.deepEqual(since.body.items.map((c: { action: string }) => c.action), ['deleted']);
+  assert.deepEqual(
+    since.body.items.map((c: { action: string }) => c.action),
+    ['deleted'],
+  );
 });

@@ -12,7 +12,8 @@ const NAMES: [string | null, string | null, string][] = [
   ['  Ján ', ' Kováč  ', 'Ján   Kováč'],
 ];
 for (const [firstName, lastName, expected] of NAMES) {
-  test(`fullName of ${JSON.stringify([firstName, lastName])}`, () => assert.equal(fullNameOf({ firstName, lastName }), expected));
+  test(`fullName of ${JSON.stringify([firstName, lastName])}`, () =>
+    assert.equal(fullNameOf({ firstName, lastName }), expected));
 }
 
 const STATUSES: [string, string | null, string | null, string][] = [

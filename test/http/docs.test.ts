@@ -4,15 +4,61 @@ import request from 'supertest';
 import { makeTestApp } from '../support/app.js';
 
 const cases: { name: string; path: string; status: number; type: RegExp; contains?: string }[] = [
-  { name: 'the page loads swagger-ui and its own script from the mock', path: '/docs', status: 200, type: /text\/html/, contains: '<script src="/docs/assets/swagger-ui-bundle.js">' },
-  { name: 'a trailing slash serves the same page', path: '/docs/', status: 200, type: /text\/html/, contains: '"specUrl":"/openapi.json"' },
-  { name: 'the page offers the fixture users', path: '/docs', status: 200, type: /text\/html/, contains: 'data-login="manager"' },
-  { name: "the page's script logs in and pre-authorizes swagger-ui", path: '/docs/docs.js', status: 200, type: /javascript/, contains: "preauthorizeApiKey('bearerAuth'" },
+  {
+    name: 'the page loads swagger-ui and its own script from the mock',
+    path: '/docs',
+    status: 200,
+    type: /text\/html/,
+    contains: '<script src="/docs/assets/swagger-ui-bundle.js">',
+  },
+  {
+    name: 'a trailing slash serves the same page',
+    path: '/docs/',
+    status: 200,
+    type: /text\/html/,
+    contains: '"specUrl":"/openapi.json"',
+  },
+  {
+    name: 'the page offers the fixture users',
+    path: '/docs',
+    status: 200,
+    type: /text\/html/,
+    contains: 'data-login="manager"',
+  },
+  {
+    name: "the page's script logs in and pre-authorizes swagger-ui",
+    path: '/docs/docs.js',
+    status: 200,
+    type: /javascript/,
+    contains: "preauthorizeApiKey('bearerAuth'",
+  },
   { name: "the page's style", path: '/docs/docs.css', status: 200, type: /text\/css/, contains: '.docs-login' },
-  { name: "swagger-ui's bundle from node_modules", path: '/docs/assets/swagger-ui-bundle.js', status: 200, type: /javascript/, contains: 'SwaggerUIBundle' },
-  { name: "swagger-ui's stylesheet", path: '/docs/assets/swagger-ui.css', status: 200, type: /text\/css/, contains: '.swagger-ui' },
-  { name: "swagger-ui-dist's sample page is not served", path: '/docs/assets/index.html', status: 404, type: /problem\+json/ },
-  { name: 'nor its petstore initializer', path: '/docs/assets/swagger-initializer.js', status: 404, type: /problem\+json/ },
+  {
+    name: "swagger-ui's bundle from node_modules",
+    path: '/docs/assets/swagger-ui-bundle.js',
+    status: 200,
+    type: /javascript/,
+    contains: 'SwaggerUIBundle',
+  },
+  {
+    name: "swagger-ui's stylesheet",
+    path: '/docs/assets/swagger-ui.css',
+    status: 200,
+    type: /text\/css/,
+    contains: '.swagger-ui',
+  },
+  {
+    name: "swagger-ui-dist's sample page is not served",
+    path: '/docs/assets/index.html',
+    status: 404,
+    type: /problem\+json/,
+  },
+  {
+    name: 'nor its petstore initializer',
+    path: '/docs/assets/swagger-initializer.js',
+    status: 404,
+    type: /problem\+json/,
+  },
   { name: 'an unknown docs path is the usual 404', path: '/docs/nope', status: 404, type: /problem\+json/ },
 ];
 
@@ -59,5 +105,8 @@ test('docs: neither logged as requests nor hit by faults', async () => {
   assert.equal((await request(app).get('/docs')).status, 200);
   assert.equal((await request(app).get('/docs/assets/swagger-ui.css')).status, 200);
   assert.equal((await request(app).get('/api/v2/health')).status, 500);
-  assert.deepEqual(mock.control.requests.items().map((r) => r.url), ['/api/v2/health']);
+  assert.deepEqual(
+    mock.control.requests.items().map((r) => r.url),
+    ['/api/v2/health'],
+  );
 });

@@ -6,16 +6,49 @@ import { generateCustomers } from '../../src/store/seed.js';
 import { makeTestApp } from '../support/app.js';
 
 const customers = generateCustomers({ seed: 42, count: 30 });
-const hostile: StoredCustomer = { ...(customers[0] as StoredCustomer), id: 'hostile', firstName: '<script>alert(1)</script>', lastName: 'O\'Brien & "Co"' };
+const hostile: StoredCustomer = {
+  ...(customers[0] as StoredCustomer),
+  id: 'hostile',
+  firstName: '<script>alert(1)</script>',
+  lastName: 'O\'Brien & "Co"',
+};
 
 const pageCases: { name: string; url: string; contains: string[] }[] = [
-  { name: 'the page shows the query it ran as GET /customers', url: '/_mock/ui', contains: ['<code id="query-shown">GET /customers?$take=20</code>', '1–20 of <strong id="total-count">31</strong>'] },
-  { name: 'Search and an NData query combine; the query stays readable', url: '/_mock/ui?search=ov&q=DiscountRate%3Dgte%3A5%3Blte%3A30%26%24sort%3D-discountRate', contains: ['GET /customers?Search=ov&amp;DiscountRate=gte:5;lte:30&amp;$sort=-discountRate&amp;$take=20'] },
-  { name: 'a query the engine refuses lists every problem', url: '/_mock/ui?q=DiscountRate%3Dfoo%3A1%26%24take%3D-1', contains: ['400: the query is not valid', '<code>DiscountRate</code>', '<code>$take</code>'] },
-  { name: '$count=true shows the counts only', url: '/_mock/ui?q=%24count%3Dtrue', contains: ['count 20, totalCount <strong id="total-count">31</strong>'] },
-  { name: 'paging links keep the query and move $skip', url: '/_mock/ui?q=%24take%3D10', contains: ['1–10 of', 'q=%24take%3D10%26%24skip%3D10">next ›</a>'] },
-  { name: "customer text is escaped, never markup", url: '/_mock/ui?search=Brien', contains: ['&lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien &amp; &quot;Co&quot;'] },
-  { name: 'the sections are all there', url: '/_mock/ui', contains: ['id="requests"', 'id="faults"', 'id="locks"', 'id="clock"', 'id="data"', 'data-api="/_mock/faults"'] },
+  {
+    name: 'the page shows the query it ran as GET /customers',
+    url: '/_mock/ui',
+    contains: ['<code id="query-shown">GET /customers?$take=20</code>', '1–20 of <strong id="total-count">31</strong>'],
+  },
+  {
+    name: 'Search and an NData query combine; the query stays readable',
+    url: '/_mock/ui?search=ov&q=DiscountRate%3Dgte%3A5%3Blte%3A30%26%24sort%3D-discountRate',
+    contains: ['GET /customers?Search=ov&amp;DiscountRate=gte:5;lte:30&amp;$sort=-discountRate&amp;$take=20'],
+  },
+  {
+    name: 'a query the engine refuses lists every problem',
+    url: '/_mock/ui?q=DiscountRate%3Dfoo%3A1%26%24take%3D-1',
+    contains: ['400: the query is not valid', '<code>DiscountRate</code>', '<code>$take</code>'],
+  },
+  {
+    name: '$count=true shows the counts only',
+    url: '/_mock/ui?q=%24count%3Dtrue',
+    contains: ['count 20, totalCount <strong id="total-count">31</strong>'],
+  },
+  {
+    name: 'paging links keep the query and move $skip',
+    url: '/_mock/ui?q=%24take%3D10',
+    contains: ['1–10 of', 'q=%24take%3D10%26%24skip%3D10">next ›</a>'],
+  },
+  {
+    name: 'customer text is escaped, never markup',
+    url: '/_mock/ui?search=Brien',
+    contains: ['&lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien &amp; &quot;Co&quot;'],
+  },
+  {
+    name: 'the sections are all there',
+    url: '/_mock/ui',
+    contains: ['id="requests"', 'id="faults"', 'id="locks"', 'id="clock"', 'id="data"', 'data-api="/_mock/faults"'],
+  },
 ];
 
 for (const c of pageCases) {
@@ -32,7 +65,10 @@ for (const c of pageCases) {
 test('panel: its script and style are served by the mock; the page loads nothing else', async () => {
   const { app } = makeTestApp();
   const page = await request(app).get('/_mock/ui');
-  assert.deepEqual([...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]), ['/_mock/ui/panel.css', '/_mock/ui/panel.js']);
+  assert.deepEqual(
+    [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]),
+    ['/_mock/ui/panel.css', '/_mock/ui/panel.js'],
+  );
   assert.match((await request(app).get('/_mock/ui/panel.js')).headers['content-type'] ?? '', /javascript/);
   assert.match((await request(app).get('/_mock/ui/panel.css')).headers['content-type'] ?? '', /text\/css/);
 });

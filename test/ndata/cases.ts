@@ -19,7 +19,9 @@ export const STRICT: ParseOptions = { strict: true, repeatedSingleParameter: 'fi
  * c7  ext-007           true   Valid        anna Kováčová    100      5      none                  2099-12-31
  * c8  ''                true   Valid        Ivan Novák       10       0      CARD-800              null
  */
-export const FIXTURE = JSON.parse(readFileSync(new URL('../../fixtures/customers.small.json', import.meta.url), 'utf8')) as StoredCustomer[];
+export const FIXTURE = JSON.parse(
+  readFileSync(new URL('../../fixtures/customers.small.json', import.meta.url), 'utf8'),
+) as StoredCustomer[];
 export const NOW = Date.parse('2025-06-01T12:00:00.000Z');
 export const ALL = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'];
 const except = (...ids: string[]) => ALL.filter((id) => !ids.includes(id));
@@ -39,7 +41,11 @@ export const EVALUATIONS: [name: string, querystring: string, expected: string[]
   ['decimal nin', 'DiscountRate=nin:10,0', ['c2', 'c3', 'c5', 'c7']],
   ['decimal between (inclusive)', 'DiscountRate=between:5.5:15', ['c1', 'c2', 'c5', 'c6', 'c8']],
   ['operations are ANDed', 'DiscountRate=gt:0;lt:50', ['c1', 'c2', 'c3', 'c5', 'c6', 'c8']],
-  ['a repeated parameter is the same list', 'DiscountRate=gt:0&DiscountRate=lt:50', ['c1', 'c2', 'c3', 'c5', 'c6', 'c8']],
+  [
+    'a repeated parameter is the same list',
+    'DiscountRate=gt:0&DiscountRate=lt:50',
+    ['c1', 'c2', 'c3', 'c5', 'c6', 'c8'],
+  ],
   ['contradictory range', 'DiscountRate=gt:20;lt:10', []],
   ['range and neq together', 'DiscountRate=gte:10;lte:30;neq:15', ['c1', 'c3', 'c6', 'c8']],
   ['CreditRate gt', 'CreditRate=gt:0', ['c2', 'c3', 'c5', 'c7']],
@@ -69,7 +75,11 @@ export const EVALUATIONS: [name: string, querystring: string, expected: string[]
   ['DateTime neq: nulls match', 'ExpirationTime=neq:2025-06-01T12:00:00Z', except('c4')],
   ['DateTime in', 'ExpirationTime=in:2030-01-01,2099-12-31', ['c3', 'c7']],
   ['DateTime nin: nulls match', 'ExpirationTime=nin:2030-01-01', except('c3')],
-  ['DateTime between, quoted', "ExpirationTime=between:'2025-01-01T00:00:00Z':'2030-01-01T00:00:00Z'", ['c3', 'c4', 'c5']],
+  [
+    'DateTime between, quoted',
+    "ExpirationTime=between:'2025-01-01T00:00:00Z':'2030-01-01T00:00:00Z'",
+    ['c3', 'c4', 'c5'],
+  ],
   ['DateTime between, dates', 'ExpirationTime=between:2025-01-01:2030-01-01', ['c3', 'c4', 'c5']],
   ['DateTime gt excludes nulls', 'ExpirationTime=gt:1900-01-01', ['c2', 'c3', 'c4', 'c5', 'c7']],
   // string (nullable, case-sensitive except contains/startswith/endswith)
@@ -98,7 +108,11 @@ export const EVALUATIONS: [name: string, querystring: string, expected: string[]
   ['card null serial', 'CardSerialNumber=null', ['c2']],
   ['card notnull', 'CardSerialNumber=notnull', ['c1', 'c3', 'c5', 'c6', 'c8']],
   ['card startswith ignores case', 'CardSerialNumber=startswith:card', ['c1', 'c3', 'c5', 'c6', 'c8']],
-  ['card neq: any other card (customers without cards never match)', 'CardSerialNumber=neq:CARD-100', ['c1', 'c2', 'c3', 'c5', 'c6', 'c8']],
+  [
+    'card neq: any other card (customers without cards never match)',
+    'CardSerialNumber=neq:CARD-100',
+    ['c1', 'c2', 'c3', 'c5', 'c6', 'c8'],
+  ],
   ['card: all operations on the same card', 'CardSerialNumber=startswith:X;endswith:00', []],
   ['card: one card satisfies both', 'CardSerialNumber=startswith:C;endswith:01', ['c1']],
   ['card in', 'CardSerialNumber=in:X-601,CARD-300', ['c3', 'c6']],
@@ -128,7 +142,11 @@ export const EVALUATIONS: [name: string, querystring: string, expected: string[]
   ['Search one letter', 'Search=Š', ['c5']],
   // $sort
   ['sort string asc: nulls first, ordinal', '$sort=lastName', ['c3', 'c4', 'c7', 'c1', 'c8', 'c2', 'c6', 'c5']],
-  ['sort string desc: nulls last, ties in insertion order', '$sort=-lastName', ['c5', 'c6', 'c2', 'c1', 'c8', 'c7', 'c4', 'c3']],
+  [
+    'sort string desc: nulls last, ties in insertion order',
+    '$sort=-lastName',
+    ['c5', 'c6', 'c2', 'c1', 'c8', 'c7', 'c4', 'c3'],
+  ],
   ['sort two keys', '$sort=discountRate,-creditRate', ['c4', 'c2', 'c1', 'c6', 'c8', 'c5', 'c3', 'c7']],
   ['sort desc, ties in insertion order', '$sort=discountRate:desc', ['c7', 'c3', 'c5', 'c1', 'c6', 'c8', 'c2', 'c4']],
   ['sort status', '$sort=status', ['c2', 'c4', 'c3', 'c6', 'c1', 'c5', 'c7', 'c8']],
@@ -172,9 +190,20 @@ export const REJECTIONS: [name: string, querystring: string, expected: Expected,
   ['empty value of a string member', 'ExternalId=', [['query.empty_value', 'ExternalId']]],
   ['empty operation between ;;', 'DiscountRate=gt:1;;lt:5', [['query.empty_operation', 'DiscountRate']]],
   ['trailing ;', 'DiscountRate=gt:1;', [['query.empty_operation', 'DiscountRate']]],
-  ['only ;', 'CardSerialNumber=;', [['query.empty_operation', 'CardSerialNumber'], ['query.empty_operation', 'CardSerialNumber']]],
+  [
+    'only ;',
+    'CardSerialNumber=;',
+    [
+      ['query.empty_operation', 'CardSerialNumber'],
+      ['query.empty_operation', 'CardSerialNumber'],
+    ],
+  ],
   ['unknown operator', 'DiscountRate=foo:1', [['query.unknown_operator', 'DiscountRate']]],
-  ['unknown operator on a DateTime', 'ExpirationTime=before:2025-01-01', [['query.unknown_operator', 'ExpirationTime']]],
+  [
+    'unknown operator on a DateTime',
+    'ExpirationTime=before:2025-01-01',
+    [['query.unknown_operator', 'ExpirationTime']],
+  ],
   [':::', 'CreditRate=:::', [['query.invalid_argument', 'CreditRate']]],
   ['ordered operator on a bool', 'IsActive=gt:true', [['query.operator_not_allowed', 'IsActive']]],
   ['null on a non-nullable member', 'IsActive=null', [['query.operator_not_allowed', 'IsActive']]],
@@ -186,7 +215,11 @@ export const REJECTIONS: [name: string, querystring: string, expected: Expected,
   ['empty argument on notnull', 'ExternalId=notnull:', [['query.argument_count', 'ExternalId']]],
   ['between with one argument', 'DiscountRate=between:1', [['query.argument_count', 'DiscountRate']]],
   ['between with three arguments', 'DiscountRate=between:1:2:3', [['query.argument_count', 'DiscountRate']]],
-  ['between of unquoted date-times', 'ExpirationTime=between:2025-01-01T00:00:00Z:2025-02-01T00:00:00Z', [['query.argument_count', 'ExpirationTime']]],
+  [
+    'between of unquoted date-times',
+    'ExpirationTime=between:2025-01-01T00:00:00Z:2025-02-01T00:00:00Z',
+    [['query.argument_count', 'ExpirationTime']],
+  ],
   ['in without a list', 'DiscountRate=in', [['query.argument_count', 'DiscountRate']]],
   ['in with an empty list', 'DiscountRate=in:', [['query.empty_list', 'DiscountRate']]],
   ['nin with an empty list', 'ExternalId=nin:', [['query.empty_list', 'ExternalId']]],
@@ -198,11 +231,22 @@ export const REJECTIONS: [name: string, querystring: string, expected: Expected,
   ['exponent', 'DiscountRate=1e3', [['query.invalid_argument', 'DiscountRate']]],
   ['space in a number', 'DiscountRate=gt:%201', [['query.invalid_argument', 'DiscountRate']]],
   ['bad list item', 'DiscountRate=in:1,x,2', [['query.invalid_argument', 'DiscountRate']]],
-  ['two bad between arguments', 'DiscountRate=between:a:b', [['query.invalid_argument', 'DiscountRate'], ['query.invalid_argument', 'DiscountRate']]],
+  [
+    'two bad between arguments',
+    'DiscountRate=between:a:b',
+    [
+      ['query.invalid_argument', 'DiscountRate'],
+      ['query.invalid_argument', 'DiscountRate'],
+    ],
+  ],
   ['not a boolean', 'IsActive=yes', [['query.invalid_argument', 'IsActive']]],
   ['not a calendar date', 'ExpirationTime=2025-02-30', [['query.invalid_argument', 'ExpirationTime']]],
   ['not a date-time', 'ExpirationTime=lt:yesterday', [['query.invalid_argument', 'ExpirationTime']]],
-  ["'+' decoded to a space", 'ExpirationTime=lt:2025-01-01T10:00:00+02:00', [['query.invalid_argument', 'ExpirationTime']]],
+  [
+    "'+' decoded to a space",
+    'ExpirationTime=lt:2025-01-01T10:00:00+02:00',
+    [['query.invalid_argument', 'ExpirationTime']],
+  ],
   ['IsExpired not a boolean', 'IsExpired=1', [['query.invalid_boolean', 'IsExpired']]],
   ['IsExpired empty', 'IsExpired=', [['query.invalid_boolean', 'IsExpired']]],
   ['$count not a boolean', '$count=yes', [['query.invalid_boolean', '$count']]],
@@ -221,7 +265,14 @@ export const REJECTIONS: [name: string, querystring: string, expected: Expected,
   ['$sort bad direction', '$sort=lastName:up', [['query.sort_bad_direction', '$sort']]],
   ['$sort -key:asc', '$sort=-lastName:asc', [['query.sort_conflicting_direction', '$sort']]],
   ['member named as documented, whatever the case', 'discountrate=gt', [['query.argument_count', 'DiscountRate']]],
-  ['errors in repeated filter parameters', 'DiscountRate=gt:x&DiscountRate=foo:2', [['query.invalid_argument', 'DiscountRate'], ['query.unknown_operator', 'DiscountRate']]],
+  [
+    'errors in repeated filter parameters',
+    'DiscountRate=gt:x&DiscountRate=foo:2',
+    [
+      ['query.invalid_argument', 'DiscountRate'],
+      ['query.unknown_operator', 'DiscountRate'],
+    ],
+  ],
   [
     'every problem at once, in order',
     'DiscountRate=foo:1;gt&IsActive=maybe&$sort=nope,-status:asc&$skip=-1&$take=x&$count=2&IsExpired=no',
@@ -237,10 +288,28 @@ export const REJECTIONS: [name: string, querystring: string, expected: Expected,
       ['query.invalid_boolean', 'IsExpired'],
     ],
   ],
-  ['strict: unknown parameter, by the client name', 'Foo=1&DiscountRate=gt:1', [['query.unknown_parameter', 'Foo']], STRICT],
+  [
+    'strict: unknown parameter, by the client name',
+    'Foo=1&DiscountRate=gt:1',
+    [['query.unknown_parameter', 'Foo']],
+    STRICT,
+  ],
   ['strict: the same unknown name once', 'x=1&x=2', [['query.unknown_parameter', 'x']], STRICT],
   ['strict: repeated single parameter', '$skip=1&$skip=2', [['query.repeated_parameter', '$skip']], STRICT],
   ['strict: repeats in another case', 'Search=a&SEARCH=b', [['query.repeated_parameter', 'Search']], STRICT],
-  ["'error' mode: repeated single parameter", '$sort=id&$sort=id', [['query.repeated_parameter', '$sort']], { strict: false, repeatedSingleParameter: 'error' }],
-  ['a repeat is reported and its first value still checked', '$take=x&$take=1', [['query.repeated_parameter', '$take'], ['query.invalid_integer', '$take']], STRICT],
+  [
+    "'error' mode: repeated single parameter",
+    '$sort=id&$sort=id',
+    [['query.repeated_parameter', '$sort']],
+    { strict: false, repeatedSingleParameter: 'error' },
+  ],
+  [
+    'a repeat is reported and its first value still checked',
+    '$take=x&$take=1',
+    [
+      ['query.repeated_parameter', '$take'],
+      ['query.invalid_integer', '$take'],
+    ],
+    STRICT,
+  ],
 ];

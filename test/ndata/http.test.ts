@@ -3,7 +3,13 @@ import { createServer } from 'node:http';
 import { after, test } from 'node:test';
 import request from 'supertest';
 import type { ConfigInput } from '../../src/config/config.js';
-import { FILTER_MEMBERS, OPERATORS, parseCustomerQuery, type FilterMember, type Operator } from '../../src/ndata/index.js';
+import {
+  FILTER_MEMBERS,
+  OPERATORS,
+  parseCustomerQuery,
+  type FilterMember,
+  type Operator,
+} from '../../src/ndata/index.js';
 import { operatorsFor } from '../../src/ndata/operators.js';
 import { makeTestApp } from '../support/app.js';
 import { COUNTS, EVALUATIONS, FIXTURE, LENIENT, NOW, REJECTIONS, STRICT } from './cases.js';
@@ -15,7 +21,10 @@ function serve(config: ConfigInput = {}) {
   const server = createServer(made.app);
   after(() => server.close());
   const get = (qs: string, headers: Record<string, string> = {}) =>
-    request(server).get(`/customers${qs === '' ? '' : '?'}${qs}`).set(made.auth('viewer')).set(headers);
+    request(server)
+      .get(`/customers${qs === '' ? '' : '?'}${qs}`)
+      .set(made.auth('viewer'))
+      .set(headers);
   return { ...made, get };
 }
 
@@ -27,7 +36,10 @@ for (const [name, qs, expected] of EVALUATIONS) {
   test(`HTTP 200: ${name}`, async () => {
     const res = await strict.get(qs);
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.items.map((c: { id: string }) => c.id), expected);
+    assert.deepEqual(
+      res.body.items.map((c: { id: string }) => c.id),
+      expected,
+    );
     assert.equal(res.body.count, expected.length);
   });
 }
@@ -76,23 +88,34 @@ test('every operator × every member it applies to has an HTTP case', () => {
   }
   const used = new Set([...covered].map((c) => c.split(' ')[1]));
   assert.deepEqual(missing, []);
-  assert.deepEqual((Object.keys(OPERATORS) as Operator[]).filter((op) => !used.has(op)), []);
+  assert.deepEqual(
+    (Object.keys(OPERATORS) as Operator[]).filter((op) => !used.has(op)),
+    [],
+  );
 });
 
 test('messages follow Accept-Language: Slovak by default, English on request', async () => {
   const sk = await lenient.get('DiscountRate=gt:1;foo:1');
   assert.equal(sk.headers['content-language'], 'sk-SK');
   assert.deepEqual(sk.body.errors, [
-    { memberName: 'DiscountRate', message: "Operácia 2 ('foo:1'): neznámy operátor 'foo'; povolené: eq, neq, gt, gte, lt, lte, in, nin, between." },
+    {
+      memberName: 'DiscountRate',
+      message: "Operácia 2 ('foo:1'): neznámy operátor 'foo'; povolené: eq, neq, gt, gte, lt, lte, in, nin, between.",
+    },
   ]);
   const en = await lenient.get('discountrate=gt:1;foo:1', { 'Accept-Language': 'en-GB' });
   assert.deepEqual(en.body.errors, [
-    { memberName: 'DiscountRate', message: "Operation 2 ('foo:1'): unknown operator 'foo'; allowed: eq, neq, gt, gte, lt, lte, in, nin, between." },
+    {
+      memberName: 'DiscountRate',
+      message: "Operation 2 ('foo:1'): unknown operator 'foo'; allowed: eq, neq, gt, gte, lt, lte, in, nin, between.",
+    },
   ]);
 });
 
 test('every problem of a request is listed', async () => {
-  const res = await strict.get('DiscountRate=foo:1;gt&IsActive=maybe&$sort=nope&$skip=-1&Foo=1', { 'Accept-Language': 'en' });
+  const res = await strict.get('DiscountRate=foo:1;gt&IsActive=maybe&$sort=nope&$skip=-1&Foo=1', {
+    'Accept-Language': 'en',
+  });
   assert.equal(res.status, 400);
   assert.deepEqual(
     res.body.errors.map((e: { memberName: string }) => e.memberName),
@@ -104,9 +127,15 @@ test('Status and IsExpired follow the mock clock', async () => {
   lenient.clock.set(Date.parse('2030-06-01T00:00:00Z'));
   try {
     const res = await lenient.get('IsExpired=true');
-    assert.deepEqual(res.body.items.map((c: { id: string; status: string }) => [c.id, c.status]), [
-      ['c2', 'Expired'], ['c3', 'Expired'], ['c4', 'Expired'], ['c5', 'Expired'],
-    ]);
+    assert.deepEqual(
+      res.body.items.map((c: { id: string; status: string }) => [c.id, c.status]),
+      [
+        ['c2', 'Expired'],
+        ['c3', 'Expired'],
+        ['c4', 'Expired'],
+        ['c5', 'Expired'],
+      ],
+    );
   } finally {
     lenient.clock.set(NOW);
   }
@@ -116,7 +145,10 @@ test('Status and IsExpired follow the mock clock', async () => {
 test('locale string order is a configuration', async () => {
   const locale = serve({ ndata: { stringOrder: 'locale' } });
   const res = await locale.get('$sort=lastName');
-  assert.deepEqual(res.body.items.map((c: { id: string }) => c.id), ['c3', 'c6', 'c4', 'c7', 'c1', 'c8', 'c2', 'c5']);
+  assert.deepEqual(
+    res.body.items.map((c: { id: string }) => c.id),
+    ['c3', 'c6', 'c4', 'c7', 'c1', 'c8', 'c2', 'c5'],
+  );
 });
 
 const LONG = 'a'.repeat(10_000);
@@ -125,11 +157,17 @@ const LONG = 'a'.repeat(10_000);
  * stay under Node's 16 KiB header limit, above which Node itself answers 431 before the app runs.)
  */
 const ABUSE: [name: string, querystring: string][] = [
-  ['empty values', 'DiscountRate=&ExternalId=&CardSerialNumber=&IsActive=&ExpirationTime=&CreditRate=&Search=&$sort=&$skip=&$take=&$count=&IsExpired='],
+  [
+    'empty values',
+    'DiscountRate=&ExternalId=&CardSerialNumber=&IsActive=&ExpirationTime=&CreditRate=&Search=&$sort=&$skip=&$take=&$count=&IsExpired=',
+  ],
   [';;', 'DiscountRate=;;&ExternalId=;;;'],
   [':::', 'ExternalId=:::&DiscountRate=:::&ExpirationTime=:::&$sort=:::'],
-  ["quotes only", "ExternalId='&CardSerialNumber=''''&DiscountRate='''"],
-  ['unicode', 'ExternalId=%F0%9F%98%80%E2%80%AE&Search=%E2%80%AE%F0%9F%92%A9&$sort=%C5%BE&CardSerialNumber=contains:%CC%81'],
+  ['quotes only', "ExternalId='&CardSerialNumber=''''&DiscountRate='''"],
+  [
+    'unicode',
+    'ExternalId=%F0%9F%98%80%E2%80%AE&Search=%E2%80%AE%F0%9F%92%A9&$sort=%C5%BE&CardSerialNumber=contains:%CC%81',
+  ],
   ['%00', 'ExternalId=%00&Search=%00&DiscountRate=%00&$sort=%00&%00=%00&IsExpired=%00&ExpirationTime=lt:%00'],
   ['broken percent-encoding', 'ExternalId=%ZZ&Search=%&%E2%82=1&$take=%2'],
   ['no names', '=1&&&=&==='],
@@ -145,7 +183,10 @@ const ABUSE: [name: string, querystring: string][] = [
   ['1,000 repeated single parameters', Array.from({ length: 1000 }, () => '$take=1').join('&')],
   ['1,000 sort keys', `$sort=${Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 'lastName' : '-id')).join(',')}`],
   ['huge numbers', '$skip=99999999999999999999&$take=1e400&DiscountRate=gt:1e400'],
-  ['prototype names', '__proto__=1&constructor=1&$sort=__proto__,constructor,toString&ExternalId=eq:__proto__&DiscountRate=constructor:1'],
+  [
+    'prototype names',
+    '__proto__=1&constructor=1&$sort=__proto__,constructor,toString&ExternalId=eq:__proto__&DiscountRate=constructor:1',
+  ],
 ];
 
 for (const [name, qs] of ABUSE) {

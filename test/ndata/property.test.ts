@@ -25,7 +25,23 @@ const SERIALS = ['C1', 'c1', 'C2', 'X-1', 'C:1', 'ab', 'ž'];
 const RATES = [0, 1.25, 5, 5.5, 10, 30, 100];
 const NOTES = ['VIP', 'pozor: nová', 'ab;cd', 'Nováková'];
 // 'nováč' shares its rarest trigram with 'Kováč' only: an index must still check the whole needle.
-const SEARCHES = ['', 'nov', 'NOVÁK', 'ová', 'ovák', 'nováč', 'a', 'Ž', 'sk1', 'pozor: n', 'ab;cd', 'VIP', ' ', "O'B", 'vá'];
+const SEARCHES = [
+  '',
+  'nov',
+  'NOVÁK',
+  'ová',
+  'ovák',
+  'nováč',
+  'a',
+  'Ž',
+  'sk1',
+  'pozor: n',
+  'ab;cd',
+  'VIP',
+  ' ',
+  "O'B",
+  'vá',
+];
 
 const nullable = <T>(values: readonly T[]) => fc.option(fc.constantFrom(...values), { nil: null, freq: 4 });
 
@@ -36,7 +52,14 @@ const customerArb = fc.record({
   expirationTime: nullable(TIMES),
   firstName: nullable(NAMES),
   lastName: nullable(NAMES),
-  company: fc.option(fc.record({ name: nullable(['Žltý Kôň', 'ova s.r.o.', 'Anna']), vatId: nullable(['SK1', 'sk2']), taxId: nullable(['T1', '20']) }), { nil: null }),
+  company: fc.option(
+    fc.record({
+      name: nullable(['Žltý Kôň', 'ova s.r.o.', 'Anna']),
+      vatId: nullable(['SK1', 'sk2']),
+      taxId: nullable(['T1', '20']),
+    }),
+    { nil: null },
+  ),
   serials: fc.array(nullable(SERIALS), { maxLength: 3 }),
   creditRate: fc.constantFrom(...RATES),
   discountRate: fc.constantFrom(...RATES),
@@ -67,8 +90,18 @@ const customersArb: Generated = fc.array(customerArb, { maxLength: 12 }).map((li
     credit: { amount: g.amount, currencyLabel: g.amount === 0 ? null : 'EUR' },
     creditTransactions: [],
     cards: g.serials.map((serialNumber) => ({
-      externalId: null, isActive: true, isVirtual: false, serialNumber, processor: null, status: 'Valid',
-      statusTime: null, statusReason: null, activationTime: null, expirationTime: null, note: null, meta: null,
+      externalId: null,
+      isActive: true,
+      isVirtual: false,
+      serialNumber,
+      processor: null,
+      status: 'Valid',
+      statusTime: null,
+      statusReason: null,
+      activationTime: null,
+      expirationTime: null,
+      note: null,
+      meta: null,
     })),
     creditRate: g.creditRate,
     discountRate: g.discountRate,
@@ -97,7 +130,22 @@ const OPS_BY_KIND: Record<Kind, string[]> = {
   decimal: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'between'],
   DateTime: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'between', 'null', 'notnull'],
   bool: ['eq', 'neq', 'in', 'nin'],
-  string: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'between', 'contains', 'startswith', 'endswith', 'null', 'notnull'],
+  string: [
+    'eq',
+    'neq',
+    'gt',
+    'gte',
+    'lt',
+    'lte',
+    'in',
+    'nin',
+    'between',
+    'contains',
+    'startswith',
+    'endswith',
+    'null',
+    'notnull',
+  ],
 };
 const OPERATOR_NAMES = [...new Set(Object.values(OPS_BY_KIND).flat())];
 
@@ -116,38 +164,62 @@ const asValue = (member: Member, v: V): V => (MEMBERS[member].kind === 'DateTime
 function holds(op: string, x: V | null, args: readonly V[]): boolean {
   const [a = '', b = ''] = args;
   switch (op) {
-    case 'eq': return x !== null && x === a;
-    case 'neq': return x === null || x !== a;
-    case 'gt': return x !== null && cmp(x, a) > 0;
-    case 'gte': return x !== null && cmp(x, a) >= 0;
-    case 'lt': return x !== null && cmp(x, a) < 0;
-    case 'lte': return x !== null && cmp(x, a) <= 0;
-    case 'in': return x !== null && args.includes(x);
-    case 'nin': return x === null || !args.includes(x);
-    case 'between': return x !== null && cmp(x, a) >= 0 && cmp(x, b) <= 0;
-    case 'contains': return x !== null && String(x).toLowerCase().includes(String(a).toLowerCase());
-    case 'startswith': return x !== null && String(x).toLowerCase().startsWith(String(a).toLowerCase());
-    case 'endswith': return x !== null && String(x).toLowerCase().endsWith(String(a).toLowerCase());
-    case 'null': return x === null;
-    case 'notnull': return x !== null;
-    default: throw new Error(op);
+    case 'eq':
+      return x !== null && x === a;
+    case 'neq':
+      return x === null || x !== a;
+    case 'gt':
+      return x !== null && cmp(x, a) > 0;
+    case 'gte':
+      return x !== null && cmp(x, a) >= 0;
+    case 'lt':
+      return x !== null && cmp(x, a) < 0;
+    case 'lte':
+      return x !== null && cmp(x, a) <= 0;
+    case 'in':
+      return x !== null && args.includes(x);
+    case 'nin':
+      return x === null || !args.includes(x);
+    case 'between':
+      return x !== null && cmp(x, a) >= 0 && cmp(x, b) <= 0;
+    case 'contains':
+      return x !== null && String(x).toLowerCase().includes(String(a).toLowerCase());
+    case 'startswith':
+      return x !== null && String(x).toLowerCase().startsWith(String(a).toLowerCase());
+    case 'endswith':
+      return x !== null && String(x).toLowerCase().endsWith(String(a).toLowerCase());
+    case 'null':
+      return x === null;
+    case 'notnull':
+      return x !== null;
+    default:
+      throw new Error(op);
   }
 }
 
 function valuesOf(member: Member, c: StoredCustomer): (V | null)[] {
   switch (member) {
-    case 'CardSerialNumber': return c.cards.map((card) => card.serialNumber);
-    case 'ExternalId': return [c.externalId];
-    case 'CreditRate': return [c.creditRate];
-    case 'DiscountRate': return [c.discountRate];
-    case 'IsActive': return [c.isActive];
-    case 'ExpirationTime': return [c.expirationTime === null ? null : Date.parse(c.expirationTime)];
+    case 'CardSerialNumber':
+      return c.cards.map((card) => card.serialNumber);
+    case 'ExternalId':
+      return [c.externalId];
+    case 'CreditRate':
+      return [c.creditRate];
+    case 'DiscountRate':
+      return [c.discountRate];
+    case 'IsActive':
+      return [c.isActive];
+    case 'ExpirationTime':
+      return [c.expirationTime === null ? null : Date.parse(c.expirationTime)];
   }
 }
 
 const statusOf = (c: StoredCustomer) =>
-  c.expirationTime !== null && Date.parse(c.expirationTime) <= NOW ? 'Expired'
-    : c.activationTime !== null && Date.parse(c.activationTime) > NOW ? 'NotYetValid' : 'Valid';
+  c.expirationTime !== null && Date.parse(c.expirationTime) <= NOW
+    ? 'Expired'
+    : c.activationTime !== null && Date.parse(c.activationTime) > NOW
+      ? 'NotYetValid'
+      : 'Valid';
 
 const SORT_KEYS: Record<string, (c: StoredCustomer) => V | null> = {
   id: (c) => c.id,
@@ -188,7 +260,14 @@ interface Query {
 function reference(customers: readonly StoredCustomer[], q: Query) {
   let rows = customers.filter((c) =>
     q.filters.every(({ member, operations }) => {
-      const ok = (x: V | null) => operations.every((o) => holds(o.op, x, o.args.map((a) => asValue(member, a))));
+      const ok = (x: V | null) =>
+        operations.every((o) =>
+          holds(
+            o.op,
+            x,
+            o.args.map((a) => asValue(member, a)),
+          ),
+        );
       return member === 'CardSerialNumber' ? valuesOf(member, c).some(ok) : ok(valuesOf(member, c)[0] ?? null);
     }),
   );
@@ -196,7 +275,9 @@ function reference(customers: readonly StoredCustomer[], q: Query) {
   if (q.search !== undefined && q.search !== '') {
     const needle = q.search.toLowerCase();
     rows = rows.filter((c) =>
-      [c.firstName, c.lastName, c.company?.name, c.company?.vatId, c.company?.taxId, c.note].some((f) => f != null && f.toLowerCase().includes(needle)),
+      [c.firstName, c.lastName, c.company?.name, c.company?.vatId, c.company?.taxId, c.note].some(
+        (f) => f != null && f.toLowerCase().includes(needle),
+      ),
     );
   }
   const seen = new Set<string>();
@@ -245,7 +326,8 @@ function renderOperation(o: Operation): string {
 function render(q: Query): string {
   const parts: [string, string][] = [];
   for (const f of q.filters) {
-    const name = f.nameCase === 'lower' ? f.member.toLowerCase() : f.nameCase === 'upper' ? f.member.toUpperCase() : f.member;
+    const name =
+      f.nameCase === 'lower' ? f.member.toLowerCase() : f.nameCase === 'upper' ? f.member.toUpperCase() : f.member;
     const ops = f.operations.map(renderOperation);
     const at = Math.min(f.splitAt, ops.length);
     if (at > 0 && at < ops.length) parts.push([name, ops.slice(0, at).join(';')], [name, ops.slice(at).join(';')]);
@@ -256,7 +338,9 @@ function render(q: Query): string {
   if (q.sort.length > 0) {
     const items = q.sort.map((s) => {
       const key = s.upper ? s.key.toUpperCase() : s.key;
-      return { plain: key, asc: `${key}:asc`, desc: `${key}:DESC`, minus: `-${key}`, minusDesc: `-${key}:desc` }[s.form];
+      return { plain: key, asc: `${key}:asc`, desc: `${key}:DESC`, minus: `-${key}`, minusDesc: `-${key}:desc` }[
+        s.form
+      ];
     });
     parts.push(['$sort', items.join(',')]);
   }
@@ -272,18 +356,27 @@ function operationArb(member: Member): fc.Arbitrary<Operation> {
   const { kind, nullable: canBeNull, pool } = MEMBERS[member];
   const ops = OPS_BY_KIND[kind].filter((op) => canBeNull || (op !== 'null' && op !== 'notnull'));
   const value = fc.constantFrom<V>(...pool);
-  return fc.record({
-    op: fc.constantFrom(...ops),
-    one: value,
-    two: fc.tuple(value, value),
-    list: fc.array(value, { minLength: 1, maxLength: 3 }),
-    bare: fc.boolean(),
-    opCase: fc.constantFrom('lower' as const, 'upper' as const),
-    quoteAll: fc.boolean(),
-  }).map((r) => {
-    const args = r.op === 'null' || r.op === 'notnull' ? [] : r.op === 'between' ? [...r.two] : r.op === 'in' || r.op === 'nin' ? r.list : [r.one];
-    return { op: r.op, args, bare: r.op === 'eq' && r.bare, opCase: r.opCase, quoteAll: r.quoteAll };
-  });
+  return fc
+    .record({
+      op: fc.constantFrom(...ops),
+      one: value,
+      two: fc.tuple(value, value),
+      list: fc.array(value, { minLength: 1, maxLength: 3 }),
+      bare: fc.boolean(),
+      opCase: fc.constantFrom('lower' as const, 'upper' as const),
+      quoteAll: fc.boolean(),
+    })
+    .map((r) => {
+      const args =
+        r.op === 'null' || r.op === 'notnull'
+          ? []
+          : r.op === 'between'
+            ? [...r.two]
+            : r.op === 'in' || r.op === 'nin'
+              ? r.list
+              : [r.one];
+      return { op: r.op, args, bare: r.op === 'eq' && r.bare, opCase: r.opCase, quoteAll: r.quoteAll };
+    });
 }
 
 const memberArb = fc.constantFrom(...(Object.keys(MEMBERS) as Member[]));
@@ -329,7 +422,11 @@ async function agree(customers: readonly StoredCustomer[], q: Query): Promise<vo
   queries += 1;
   assert.equal(res.status, 200, `${qs}\n${JSON.stringify(res.body)}`);
   const expected = reference(customers, q);
-  const got = { ids: q.count === true ? expected.ids : res.body.items.map((c: { id: string }) => c.id), count: res.body.count, totalCount: res.body.totalCount };
+  const got = {
+    ids: q.count === true ? expected.ids : res.body.items.map((c: { id: string }) => c.id),
+    count: res.body.count,
+    totalCount: res.body.totalCount,
+  };
   assert.deepEqual(got, expected, qs);
   assert.equal('items' in res.body, q.count !== true, qs);
 }
@@ -351,15 +448,20 @@ const focusedQueriesArb = fc
   .record({
     queries: fc.array(queryArb, { minLength: 8, maxLength: 8 }),
     keys: fc.shuffledSubarray(Object.keys(SORT_KEYS), { minLength: 1, maxLength: 2 }),
-    searches: fc.array(fc.oneof(fc.constant('nováč'), fc.constantFrom(...LONG_SEARCHES)), { minLength: 8, maxLength: 8 }),
+    searches: fc.array(fc.oneof(fc.constant('nováč'), fc.constantFrom(...LONG_SEARCHES)), {
+      minLength: 8,
+      maxLength: 8,
+    }),
     descending: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
   })
   .map(({ queries, keys, searches, descending }) =>
-    queries.map((q, i): Query => ({
-      ...q,
-      search: searches[i],
-      sort: keys.map((key) => ({ key, form: descending[i] === true ? 'minus' : 'plain', upper: false })),
-    })),
+    queries.map(
+      (q, i): Query => ({
+        ...q,
+        search: searches[i],
+        sort: keys.map((key) => ({ key, form: descending[i] === true ? 'minus' : 'plain', upper: false })),
+      }),
+    ),
   );
 
 test('the same queries again and again on one store (cache, Search index, sort ranks), with a write between', async () => {

@@ -65,10 +65,18 @@ test('a write is seen by the next query; a query never writes', () => {
 
 test('indexes built after repeated use answer exactly as the scans before them', () => {
   const own = new CustomerStore(structuredClone(FIXTURE));
-  const queries = ['Search=ová', 'Search=nov&$sort=lastName', '$sort=-fullName,discountRate', 'Search=2020&$sort=company.name'];
+  const queries = [
+    'Search=ová',
+    'Search=nov&$sort=lastName',
+    '$sort=-fullName,discountRate',
+    'Search=2020&$sort=company.name',
+  ];
   const first = queries.map((qs) => ids(run(own, qs).items));
   for (let i = 0; i < 40; i++) {
     viewOf(own).results.clear();
-    assert.deepEqual(queries.map((qs) => ids(run(own, qs).items)), first);
+    assert.deepEqual(
+      queries.map((qs) => ids(run(own, qs).items)),
+      first,
+    );
   }
 });

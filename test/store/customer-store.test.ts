@@ -9,10 +9,16 @@ const make = (id: string, w: CustomerWrite = {}): StoredCustomer => customerFrom
 test('keeps insertion order; an update keeps the position; a re-insert after delete goes last', () => {
   const store = new CustomerStore([make('a'), make('b'), make('c')]);
   store.put({ ...make('a'), note: 'changed' });
-  assert.deepEqual(store.list().map((c) => c.id), ['a', 'b', 'c']);
+  assert.deepEqual(
+    store.list().map((c) => c.id),
+    ['a', 'b', 'c'],
+  );
   store.remove('a');
   store.put(make('a'));
-  assert.deepEqual(store.list().map((c) => c.id), ['b', 'c', 'a']);
+  assert.deepEqual(
+    store.list().map((c) => c.id),
+    ['b', 'c', 'a'],
+  );
 });
 
 test('version changes on every write; list() is the same array until then', () => {
@@ -32,16 +38,32 @@ const CLASHES: [string, StoredCustomer, string | null, string[]][] = [
   ['externalId taken by another', make('x', { externalId: 'E1' }), null, ['externalId']],
   ['own externalId on update', make('a', { externalId: 'E1' }), 'a', []],
   ['serial taken by another', make('x', { cards: [{ serialNumber: 'S1' }] }), null, ['cards[0].serialNumber']],
-  ['serial twice in one body', make('x', { cards: [{ serialNumber: 'S9' }, { serialNumber: 'S9' }] }), null, ['cards[1].serialNumber']],
-  ['null externalId and serials never clash', make('x', { externalId: null, cards: [{ serialNumber: null }, { serialNumber: null }] }), null, []],
+  [
+    'serial twice in one body',
+    make('x', { cards: [{ serialNumber: 'S9' }, { serialNumber: 'S9' }] }),
+    null,
+    ['cards[1].serialNumber'],
+  ],
+  [
+    'null externalId and serials never clash',
+    make('x', { externalId: null, cards: [{ serialNumber: null }, { serialNumber: null }] }),
+    null,
+    [],
+  ],
   ['values freed by an update can be reused', make('y', { externalId: 'OLD' }), null, []],
 ];
 
 for (const [name, candidate, selfId, members] of CLASHES) {
   test(`clashes: ${name}`, () => {
-    const store = new CustomerStore([make('a', { externalId: 'E1', cards: [{ serialNumber: 'S1' }] }), make('b', { externalId: 'OLD' })]);
+    const store = new CustomerStore([
+      make('a', { externalId: 'E1', cards: [{ serialNumber: 'S1' }] }),
+      make('b', { externalId: 'OLD' }),
+    ]);
     store.put(make('b', { externalId: 'NEW' }));
-    assert.deepEqual(store.clashes(candidate, selfId).map((c) => c.member), members);
+    assert.deepEqual(
+      store.clashes(candidate, selfId).map((c) => c.member),
+      members,
+    );
   });
 }
 

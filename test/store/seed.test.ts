@@ -6,15 +6,45 @@ import { generateCustomers } from '../../src/store/seed.js';
 const customers = generateCustomers({ seed: 42, count: 250 });
 
 const CUSTOMER_KEYS = [
-  'id', 'externalId', 'isActive', 'activationTime', 'expirationTime', 'firstName', 'lastName', 'gender',
-  'birthDate', 'email', 'phone', 'isCompany', 'company', 'address', 'deliveryAddress', 'credit',
-  'creditTransactions', 'cards', 'creditRate', 'discountRate', 'note', 'meta', '_v',
+  'id',
+  'externalId',
+  'isActive',
+  'activationTime',
+  'expirationTime',
+  'firstName',
+  'lastName',
+  'gender',
+  'birthDate',
+  'email',
+  'phone',
+  'isCompany',
+  'company',
+  'address',
+  'deliveryAddress',
+  'credit',
+  'creditTransactions',
+  'cards',
+  'creditRate',
+  'discountRate',
+  'note',
+  'meta',
+  '_v',
 ];
 const COMPANY_KEYS = ['name', 'crn', 'vatId', 'taxId'];
 const ADDRESS_KEYS = ['street', 'city', 'postalCode', 'country', 'coordinates', 'note'];
 const CARD_KEYS = [
-  'externalId', 'isActive', 'isVirtual', 'serialNumber', 'processor', 'status', 'statusTime', 'statusReason',
-  'activationTime', 'expirationTime', 'note', 'meta',
+  'externalId',
+  'isActive',
+  'isVirtual',
+  'serialNumber',
+  'processor',
+  'status',
+  'statusTime',
+  'statusReason',
+  'activationTime',
+  'expirationTime',
+  'note',
+  'meta',
 ];
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -136,9 +166,12 @@ test('every object lists its members in the StoredCustomer order', () => {
 
 test('values have the documented shapes', () => {
   for (const c of customers) {
-    const dates = [c.activationTime, c.expirationTime, c.birthDate, ...c.cards.flatMap((k) => [
-      k.activationTime, k.expirationTime, k.statusTime,
-    ])];
+    const dates = [
+      c.activationTime,
+      c.expirationTime,
+      c.birthDate,
+      ...c.cards.flatMap((k) => [k.activationTime, k.expirationTime, k.statusTime]),
+    ];
     for (const d of dates) if (d !== null) assert.match(d, ISO);
     if (c.birthDate !== null) assert.match(c.birthDate, /T00:00:00\.000Z$/);
     if (c.gender !== null) assert.ok(['Male', 'Female'].includes(c.gender));

@@ -27,7 +27,13 @@ export interface TestApp {
  * Every response is validated against `spec/` as it goes out; a violation fails the file.
  */
 export function makeTestApp(
-  options: { customers?: StoredCustomer[]; now?: number; config?: ConfigInput; checkSpec?: boolean; random?: () => number } = {},
+  options: {
+    customers?: StoredCustomer[];
+    now?: number;
+    config?: ConfigInput;
+    checkSpec?: boolean;
+    random?: () => number;
+  } = {},
 ): TestApp {
   const clock = fixedClock(options.now ?? TEST_NOW);
   const mock = createMock({
@@ -45,11 +51,13 @@ export function makeTestApp(
     const write = res.write.bind(res);
     const end = res.end.bind(res);
     res.write = ((chunk: unknown, ...rest: never[]) => {
-      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+        chunks.push(Buffer.from(chunk as string));
       return write(chunk as string, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: never[]) => {
-      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+        chunks.push(Buffer.from(chunk as string));
       return end(chunk as string, ...rest);
     }) as typeof res.end;
     res.on('finish', () => {
@@ -57,14 +65,23 @@ export function makeTestApp(
       const path = url.split('?')[0] ?? '/';
       const base = mock.config.basePath;
       // Outside the base path nothing is served: validate as an unknown route.
-      const route = base === '' ? path : path.startsWith(base) ? path.slice(base.length) || '/' : '/__outside_base_path__';
+      const route =
+        base === '' ? path : path.startsWith(base) ? path.slice(base.length) || '/' : '/__outside_base_path__';
       if (req.method === 'OPTIONS') return;
       // The control API is not part of PORTOS (src/control/CONTROL-API.md); faulted PORTOS responses still count.
       const { enabled, prefix } = mock.config.control;
       if (enabled && (path === prefix || path.startsWith(`${prefix}/`))) return;
       // Nor are the API docs pages (src/http/docs/).
       if (mock.config.docs.enabled && (path === '/docs' || path.startsWith('/docs/'))) return;
-      violations.push(...checkResponse(req.method ?? 'GET', route, res.statusCode, String(res.getHeader('content-type') ?? ''), Buffer.concat(chunks).toString('utf8')));
+      violations.push(
+        ...checkResponse(
+          req.method ?? 'GET',
+          route,
+          res.statusCode,
+          String(res.getHeader('content-type') ?? ''),
+          Buffer.concat(chunks).toString('utf8'),
+        ),
+      );
     });
     mock.app(req as Parameters<Mock['app']>[0], res as Parameters<Mock['app']>[1]);
   };

@@ -18,7 +18,12 @@ function escapePointer(text: string): string {
 }
 
 /** Where `status` of `method path` is described in the spec: a JSON pointer to its content schema, or why not. */
-export function responsePointer(method: string, path: string, status: number, contentType: string): { pointer?: string; error?: string } {
+export function responsePointer(
+  method: string,
+  path: string,
+  status: number,
+  contentType: string,
+): { pointer?: string; error?: string } {
   const media = contentType.split(';')[0]?.trim() ?? '';
   const match = templates.find((t) => t.pattern.test(path));
   if (match === undefined) {
@@ -29,7 +34,9 @@ export function responsePointer(method: string, path: string, status: number, co
   const verb = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
   const operation = item[verb];
   if (operation === undefined) {
-    return status === 405 ? { pointer: '#/components/schemas/ProblemDetails' } : { error: `${method} ${match.template} not in spec` };
+    return status === 405
+      ? { pointer: '#/components/schemas/ProblemDetails' }
+      : { error: `${method} ${match.template} not in spec` };
   }
   const documented = operation.responses?.[String(status)];
   if (documented === undefined) return { error: `${method} ${match.template} does not document status ${status}` };
@@ -38,15 +45,23 @@ export function responsePointer(method: string, path: string, status: number, co
   if (response.$ref !== undefined) {
     base = response.$ref;
     const name = response.$ref.split('/').pop() ?? '';
-    response = ((spec['components'] as { responses: Record<string, typeof documented> }).responses[name] ?? {}) as typeof documented;
+    response = ((spec['components'] as { responses: Record<string, typeof documented> }).responses[name] ??
+      {}) as typeof documented;
   }
   if (response.content === undefined) return media === '' ? {} : { error: `${status} has no body in the spec` };
-  if (response.content[media] === undefined) return { error: `${status} with ${media} not in spec (has ${Object.keys(response.content).join(', ')})` };
+  if (response.content[media] === undefined)
+    return { error: `${status} with ${media} not in spec (has ${Object.keys(response.content).join(', ')})` };
   return { pointer: `${base}/content/${escapePointer(media)}/schema` };
 }
 
 /** The spec violations of one response (empty when it conforms). */
-export function checkResponse(method: string, path: string, status: number, contentType: string, body: string): string[] {
+export function checkResponse(
+  method: string,
+  path: string,
+  status: number,
+  contentType: string,
+  body: string,
+): string[] {
   const where = responsePointer(method, path, status, contentType);
   if (where.error !== undefined) return [where.error];
   if (where.pointer === undefined || method.toUpperCase() === 'HEAD') return [];

@@ -52,14 +52,25 @@ function integer(text: string | undefined, name: string, fallback: number, min: 
 
 function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {
-    return { ok: true as const, parsed: parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) };
+    return {
+      ok: true as const,
+      parsed: parseArgs({
+        args: [...args],
+        options: { ...options, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      }),
+    };
   } catch (error) {
     return { ok: false as const, error: (error as Error).message };
   }
 }
 
 /** Parses `run` arguments; every problem is a usage error (exit 2). */
-export function parseRunArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Parsed<RunArgs> {
+export function parseRunArgs(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Parsed<RunArgs> {
   const result = parse(args, {
     'base-url': { type: 'string' },
     profiles: { type: 'string' },
@@ -87,9 +98,12 @@ export function parseRunArgs(args: readonly string[], env: Readonly<Record<strin
   const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   const controlUrl = str('control-url');
   const controlPrefix = str('control-prefix');
-  if (controlUrl !== undefined && controlPrefix !== undefined) return { ok: false, error: '--control-url and --control-prefix exclude each other' };
-  if (controlUrl !== undefined && !/^https?:\/\/[^/]/.test(controlUrl)) return { ok: false, error: `--control-url must be an http(s) URL, got '${controlUrl}'` };
-  if (controlPrefix !== undefined && !/^\/[^?#\s]*$/.test(controlPrefix)) return { ok: false, error: `--control-prefix must be a path starting with /, got '${controlPrefix}'` };
+  if (controlUrl !== undefined && controlPrefix !== undefined)
+    return { ok: false, error: '--control-url and --control-prefix exclude each other' };
+  if (controlUrl !== undefined && !/^https?:\/\/[^/]/.test(controlUrl))
+    return { ok: false, error: `--control-url must be an http(s) URL, got '${controlUrl}'` };
+  if (controlPrefix !== undefined && !/^\/[^?#\s]*$/.test(controlPrefix))
+    return { ok: false, error: `--control-prefix must be a path starting with /, got '${controlPrefix}'` };
   const flag = (name: string) => v[name] === true;
   const concurrency = integer(str('concurrency'), 'concurrency', 4, 1);
   const timeoutMs = integer(str('timeout'), 'timeout', 10_000, 1);
@@ -97,10 +111,13 @@ export function parseRunArgs(args: readonly string[], env: Readonly<Record<strin
   for (const n of [concurrency, timeoutMs, retries]) if (typeof n === 'string') return { ok: false, error: n };
   const shardText = str('shard');
   const shard = shardText === undefined ? undefined : parseShard(shardText);
-  if (shardText !== undefined && shard === undefined) return { ok: false, error: `--shard must be I/N with 1 ≤ I ≤ N, got '${shardText}'` };
+  if (shardText !== undefined && shard === undefined)
+    return { ok: false, error: `--shard must be I/N with 1 ≤ I ≤ N, got '${shardText}'` };
   const reporter = str('reporter') ?? 'console';
-  if (!(REPORTERS as readonly string[]).includes(reporter)) return { ok: false, error: `--reporter must be one of ${REPORTERS.join(', ')}` };
-  if (flag('insecure') && str('ca') !== undefined) return { ok: false, error: '--insecure and --ca exclude each other' };
+  if (!(REPORTERS as readonly string[]).includes(reporter))
+    return { ok: false, error: `--reporter must be one of ${REPORTERS.join(', ')}` };
+  if (flag('insecure') && str('ca') !== undefined)
+    return { ok: false, error: '--insecure and --ca exclude each other' };
   const baseUrl = str('base-url') ?? env['PORTOS_BASE_URL'];
   const value: RunArgs = {
     paths: result.parsed.positionals,
@@ -126,8 +143,10 @@ export function parseRunArgs(args: readonly string[], env: Readonly<Record<strin
     ...(controlUrl === undefined ? {} : { controlUrl }),
     ...(controlPrefix === undefined ? {} : { controlPrefix }),
   };
-  if (value.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(value.baseUrl)) return { ok: false, error: `--base-url must be an http(s) URL, got '${value.baseUrl}'` };
-  if (value.baseUrl === undefined && !value.list && !value.dryRun && !value.help) return { ok: false, error: '--base-url is required (or PORTOS_BASE_URL)' };
+  if (value.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(value.baseUrl))
+    return { ok: false, error: `--base-url must be an http(s) URL, got '${value.baseUrl}'` };
+  if (value.baseUrl === undefined && !value.list && !value.dryRun && !value.help)
+    return { ok: false, error: '--base-url is required (or PORTOS_BASE_URL)' };
   return { ok: true, value };
 }
 
@@ -148,12 +167,14 @@ export function parseRecordArgs(args: readonly string[]): Parsed<RecordArgs> {
   const out = typeof v['out'] === 'string' ? v['out'] : undefined;
   const port = integer(typeof v['port'] === 'string' ? v['port'] : undefined, 'port', -1, 0);
   if (!help) {
-    if (upstream === undefined || !/^https?:\/\/[^/]/.test(upstream)) return { ok: false, error: '--upstream URL (http or https) is required' };
+    if (upstream === undefined || !/^https?:\/\/[^/]/.test(upstream))
+      return { ok: false, error: '--upstream URL (http or https) is required' };
     if (out === undefined) return { ok: false, error: '--out DIR is required' };
     if (typeof port === 'string') return { ok: false, error: port };
     if (port < 0 || port > 65535) return { ok: false, error: '--port P is required (0 = any free port)' };
   }
-  if (result.parsed.positionals.length > 0) return { ok: false, error: `unexpected argument '${result.parsed.positionals[0] ?? ''}'` };
+  if (result.parsed.positionals.length > 0)
+    return { ok: false, error: `unexpected argument '${result.parsed.positionals[0] ?? ''}'` };
   return {
     ok: true,
     value: {

@@ -13,19 +13,37 @@ import type { CommandIo } from './io.js';
 import { USAGE } from './usage.js';
 
 /** A spec check for the recorder: the first schema finding of a response, or undefined when it conforms. */
-function specChecker(): ((method: string, path: string, status: number, contentType: string | undefined, body: unknown) => string | undefined) | undefined {
+function specChecker():
+  | ((
+      method: string,
+      path: string,
+      status: number,
+      contentType: string | undefined,
+      body: unknown,
+    ) => string | undefined)
+  | undefined {
   const file = defaults.spec();
   if (file === undefined) return undefined;
   const spec = OpenApiIndex.load(file);
   return (method, path, status, contentType, body) => {
-    const obs = { status, headers: contentType === undefined ? {} : { 'content-type': contentType }, text: body === undefined ? '' : JSON.stringify(body), body, durationMs: 0 };
+    const obs = {
+      status,
+      headers: contentType === undefined ? {} : { 'content-type': contentType },
+      text: body === undefined ? '' : JSON.stringify(body),
+      body,
+      durationMs: 0,
+    };
     const [first] = checkSchema({ status }, { method, path, lang: '' }, obs, spec);
     return first === undefined ? undefined : `${first.path}: ${first.message}`;
   };
 }
 
 /** `portos-contracts record`: proxy to `--upstream`, rewriting `--out`/<name>.yaml after every exchange until stopped. */
-export async function recordCommand(argv: readonly string[], io: CommandIo, stop: Promise<unknown> = signalled()): Promise<number> {
+export async function recordCommand(
+  argv: readonly string[],
+  io: CommandIo,
+  stop: Promise<unknown> = signalled(),
+): Promise<number> {
   const parsed = parseRecordArgs(argv);
   if (!parsed.ok) {
     io.stderr(`portos-contracts record: ${parsed.error}\n(see portos-contracts --help)\n`);
@@ -48,9 +66,18 @@ export async function recordCommand(argv: readonly string[], io: CommandIo, stop
   const file = join(outDir, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-|-$/g, '')}.yaml`);
   const specCheck = specChecker();
   const source = `recorded from ${args.upstream} on ${started.toISOString()}`;
-  const options = { name, source, identities: identityMap(profiles), ...(specCheck === undefined ? {} : { specCheck }) };
-  const schemaRef = relative(outDir, join(packageRoot(), 'spec', 'scenario.schema.json')).split(sep).join('/');
-  const header = [`Recorded by portos-contracts from ${args.upstream}. Replay: portos-contracts run --base-url URL ${file}`];
+  const options = {
+    name,
+    source,
+    identities: identityMap(profiles),
+    ...(specCheck === undefined ? {} : { specCheck }),
+  };
+  const schemaRef = relative(outDir, join(packageRoot(), 'spec', 'scenario.schema.json'))
+    .split(sep)
+    .join('/');
+  const header = [
+    `Recorded by portos-contracts from ${args.upstream}. Replay: portos-contracts run --base-url URL ${file}`,
+  ];
   const write = (exchanges: readonly Exchange[]) => {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(file, recordingYaml(generalize(exchanges, options), header, schemaRef));

@@ -35,9 +35,15 @@ function dryRunLines(scenarios: readonly LoadedScenario[]): string {
     s.steps.forEach((step, i) => {
       const as = step.as ?? s.defaults.as ?? 'anonymous';
       const lang = step.lang ?? s.defaults.lang;
-      const who = [`as ${[as].flat().join('|')}`, ...(lang === undefined ? [] : [`lang ${[lang].flat().join('|')}`])].join(', ');
-      if (step.arrange !== undefined) out.push(`  ${i + 1}. arrange: ${step.arrange.map((a) => JSON.stringify(a)).join(', ')}`);
-      out.push(`  ${i + 1}. ${step.request.api === 'control' ? 'control ' : ''}${step.request.method} ${step.request.path} (${who}) → ${step.expect.transport ?? [step.expect.status].flat().join('|')}`);
+      const who = [
+        `as ${[as].flat().join('|')}`,
+        ...(lang === undefined ? [] : [`lang ${[lang].flat().join('|')}`]),
+      ].join(', ');
+      if (step.arrange !== undefined)
+        out.push(`  ${i + 1}. arrange: ${step.arrange.map((a) => JSON.stringify(a)).join(', ')}`);
+      out.push(
+        `  ${i + 1}. ${step.request.api === 'control' ? 'control ' : ''}${step.request.method} ${step.request.path} (${who}) → ${step.expect.transport ?? [step.expect.status].flat().join('|')}`,
+      );
     });
     if (s.finally !== undefined) out.push(`  finally: ${s.finally.map((a) => JSON.stringify(a)).join(', ')}`);
   }
@@ -69,7 +75,11 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   }
   const paths = args.paths.length > 0 ? args.paths.map((p) => resolve(io.cwd, p)) : [defaults.scenarios(io.cwd)];
   const loaded = loadScenarios(paths, io.cwd);
-  const selected = selectScenarios(loaded.scenarios, { tags: args.tags, ...(args.grep === undefined ? {} : { grep: args.grep }), ...(args.shard === undefined ? {} : { shard: args.shard }) });
+  const selected = selectScenarios(loaded.scenarios, {
+    tags: args.tags,
+    ...(args.grep === undefined ? {} : { grep: args.grep }),
+    ...(args.shard === undefined ? {} : { shard: args.shard }),
+  });
   if (args.list) {
     io.stdout(listLines(selected));
     for (const issue of loaded.issues) io.stderr(`${formatIssue(issue)}\n`);
@@ -78,7 +88,10 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   const profilesFile = args.profiles === undefined ? defaults.profiles(io.cwd, io.env) : resolve(io.cwd, args.profiles);
   const { profiles, issues: profileIssues } = loadProfiles(profilesFile, io.env);
   const { spec, error: specError } = openSpec(args);
-  const usage = [...(specError === undefined ? [] : [specError]), ...(profiles === undefined ? profileIssues.map(formatIssue) : [])];
+  const usage = [
+    ...(specError === undefined ? [] : [specError]),
+    ...(profiles === undefined ? profileIssues.map(formatIssue) : []),
+  ];
   if (usage.length > 0 || profiles === undefined) {
     io.stderr(usage.map((l) => `portos-contracts run: ${l}\n`).join(''));
     return 2;
@@ -93,13 +106,17 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   }
   if (selected.length === 0 && args.shard === undefined && loaded.issues.length === 0) {
     // An empty run would pass silently: most likely the tags, grep or paths are wrong.
-    io.stderr(`portos-contracts run: no scenario selected (${loaded.scenarios.length} loaded from ${loaded.files.length} files)\n`);
+    io.stderr(
+      `portos-contracts run: no scenario selected (${loaded.scenarios.length} loaded from ${loaded.files.length} files)\n`,
+    );
     return 2;
   }
   const baseUrl = args.baseUrl ?? '';
   const color = args.color && io.tty && io.env['NO_COLOR'] === undefined;
   const progress = args.reporter === 'console' || args.out !== undefined ? io.stdout : io.stderr;
-  progress(`portos-contracts: ${selected.length} scenarios from ${loaded.files.length} files against ${baseUrl} (concurrency ${args.concurrency}, profiles ${profiles.file})\n`);
+  progress(
+    `portos-contracts: ${selected.length} scenarios from ${loaded.files.length} files against ${baseUrl} (concurrency ${args.concurrency}, profiles ${profiles.file})\n`,
+  );
   const dispatcher = createDispatcher({ insecure: args.insecure, ...(args.ca === undefined ? {} : { ca: args.ca }) });
   const result = await runContracts({
     baseUrl,

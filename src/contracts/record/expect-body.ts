@@ -4,7 +4,11 @@ import type { KnownValues } from './values.js';
 /** Members whose value differs on every response: only their type is kept. */
 export const VOLATILE_MEMBERS = ['traceId', 'totalDuration', 'duration'] as const;
 /** Members the server generates and later requests may need: captured under this name. */
-export const CAPTURED_MEMBERS: Readonly<Record<string, string>> = { id: 'id', tokenId: 'token', refreshToken: 'refresh' };
+export const CAPTURED_MEMBERS: Readonly<Record<string, string>> = {
+  id: 'id',
+  tokenId: 'token',
+  refreshToken: 'refresh',
+};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -22,14 +26,24 @@ export interface BodyContext {
 }
 
 /** `${v}`, `${v+1}`... for a version number of a customer whose `_v` was captured; undefined otherwise. */
-export function versionExpression(versions: ReadonlyMap<string, { name: string; value: number }>, id: unknown, value: number): string | undefined {
+export function versionExpression(
+  versions: ReadonlyMap<string, { name: string; value: number }>,
+  id: unknown,
+  value: number,
+): string | undefined {
   const latest = typeof id === 'string' ? versions.get(id) : undefined;
   if (latest === undefined) return undefined;
   const d = value - latest.value;
   return d === 0 ? `\${${latest.name}}` : `\${${latest.name}${d > 0 ? '+' : '-'}${Math.abs(d)}}`;
 }
 
-function generalizeString(value: string, key: string | number, path: string, ctx: BodyContext, capturable: boolean): unknown {
+function generalizeString(
+  value: string,
+  key: string | number,
+  path: string,
+  ctx: BodyContext,
+  capturable: boolean,
+): unknown {
   const known = ctx.known.template(value);
   if (known !== undefined) return known;
   if ((VOLATILE_MEMBERS as readonly string[]).includes(String(key))) return { $type: 'string' };
@@ -51,7 +65,12 @@ function generalizeString(value: string, key: string | number, path: string, ctx
  * lists that may hold other runs' data only their shape.
  */
 export function generalizeBody(body: unknown, ctx: BodyContext): unknown {
-  const walk = (value: unknown, key: string | number, path: string, parent: Record<string, unknown> | undefined): unknown => {
+  const walk = (
+    value: unknown,
+    key: string | number,
+    path: string,
+    parent: Record<string, unknown> | undefined,
+  ): unknown => {
     const capturable = !path.includes('[');
     if (typeof value === 'string') return generalizeString(value, key, path, ctx, capturable);
     if (typeof value === 'number' && key === '_v') {

@@ -20,7 +20,13 @@ export interface GeneralizeOptions {
   source: string;
   identities: IdentityMap;
   /** Why a response does not match the spec (then the step checks no schema), or undefined. */
-  specCheck?: (method: string, path: string, status: number, contentType: string | undefined, body: unknown) => string | undefined;
+  specCheck?: (
+    method: string,
+    path: string,
+    status: number,
+    contentType: string | undefined,
+    body: unknown,
+  ) => string | undefined;
 }
 
 /** A recording as a scenario file, with notes per step (shown as comments) and warnings for the header. */
@@ -31,7 +37,27 @@ export interface Recording {
 }
 
 const KEPT_RESPONSE_HEADERS = ['content-language', 'www-authenticate', 'allow'];
-const DROPPED_HEADERS = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'user-agent', 'accept', 'keep-alive', 'transfer-encoding', 'cookie', 'origin', 'referer', 'x-nd-date', 'x-nd-content-sha256', 'authorization', 'accept-language', 'content-type', 'cache-control', 'pragma', 'postman-token']);
+const DROPPED_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'accept-encoding',
+  'user-agent',
+  'accept',
+  'keep-alive',
+  'transfer-encoding',
+  'cookie',
+  'origin',
+  'referer',
+  'x-nd-date',
+  'x-nd-content-sha256',
+  'authorization',
+  'accept-language',
+  'content-type',
+  'cache-control',
+  'pragma',
+  'postman-token',
+]);
 const CUSTOMER = /^\/customers(?:\/([^/]+))?\/?$/i;
 const MAX_BODY = 20_000;
 
@@ -41,8 +67,10 @@ export function identityMap(profiles: Profiles | undefined): IdentityMap {
   for (const name of profiles?.names() ?? []) {
     const found = profiles?.get(name);
     if (found?.ok !== true) continue;
-    if (found.profile.kind === 'bearer' && !map.byUser.has(found.profile.userName)) map.byUser.set(found.profile.userName, name);
-    if (found.profile.kind === 'nws4' && !map.byClient.has(found.profile.clientId)) map.byClient.set(found.profile.clientId, name);
+    if (found.profile.kind === 'bearer' && !map.byUser.has(found.profile.userName))
+      map.byUser.set(found.profile.userName, name);
+    if (found.profile.kind === 'nws4' && !map.byClient.has(found.profile.clientId))
+      map.byClient.set(found.profile.clientId, name);
   }
   return map;
 }
@@ -84,7 +112,10 @@ class Generalizer {
       return {};
     }
     const nws4 = parseNws4Authorization(auth);
-    if (nws4.ok) return { as: this.options.identities.byClient.get(nws4.value.clientId) ?? this.missing(profileName(nws4.value.clientId)) };
+    if (nws4.ok)
+      return {
+        as: this.options.identities.byClient.get(nws4.value.clientId) ?? this.missing(profileName(nws4.value.clientId)),
+      };
     this.warnings.push(`step ${index + 1}: an Authorization header (${auth.split(' ')[0] ?? ''}) was removed`);
     return {};
   }
@@ -102,22 +133,38 @@ class Generalizer {
   step(e: Exchange, index: number): { step: Step; note?: string } {
     const [rawPath = '/', rawQuery] = e.url.split(/\?(.*)/s);
     const customer = CUSTOMER.exec(rawPath);
-    if (e.method === 'PUT' && e.status === 201 && customer?.[1] !== undefined) this.known.perRun(decodeURIComponent(customer[1]));
-    const path = rawPath.split('/').map((segment) => this.known.substitute(segment)).join('/');
+    if (e.method === 'PUT' && e.status === 201 && customer?.[1] !== undefined)
+      this.known.perRun(decodeURIComponent(customer[1]));
+    const path = rawPath
+      .split('/')
+      .map((segment) => this.known.substitute(segment))
+      .join('/');
     const query = rawQuery === undefined || rawQuery === '' ? undefined : generalizeQuery(rawQuery, this.known);
     const who = this.identity(e, index);
     const headers: Record<string, string> = Object.fromEntries(
-      Object.entries(e.requestHeaders).filter(([k]) => !DROPPED_HEADERS.has(k) && !k.startsWith('sec-') && !k.startsWith('x-forwarded-')),
+      Object.entries(e.requestHeaders).filter(
+        ([k]) => !DROPPED_HEADERS.has(k) && !k.startsWith('sec-') && !k.startsWith('x-forwarded-'),
+      ),
     );
     if (who.authorization !== undefined) headers['authorization'] = who.authorization;
     const contentType = e.requestHeaders['content-type'];
     const json = parseJson(e.requestBody, contentType ?? 'application/json');
-    const request: StepRequest = { method: e.method.toUpperCase() as Method, path, ...(query === undefined ? {} : { query }) };
+    const request: StepRequest = {
+      method: e.method.toUpperCase() as Method,
+      path,
+      ...(query === undefined ? {} : { query }),
+    };
     if (Object.keys(headers).length > 0) request.headers = headers;
     if (e.requestBody.length > 0) {
       if (json === undefined) request.rawBody = this.known.substitute(e.requestBody.toString('utf8'));
-      else request.body = requestBody(e, rawPath, json, { known: this.known, versions: this.versions, profileOf: (user) => this.userProfile(user) });
-      if (contentType !== undefined && !/^application\/json\s*(;|$)/i.test(contentType)) request.contentType = contentType;
+      else
+        request.body = requestBody(e, rawPath, json, {
+          known: this.known,
+          versions: this.versions,
+          profileOf: (user) => this.userProfile(user),
+        });
+      if (contentType !== undefined && !/^application\/json\s*(;|$)/i.test(contentType))
+        request.contentType = contentType;
     }
     const responseType = e.responseHeaders['content-type'];
     const body = parseJson(e.responseBody, responseType);
@@ -131,13 +178,19 @@ class Generalizer {
     const expect: Step['expect'] = { status: e.status };
     if (body !== undefined && e.responseBody.length <= MAX_BODY) expect.body = generalizeBody(body, ctx);
     const expectHeaders: Record<string, unknown> = {};
-    if (responseType !== undefined) expectHeaders['content-type'] = { $startsWith: responseType.split(';')[0]?.trim() ?? '' };
+    if (responseType !== undefined)
+      expectHeaders['content-type'] = { $startsWith: responseType.split(';')[0]?.trim() ?? '' };
     const location = e.responseHeaders['location'];
     if (location !== undefined) {
       const locationPath = location.replace(/^https?:\/\/[^/]+/i, '');
-      expectHeaders['location'] = locationPath === location ? this.known.substitute(location) : { $endsWith: this.known.substitute(locationPath) };
+      expectHeaders['location'] =
+        locationPath === location
+          ? this.known.substitute(location)
+          : { $endsWith: this.known.substitute(locationPath) };
     }
-    for (const name of KEPT_RESPONSE_HEADERS) if (e.responseHeaders[name] !== undefined) expectHeaders[name] = this.known.substitute(e.responseHeaders[name] ?? '');
+    for (const name of KEPT_RESPONSE_HEADERS)
+      if (e.responseHeaders[name] !== undefined)
+        expectHeaders[name] = this.known.substitute(e.responseHeaders[name] ?? '');
     if (Object.keys(expectHeaders).length > 0) expect.headers = expectHeaders;
     const mismatch = this.options.specCheck?.(request.method, rawPath, e.status, responseType, body);
     if (mismatch !== undefined) expect.schema = false;
@@ -150,7 +203,9 @@ class Generalizer {
       expect,
       ...(Object.keys(ctx.captures).length > 0 ? { capture: ctx.captures } : {}),
     };
-    return mismatch === undefined ? { step } : { step, note: `the recorded response does not match the spec (${mismatch}), so this step checks no schema` };
+    return mismatch === undefined
+      ? { step }
+      : { step, note: `the recorded response does not match the spec (${mismatch}), so this step checks no schema` };
   }
 }
 

@@ -30,11 +30,22 @@ export interface Recorder {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'content-length', 'accept-encoding']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'content-length',
+  'accept-encoding',
+]);
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -78,7 +89,10 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     if (!owners.has(token)) {
       try {
         const res = await forward('GET', '/api/auth', { authorization: `Bearer ${token}`, accept: 'application/json' });
-        const body = res.statusCode === 200 ? ((await res.body.json()) as { userName?: unknown; user?: { userName?: unknown } }) : (await res.body.dump(), undefined);
+        const body =
+          res.statusCode === 200
+            ? ((await res.body.json()) as { userName?: unknown; user?: { userName?: unknown } })
+            : (await res.body.dump(), undefined);
         const name = body?.userName ?? body?.user?.userName;
         owners.set(token, typeof name === 'string' ? name : undefined);
       } catch {
@@ -101,12 +115,24 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
         const response = await forward(req.method ?? 'GET', url, headers, requestBody);
         const responseBody = Buffer.from(await response.body.arrayBuffer());
         const responseHeaders = flatten(response.headers);
-        const exchange: Exchange = { method: req.method ?? 'GET', url, requestHeaders, requestBody, status: response.statusCode, responseHeaders, responseBody, ...(bearerUser === undefined ? {} : { bearerUser }) };
+        const exchange: Exchange = {
+          method: req.method ?? 'GET',
+          url,
+          requestHeaders,
+          requestBody,
+          status: response.statusCode,
+          responseHeaders,
+          responseBody,
+          ...(bearerUser === undefined ? {} : { bearerUser }),
+        };
         const issuedNow = tokensIn(responseBody, responseHeaders['content-type']);
         issuedNow.forEach((token) => issued.add(token));
         exchanges.push(exchange);
         options.onExchange?.(exchange, exchanges);
-        res.writeHead(response.statusCode, Object.fromEntries(Object.entries(responseHeaders).filter(([k]) => !HOP_BY_HOP.has(k))));
+        res.writeHead(
+          response.statusCode,
+          Object.fromEntries(Object.entries(responseHeaders).filter(([k]) => !HOP_BY_HOP.has(k))),
+        );
         res.end(responseBody);
       } catch (error) {
         res.writeHead(502, { 'content-type': 'text/plain' });

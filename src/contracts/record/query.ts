@@ -26,7 +26,8 @@ export function generalizeQuery(raw: string, known: KnownValues): StepQuery {
   } catch {
     return known.substitute(raw);
   }
-  if (pairs.map(([k, v]) => `${encodeQueryPart(k)}=${encodeQueryPart(v)}`).join('&') !== raw) return known.substitute(raw);
+  if (pairs.map(([k, v]) => `${encodeQueryPart(k)}=${encodeQueryPart(v)}`).join('&') !== raw)
+    return known.substitute(raw);
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of pairs) {
     const v = substituteParts(value, known);

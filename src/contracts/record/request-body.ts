@@ -5,7 +5,8 @@ import type { KnownValues } from './values.js';
 
 const CUSTOMER = /^\/customers(?:\/([^/]+))?\/?$/i;
 const LOGIN = /^\/api\/auth\/?$/i;
-const keyOf = (object: Record<string, unknown>, name: string) => Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
+const keyOf = (object: Record<string, unknown>, name: string) =>
+  Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
 
 function substituteDeep(value: unknown, known: KnownValues): unknown {
   if (typeof value === 'string') return known.substitute(value);
@@ -43,24 +44,34 @@ export function requestBody(e: Exchange, path: string, body: unknown, ctx: Reque
   }
   const customer = CUSTOMER.exec(path);
   const substituted = Object.fromEntries(
-    Object.entries(out).map(([k, value]) => [k, /password|secret/i.test(k) && typeof value === 'string' ? 'removed' : substituteDeep(value, ctx.known)]),
+    Object.entries(out).map(([k, value]) => [
+      k,
+      /password|secret/i.test(k) && typeof value === 'string' ? 'removed' : substituteDeep(value, ctx.known),
+    ]),
   );
   if (customer === null || (e.method !== 'POST' && e.method !== 'PUT')) return substituted;
   // Members a replay would clash on get per-run values (from the original text, not the substituted one).
   const id = keyOf(out, 'id');
-  if (e.method === 'POST' && id !== undefined && typeof out[id] === 'string') substituted[id] = ctx.known.perRun(out[id] as string);
+  if (e.method === 'POST' && id !== undefined && typeof out[id] === 'string')
+    substituted[id] = ctx.known.perRun(out[id] as string);
   const externalId = keyOf(out, 'externalId');
-  if (externalId !== undefined && typeof out[externalId] === 'string') substituted[externalId] = ctx.known.perRun(out[externalId] as string);
+  if (externalId !== undefined && typeof out[externalId] === 'string')
+    substituted[externalId] = ctx.known.perRun(out[externalId] as string);
   const cards = keyOf(out, 'cards');
   if (cards !== undefined && Array.isArray(out[cards])) {
     substituted[cards] = (out[cards] as unknown[]).map((card, i) => {
       const serial = isRecord(card) ? keyOf(card, 'serialNumber') : undefined;
       const done = (substituted[cards] as unknown[])[i];
-      return isRecord(card) && isRecord(done) && serial !== undefined && typeof card[serial] === 'string' ? { ...done, [serial]: ctx.known.perRun(card[serial] as string) } : done;
+      return isRecord(card) && isRecord(done) && serial !== undefined && typeof card[serial] === 'string'
+        ? { ...done, [serial]: ctx.known.perRun(card[serial] as string) }
+        : done;
     });
   }
   const v = keyOf(out, '_v');
-  const expression = v !== undefined && typeof out[v] === 'number' ? versionExpression(ctx.versions, customer[1], out[v] as number) : undefined;
+  const expression =
+    v !== undefined && typeof out[v] === 'number'
+      ? versionExpression(ctx.versions, customer[1], out[v] as number)
+      : undefined;
   if (v !== undefined && expression !== undefined) substituted[v] = expression;
   return substituted;
 }

@@ -7,7 +7,9 @@ export function pruneCaptures(steps: Step[]): Step[] {
   return steps.map((step, i) => {
     if (step.capture === undefined) return step;
     const later = JSON.stringify(steps.slice(i + 1));
-    const used = Object.entries(step.capture).filter(([name]) => new RegExp(`\\$\\{${name}(?![A-Za-z0-9_])`).test(later));
+    const used = Object.entries(step.capture).filter(([name]) =>
+      new RegExp(`\\$\\{${name}(?![A-Za-z0-9_])`).test(later),
+    );
     const { capture: _dropped, ...rest } = step;
     return used.length === 0 ? rest : { ...rest, capture: Object.fromEntries(used) };
   });
@@ -25,10 +27,17 @@ export function renumberCaptures(steps: Step[]): Step[] {
     renames.set(name, n === 1 ? base : `${base}${n}`);
   }
   let text = JSON.stringify(steps);
-  text = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g, (m, name: string) => (renames.has(name) ? `\${${renames.get(name) ?? name}` : m));
+  text = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g, (m, name: string) =>
+    renames.has(name) ? `\${${renames.get(name) ?? name}` : m,
+  );
   const renamed = JSON.parse(text) as Step[];
   return renamed.map((step) =>
-    step.capture === undefined ? step : { ...step, capture: Object.fromEntries(Object.entries(step.capture).map(([k, v]) => [renames.get(k) ?? k, v])) },
+    step.capture === undefined
+      ? step
+      : {
+          ...step,
+          capture: Object.fromEntries(Object.entries(step.capture).map(([k, v]) => [renames.get(k) ?? k, v])),
+        },
   );
 }
 

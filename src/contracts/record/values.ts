@@ -39,7 +39,8 @@ export class KnownValues {
     if (exact !== undefined) return exact;
     let out = text;
     const values = [...this.#templates.keys()].filter((v) => v.length >= 6).sort((a, b) => b.length - a.length);
-    for (const value of values) if (out.includes(value)) out = out.split(value).join(this.#templates.get(value) ?? value);
+    for (const value of values)
+      if (out.includes(value)) out = out.split(value).join(this.#templates.get(value) ?? value);
     return out;
   }
 }

@@ -28,7 +28,14 @@ const MARK: Record<ScenarioStatus, [string, Color]> = {
 export function formatProgress(result: ScenarioResult, options: ConsoleOptions = {}): string {
   const paint = painter(options.color ?? false);
   const [mark, color] = MARK[result.status];
-  const note = result.status === 'unconfirmed' ? ' (assumption not confirmed)' : result.status === 'error' ? ' (could not run)' : result.status === 'skipped' ? ` (skipped: ${result.note ?? ''})` : '';
+  const note =
+    result.status === 'unconfirmed'
+      ? ' (assumption not confirmed)'
+      : result.status === 'error'
+        ? ' (could not run)'
+        : result.status === 'skipped'
+          ? ` (skipped: ${result.note ?? ''})`
+          : '';
   return `  ${paint(color, mark)} ${result.id}${paint('dim', ` [${result.basis}] ${result.durationMs} ms`)}${note}`;
 }
 
@@ -46,7 +53,12 @@ function indent(lines: readonly string[], by: string): string[] {
 /** `kind path: message`, the kind left out when the path already says it. */
 export function findingHead(finding: Finding): string {
   const root = finding.path.split(/[.[]/)[0] ?? '';
-  const kind = root === finding.kind || (finding.kind === 'header' && root === 'headers') || (finding.kind === 'title' && root === 'body') ? '' : `${finding.kind} `;
+  const kind =
+    root === finding.kind ||
+    (finding.kind === 'header' && root === 'headers') ||
+    (finding.kind === 'title' && root === 'body')
+      ? ''
+      : `${finding.kind} `;
   return `${kind}${finding.path}: ${finding.message}`;
 }
 
@@ -55,7 +67,10 @@ function colorDiff(diff: readonly string[], paint: ReturnType<typeof painter>): 
 }
 
 function stepLines(step: StepResult, options: ConsoleOptions, paint: ReturnType<typeof painter>): string[] {
-  const who = [step.as === 'anonymous' ? 'anonymous' : `as ${step.as}`, ...(step.lang === '' ? [] : [`lang ${step.lang}`])].join(', ');
+  const who = [
+    step.as === 'anonymous' ? 'anonymous' : `as ${step.as}`,
+    ...(step.lang === '' ? [] : [`lang ${step.lang}`]),
+  ].join(', ');
   const status = step.status === undefined ? '' : ` → ${step.status}`;
   const out = [`step ${step.index + 1} "${step.name}" (${who}): ${step.method} ${step.url}${status}`];
   const max = options.maxFindings ?? 8;
@@ -72,15 +87,26 @@ function stepLines(step: StepResult, options: ConsoleOptions, paint: ReturnType<
   } else if (step.response !== undefined) {
     const type = step.response.headers['content-type'] ?? '';
     const body = step.response.body.split('\n');
-    out.push(paint('dim', `  response ${step.response.status} ${type}`), ...indent(body.slice(0, 20), '    ').map((l) => paint('dim', l)));
+    out.push(
+      paint('dim', `  response ${step.response.status} ${type}`),
+      ...indent(body.slice(0, 20), '    ').map((l) => paint('dim', l)),
+    );
     if (body.length > 20) out.push(paint('dim', `    ... (${body.length - 20} more lines)`));
   }
   return out;
 }
 
-function scenarioBlock(result: ScenarioResult, n: number, options: ConsoleOptions, paint: ReturnType<typeof painter>): string[] {
-  const out = [`${n}) ${paint('bold', result.id)} [${result.basis}]${result.source === undefined ? '' : ` — ${result.source}`}`];
-  for (const step of result.steps.filter((s) => s.findings.length > 0)) out.push(...indent(stepLines(step, options, paint), '   '));
+function scenarioBlock(
+  result: ScenarioResult,
+  n: number,
+  options: ConsoleOptions,
+  paint: ReturnType<typeof painter>,
+): string[] {
+  const out = [
+    `${n}) ${paint('bold', result.id)} [${result.basis}]${result.source === undefined ? '' : ` — ${result.source}`}`,
+  ];
+  for (const step of result.steps.filter((s) => s.findings.length > 0))
+    out.push(...indent(stepLines(step, options, paint), '   '));
   if (result.skippedSteps > 0) out.push(paint('dim', `   (${result.skippedSteps} later step(s) not run)`));
   return out;
 }
@@ -88,7 +114,10 @@ function scenarioBlock(result: ScenarioResult, n: number, options: ConsoleOption
 /** Skipped scenarios by their note: the note once, then the scenarios. */
 function skippedLines(list: readonly ScenarioResult[], paint: ReturnType<typeof painter>): string[] {
   const notes = [...new Set(list.map((s) => s.note ?? 'skipped'))];
-  return notes.flatMap((note) => [`  ${note}:`, ...list.filter((s) => (s.note ?? 'skipped') === note).map((s) => paint('dim', `    - ${s.id}`))]);
+  return notes.flatMap((note) => [
+    `  ${note}:`,
+    ...list.filter((s) => (s.note ?? 'skipped') === note).map((s) => paint('dim', `    - ${s.id}`)),
+  ]);
 }
 
 const SECTIONS: [ScenarioStatus, string][] = [
@@ -103,7 +132,11 @@ export function formatConsoleReport(result: RunResult, options: ConsoleOptions =
   const paint = painter(options.color ?? false);
   const out: string[] = [];
   if (result.issues.length > 0) {
-    out.push('', paint('magenta', `Invalid scenarios or profiles (${result.issues.length}):`), ...indent(result.issues.map(formatIssue), '  '));
+    out.push(
+      '',
+      paint('magenta', `Invalid scenarios or profiles (${result.issues.length}):`),
+      ...indent(result.issues.map(formatIssue), '  '),
+    );
   }
   for (const [status, title] of SECTIONS) {
     const list = result.scenarios.filter((s) => s.status === status);
@@ -114,12 +147,22 @@ export function formatConsoleReport(result: RunResult, options: ConsoleOptions =
   }
   const c = result.cleanup;
   if (c.attempted > 0) {
-    out.push(`Cleanup: ${c.attempted} created, ${c.deleted} deleted, ${c.alreadyGone} already gone, ${c.failed.length} failed`);
+    out.push(
+      `Cleanup: ${c.attempted} created, ${c.deleted} deleted, ${c.alreadyGone} already gone, ${c.failed.length} failed`,
+    );
     out.push(...c.failed.map((f) => `  could not delete ${f.path} (as ${f.as}): ${f.reason}`));
   }
   const t = tally(result);
   const probe = result.probe && t.unconfirmed > 0 ? ' (probe: not failing the run)' : '';
-  const parts = [paint('green', `${t.passed} passed`), paint(t.failed > 0 ? 'red' : 'dim', `${t.failed} failed`), paint(t.unconfirmed > 0 ? 'yellow' : 'dim', `${t.unconfirmed} unconfirmed${probe}`), paint(t.error > 0 ? 'magenta' : 'dim', `${t.error} errors`), ...(t.skipped > 0 ? [paint('dim', `${t.skipped} skipped`)] : [])];
-  out.push(`${result.scenarios.length} scenarios: ${parts.join(', ')}  (${(result.durationMs / 1000).toFixed(1)} s, run ${result.runId}, ${result.baseUrl})`);
+  const parts = [
+    paint('green', `${t.passed} passed`),
+    paint(t.failed > 0 ? 'red' : 'dim', `${t.failed} failed`),
+    paint(t.unconfirmed > 0 ? 'yellow' : 'dim', `${t.unconfirmed} unconfirmed${probe}`),
+    paint(t.error > 0 ? 'magenta' : 'dim', `${t.error} errors`),
+    ...(t.skipped > 0 ? [paint('dim', `${t.skipped} skipped`)] : []),
+  ];
+  out.push(
+    `${result.scenarios.length} scenarios: ${parts.join(', ')}  (${(result.durationMs / 1000).toFixed(1)} s, run ${result.runId}, ${result.baseUrl})`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -17,7 +17,11 @@ export function sideBySide(unified: readonly string[]): DiffRow[] {
     for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
       const e = expected[i] ?? null;
       const a = actual[i] ?? null;
-      rows.push({ kind: e === null ? 'actual-only' : a === null ? 'expected-only' : 'changed', expected: e, actual: a });
+      rows.push({
+        kind: e === null ? 'actual-only' : a === null ? 'expected-only' : 'changed',
+        expected: e,
+        actual: a,
+      });
     }
     expected = [];
     actual = [];
@@ -28,14 +32,19 @@ export function sideBySide(unified: readonly string[]): DiffRow[] {
     else if (line.startsWith('+ ')) actual.push(text);
     else {
       flush();
-      rows.push(text.trim() === '...' ? { kind: 'gap', expected: null, actual: null } : { kind: 'same', expected: text, actual: text });
+      rows.push(
+        text.trim() === '...'
+          ? { kind: 'gap', expected: null, actual: null }
+          : { kind: 'same', expected: text, actual: text },
+      );
     }
   }
   flush();
   return rows;
 }
 
-const json = (value: unknown) => (value === undefined ? ['(missing)'] : (JSON.stringify(value, null, 2) ?? String(value)).split('\n'));
+const json = (value: unknown) =>
+  value === undefined ? ['(missing)'] : (JSON.stringify(value, null, 2) ?? String(value)).split('\n');
 
 /**
  * Expected vs actual as rows: a structural diff for objects and arrays, else the two values side by side. With no

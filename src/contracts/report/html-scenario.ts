@@ -41,11 +41,16 @@ ${got === undefined ? '' : html`<details class="exchange"><summary>Response ${go
 
 function stepItem(step: StepResult): Html {
   const failed = step.findings.length > 0;
-  const who = [step.as === 'anonymous' ? 'anonymous' : `as ${step.as}`, ...(step.lang === '' ? [] : [step.lang])].join(' · ');
+  const who = [step.as === 'anonymous' ? 'anonymous' : `as ${step.as}`, ...(step.lang === '' ? [] : [step.lang])].join(
+    ' · ',
+  );
   const line = html`<div class="request"><span class="step-mark">${failed ? '✗' : '✓'}</span> <span class="step-name">${step.index + 1}. ${step.name}</span>
 <code class="http">${step.method} ${step.url}</code> <span class="who">${who}</span>${step.status === undefined ? '' : html` <span class="got">→ ${step.status}</span>`} <span class="ms">${step.durationMs} ms</span></div>`;
   if (!failed) return html`<li class="step passed">${line}</li>`;
-  const body = step.bodyDiff === undefined ? '' : diffTable(sideBySide(step.bodyDiff), 'body (members the expectation does not name are left out)');
+  const body =
+    step.bodyDiff === undefined
+      ? ''
+      : diffTable(sideBySide(step.bodyDiff), 'body (members the expectation does not name are left out)');
   return html`<li class="step failed">${line}${step.findings.map(findingBlock)}${body}${exchange(step)}</li>`;
 }
 

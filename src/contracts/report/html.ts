@@ -6,18 +6,34 @@ import { scenarioCard, STATUS_LABEL } from './html-scenario.js';
 
 /** The sections in reading order: what needs attention first, the passes last and closed. */
 const SECTIONS: { status: ScenarioStatus; title: string; note: string }[] = [
-  { status: 'failed', title: 'Contract broken', note: 'doc scenarios: the PORTOS documentation says one thing, the server did another.' },
-  { status: 'error', title: 'Could not run', note: 'a log-in or the connection failed, so the scenario says nothing about the contract.' },
+  {
+    status: 'failed',
+    title: 'Contract broken',
+    note: 'doc scenarios: the PORTOS documentation says one thing, the server did another.',
+  },
+  {
+    status: 'error',
+    title: 'Could not run',
+    note: 'a log-in or the connection failed, so the scenario says nothing about the contract.',
+  },
   {
     status: 'unconfirmed',
     title: 'Decisions the server did not confirm',
     note: 'decision scenarios check what the mock decided where the documentation is silent; a real server that answers otherwise made another choice (--probe reports these without failing the run).',
   },
-  { status: 'skipped', title: 'Skipped', note: 'scenarios that need what this server lacks (the mock control API, /_mock); they do not fail the run.' },
+  {
+    status: 'skipped',
+    title: 'Skipped',
+    note: 'scenarios that need what this server lacks (the mock control API, /_mock); they do not fail the run.',
+  },
   { status: 'passed', title: 'Passed', note: '' },
 ];
 
-const EXIT_MEANING = { 0: 'everything passed', 1: 'a contract is broken (or, without --probe, a decision not confirmed)', 2: 'invalid scenarios or scenarios that could not run' } as const;
+const EXIT_MEANING = {
+  0: 'everything passed',
+  1: 'a contract is broken (or, without --probe, a decision not confirmed)',
+  2: 'invalid scenarios or scenarios that could not run',
+} as const;
 
 const FILTERS: { value: string; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -28,7 +44,12 @@ const FILTERS: { value: string; label: string }[] = [
 function summary(result: RunResult): Html {
   const counts = tally(result);
   const code = exitCode(result);
-  const count = (value: string) => (value === 'all' ? result.scenarios.length : value === 'problems' ? counts.failed + counts.error + counts.unconfirmed : counts[value as ScenarioStatus]);
+  const count = (value: string) =>
+    value === 'all'
+      ? result.scenarios.length
+      : value === 'problems'
+        ? counts.failed + counts.error + counts.unconfirmed
+        : counts[value as ScenarioStatus];
   const tags = [...new Set(result.scenarios.flatMap((s) => s.tags))].sort();
   return html`<header>
 <h1>Contract report <span class="verdict exit-${code}">${code === 0 ? 'passed' : 'failed'}</span></h1>

@@ -10,7 +10,13 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Escapes text for XML content and attributes (and drops characters XML 1.0 cannot hold). */
 export function xmlEscape(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -18,13 +24,23 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 function details(result: ScenarioResult): string {
   const lines: string[] = [];
   for (const step of result.steps.filter((s) => s.findings.length > 0)) {
-    lines.push(`step ${step.index + 1} "${step.name}" (as ${step.as}${step.lang === '' ? '' : `, lang ${step.lang}`}): ${step.method} ${step.url}${step.status === undefined ? '' : ` -> ${step.status}`}`);
+    lines.push(
+      `step ${step.index + 1} "${step.name}" (as ${step.as}${step.lang === '' ? '' : `, lang ${step.lang}`}): ${step.method} ${step.url}${step.status === undefined ? '' : ` -> ${step.status}`}`,
+    );
     for (const f of step.findings) {
       lines.push(`  ${findingHead(f)}`);
       if (f.kind !== 'body') lines.push(...renderDiff(f.expected, f.actual).map((l) => `      ${l}`));
     }
-    if (step.bodyDiff !== undefined) lines.push('  body (- expected, + actual):', ...step.bodyDiff.map((l) => `    ${l}`));
-    if (step.response !== undefined) lines.push(`  response ${step.response.status}:`, ...step.response.body.split('\n').slice(0, 30).map((l) => `    ${l}`));
+    if (step.bodyDiff !== undefined)
+      lines.push('  body (- expected, + actual):', ...step.bodyDiff.map((l) => `    ${l}`));
+    if (step.response !== undefined)
+      lines.push(
+        `  response ${step.response.status}:`,
+        ...step.response.body
+          .split('\n')
+          .slice(0, 30)
+          .map((l) => `    ${l}`),
+      );
   }
   return lines.join('\n');
 }
@@ -55,7 +71,12 @@ function issueCase(issue: LoadIssue): string {
   return `    <testcase classname="${xmlEscape(issue.file)}" name="${name}" time="0.000">\n      <error type="invalid-scenario" message="${xmlEscape(issue.message)}">${xmlEscape(formatIssue(issue))}</error>\n    </testcase>`;
 }
 
-function suite(name: string, cases: string[], counts: { tests: number; failures: number; errors: number; skipped: number; ms: number }, timestamp: string): string {
+function suite(
+  name: string,
+  cases: string[],
+  counts: { tests: number; failures: number; errors: number; skipped: number; ms: number },
+  timestamp: string,
+): string {
   const attrs = `name="${xmlEscape(name)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${seconds(counts.ms)}" timestamp="${timestamp}"`;
   return `  <testsuite ${attrs}>\n${cases.join('\n')}\n  </testsuite>`;
 }
@@ -78,10 +99,22 @@ export function formatJunitReport(result: RunResult): string {
     total.failures += counts.failures;
     total.errors += counts.errors;
     total.skipped += counts.skipped;
-    return suite(file, list.map((s) => testcase(s, result.probe)), counts, timestamp);
+    return suite(
+      file,
+      list.map((s) => testcase(s, result.probe)),
+      counts,
+      timestamp,
+    );
   });
   if (result.issues.length > 0) {
-    suites.push(suite('scenario files', result.issues.map(issueCase), { tests: result.issues.length, failures: 0, errors: result.issues.length, skipped: 0, ms: 0 }, timestamp));
+    suites.push(
+      suite(
+        'scenario files',
+        result.issues.map(issueCase),
+        { tests: result.issues.length, failures: 0, errors: result.issues.length, skipped: 0, ms: 0 },
+        timestamp,
+      ),
+    );
     total.tests += result.issues.length;
     total.errors += result.issues.length;
   }

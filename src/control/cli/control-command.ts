@@ -21,7 +21,19 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const CONTROL_COMMANDS = ['reset', 'load', 'snapshot', 'clock', 'fault', 'lock', 'unlock', 'locks', 'counts', 'requests', 'changes'] as const;
+export const CONTROL_COMMANDS = [
+  'reset',
+  'load',
+  'snapshot',
+  'clock',
+  'fault',
+  'lock',
+  'unlock',
+  'locks',
+  'counts',
+  'requests',
+  'changes',
+] as const;
 
 export type ControlCommand = (typeof CONTROL_COMMANDS)[number];
 
@@ -68,7 +80,8 @@ function faultBody(spec: string, values: Values): Record<string, unknown> {
   const [name = '', ...rest] = spec.split('=');
   if (!isFaultKind(name)) throw new UsageError(`unknown fault "${name}"; one of ${FAULT_KIND_NAMES.join(', ')}`);
   const members = FAULT_KINDS[name].fromHeader(rest.length === 0 ? undefined : rest.join('='));
-  if (members === undefined) throw new UsageError(`fault "${spec}" has the wrong form; for example ${FAULT_KINDS[name].example}`);
+  if (members === undefined)
+    throw new UsageError(`fault "${spec}" has the wrong form; for example ${FAULT_KINDS[name].example}`);
   const scope = defined({
     route: values.route,
     method: values.method,
@@ -84,14 +97,17 @@ function instant(text: string): string | number {
 }
 
 function logPath(name: string, values: Values): string {
-  const query = new URLSearchParams(defined({ limit: values.limit, since: values.since }) as Record<string, string>).toString();
+  const query = new URLSearchParams(
+    defined({ limit: values.limit, since: values.since }) as Record<string, string>,
+  ).toString();
   return query === '' ? `/${name}` : `/${name}?${query}`;
 }
 
 function snapshotCall(action: string | undefined, name: string | undefined, values: Values): ControlCall {
   const path = () => `/snapshots/${encodeURIComponent(need(name, 'a snapshot NAME'))}`;
   if (action === 'list') return { method: 'GET', path: '/snapshots' };
-  if (action === 'save') return { method: 'PUT', path: path(), ...(values.file === undefined ? {} : { bodyFile: values.file }) };
+  if (action === 'save')
+    return { method: 'PUT', path: path(), ...(values.file === undefined ? {} : { bodyFile: values.file }) };
   if (action === 'restore') return { method: 'POST', path: `${path()}/restore` };
   if (action === 'get') return { method: 'GET', path: path() };
   if (action === 'delete') return { method: 'DELETE', path: path() };
@@ -100,7 +116,8 @@ function snapshotCall(action: string | undefined, name: string | undefined, valu
 
 function clockCall(action: string | undefined, arg: string | undefined): ControlCall {
   if (action === undefined || action === 'show') return { method: 'GET', path: '/clock' };
-  if (action === 'freeze') return { method: 'POST', path: '/clock/freeze', body: arg === undefined ? {} : { at: instant(arg) } };
+  if (action === 'freeze')
+    return { method: 'POST', path: '/clock/freeze', body: arg === undefined ? {} : { at: instant(arg) } };
   if (action === 'set') return { method: 'POST', path: '/clock/set', body: { at: instant(need(arg, 'clock set AT')) } };
   if (action === 'advance') {
     const by = need(arg, 'clock advance BY (e.g. 1d, 2h, -30m, 500ms)');
@@ -112,15 +129,27 @@ function clockCall(action: string | undefined, arg: string | undefined): Control
 }
 
 function faultCall(action: string | undefined, arg: string | undefined, values: Values): ControlCall {
-  if (action === 'add') return { method: 'POST', path: '/faults', body: faultBody(need(arg, 'fault add SPEC (e.g. latency=300, status=500)'), values) };
+  if (action === 'add')
+    return {
+      method: 'POST',
+      path: '/faults',
+      body: faultBody(need(arg, 'fault add SPEC (e.g. latency=300, status=500)'), values),
+    };
   if (action === undefined || action === 'list') return { method: 'GET', path: '/faults' };
   if (action === 'clear') return { method: 'DELETE', path: '/faults' };
-  if (action === 'remove') return { method: 'DELETE', path: `/faults/${encodeURIComponent(need(arg, 'fault remove ID'))}` };
-  throw new UsageError('fault: add SPEC [--route R] [--method M] [--id ID] [--share S] [--times N] | list | clear | remove ID');
+  if (action === 'remove')
+    return { method: 'DELETE', path: `/faults/${encodeURIComponent(need(arg, 'fault remove ID'))}` };
+  throw new UsageError(
+    'fault: add SPEC [--route R] [--method M] [--id ID] [--share S] [--times N] | list | clear | remove ID',
+  );
 }
 
 /** The control call a `portos-mock <command> …` line stands for (no I/O). */
-export function planControl(command: ControlCommand, args: readonly string[], env: Record<string, string | undefined>): ControlPlan {
+export function planControl(
+  command: ControlCommand,
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+): ControlPlan {
   let parsed: { values: Values; positionals: string[] };
   // A negative duration (`clock advance -2h`) is an argument, not a flag: pass it after `--`.
   const negative = args.filter((arg) => /^-\d/.test(arg));
@@ -133,13 +162,24 @@ export function planControl(command: ControlCommand, args: readonly string[], en
   const { values, positionals } = parsed;
   const [first, second] = positionals;
   const calls: Record<ControlCommand, () => ControlCall> = {
-    reset: () => ({ method: 'POST', path: '/reset', body: defined({ seed: numberOf('seed', values.seed), count: numberOf('count', values.count) }) }),
-    load: () => ({ method: values.merge === true ? 'POST' : 'PUT', path: '/customers', bodyFile: need(first, 'load FILE') }),
+    reset: () => ({
+      method: 'POST',
+      path: '/reset',
+      body: defined({ seed: numberOf('seed', values.seed), count: numberOf('count', values.count) }),
+    }),
+    load: () => ({
+      method: values.merge === true ? 'POST' : 'PUT',
+      path: '/customers',
+      bodyFile: need(first, 'load FILE'),
+    }),
     snapshot: () => snapshotCall(first, second, values),
     clock: () => clockCall(first, second),
     fault: () => faultCall(first, second, values),
     lock: () => ({ method: 'PUT', path: `/locks/${encodeURIComponent(need(first, 'lock ID'))}` }),
-    unlock: () => (first === undefined ? { method: 'DELETE', path: '/locks' } : { method: 'DELETE', path: `/locks/${encodeURIComponent(first)}` }),
+    unlock: () =>
+      first === undefined
+        ? { method: 'DELETE', path: '/locks' }
+        : { method: 'DELETE', path: `/locks/${encodeURIComponent(first)}` },
     locks: () => ({ method: 'GET', path: '/locks' }),
     counts: () => ({ method: 'GET', path: '/counts' }),
     requests: () => ({ method: 'GET', path: logPath('requests', values) }),

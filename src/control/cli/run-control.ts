@@ -19,13 +19,19 @@ function pretty(text: string): string {
 /** Performs the planned call against a running mock and renders the answer. */
 export async function runControl(plan: ControlPlan): Promise<ControlOutcome> {
   const { call } = plan;
-  const body = call.bodyFile !== undefined ? await readFile(call.bodyFile, 'utf8') : call.body === undefined ? undefined : JSON.stringify(call.body);
+  const body =
+    call.bodyFile !== undefined
+      ? await readFile(call.bodyFile, 'utf8')
+      : call.body === undefined
+        ? undefined
+        : JSON.stringify(call.body);
   const response = await fetch(`${plan.url}${plan.prefix}${call.path}`, {
     method: call.method,
     ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
   });
   const text = await response.text();
   const shown = text === '' ? '' : `${pretty(text)}\n`;
-  if (response.ok) return { code: 0, stdout: shown === '' ? `${response.status} ${call.method} ${call.path}\n` : shown, stderr: '' };
+  if (response.ok)
+    return { code: 0, stdout: shown === '' ? `${response.status} ${call.method} ${call.path}\n` : shown, stderr: '' };
   return { code: 1, stdout: '', stderr: `${response.status} ${call.method} ${call.path}\n${shown}` };
 }

@@ -45,7 +45,9 @@ export function checkCustomer(
   ignored: readonly string[] = [],
 ): CheckedCustomer {
   const canonical = canonicalizeMembers(raw, { $ref: `#/components/schemas/${schemaName}` }, resolverOf(deps.spec));
-  const value = Object.fromEntries(Object.entries(canonical.value as object).filter(([name]) => !ignored.includes(name)));
+  const value = Object.fromEntries(
+    Object.entries(canonical.value as object).filter(([name]) => !ignored.includes(name)),
+  );
   const validate = deps.schemas.schema(schemaName);
   const issues: Issue[] = validate(value) ? [] : schemaIssues(validate.errors);
   issues.push(...impossibleDates(value).filter((found) => !issues.some((i) => i.member === found.member)));

@@ -52,7 +52,9 @@ export function readJsonObject(req: Request, res: Response): Record<string, unkn
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new AppError('validation_failed', { issues: [issue('body.malformed_json', '$', { position: positionOf(error) })] });
+    throw new AppError('validation_failed', {
+      issues: [issue('body.malformed_json', '$', { position: positionOf(error) })],
+    });
   }
   if (depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
     throw new AppError('validation_failed', { issues: [issue('body.too_deep', '$', { limit: MAX_BODY_DEPTH })] });

@@ -20,7 +20,12 @@ export function memberPath(pointer: string): string {
 }
 
 function lastMember(path: string): string {
-  return path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? '';
+  return (
+    path
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '') ?? ''
+  );
 }
 
 const RANGE_KEYWORDS = { maximum: '<=', minimum: '>=', exclusiveMaximum: '<', exclusiveMinimum: '>' } as const;
@@ -33,10 +38,16 @@ function toIssue(error: ErrorObject): Issue {
     case 'type':
       return issue('body.type', member, { expected: [params['type']].flat().join(',') });
     case 'required':
-      return issue('body.required', member === '$' ? String(params['missingProperty']) : `${member}.${String(params['missingProperty'])}`, {});
+      return issue(
+        'body.required',
+        member === '$' ? String(params['missingProperty']) : `${member}.${String(params['missingProperty'])}`,
+        {},
+      );
     case 'pattern': {
       const format = DATE_MEMBERS[lastMember(member)];
-      return format === undefined ? issue('body.pattern', member, { pattern: String(params['pattern']) }) : issue('body.format', member, { format });
+      return format === undefined
+        ? issue('body.pattern', member, { pattern: String(params['pattern']) })
+        : issue('body.format', member, { format });
     }
     case 'maxLength':
       return issue('body.too_long', member, { limit });
@@ -56,7 +67,11 @@ function toIssue(error: ErrorObject): Issue {
     case 'const':
       return issue('body.enum', member, { allowed: [params['allowedValue']] });
     case 'additionalProperties':
-      return issue('body.unknown_member', member === '$' ? String(params['additionalProperty']) : `${member}.${String(params['additionalProperty'])}`, {});
+      return issue(
+        'body.unknown_member',
+        member === '$' ? String(params['additionalProperty']) : `${member}.${String(params['additionalProperty'])}`,
+        {},
+      );
     default:
       return issue('body.invalid', member, {});
   }
@@ -92,14 +107,24 @@ export function impossibleDates(value: unknown, path = ''): Issue[] {
 
 /** Epoch ms of an ISO 8601 date or date-time (no zone = UTC), or null if the calendar has no such day. */
 export function parseIsoDate(text: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(text);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(
+    text,
+  );
   if (match === null) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone = 'Z'] = match;
   const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
   const utc = Date.UTC(...fields, Math.floor(Number(`0.${frac}`) * 1000));
   const check = new Date(utc);
-  if (check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return null;
+  if (
+    check.getUTCMonth() !== fields[1] ||
+    check.getUTCDate() !== fields[2] ||
+    fields[3] > 23 ||
+    fields[4] > 59 ||
+    fields[5] > 59
+  )
+    return null;
   if (check.getUTCFullYear() !== fields[0]) return null;
-  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const offset =
+    zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   return utc - offset * 60_000;
 }

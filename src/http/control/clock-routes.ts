@@ -22,8 +22,16 @@ const CLOCK_ACTIONS: Record<string, ClockAction<unknown>> = {
     read: (input) => ({ at: readInstant(input, 'at', false) }),
     apply: (clock, { at }) => clock.freeze(...(at === undefined ? [] : [at])),
   }),
-  set: action({ members: ['at'], read: (input) => readInstant(input, 'at', true), apply: (clock, at: number) => clock.set(at) }),
-  advance: action({ members: ['by'], read: (input) => readDuration(input, 'by'), apply: (clock, by: number) => clock.advance(by) }),
+  set: action({
+    members: ['at'],
+    read: (input) => readInstant(input, 'at', true),
+    apply: (clock, at: number) => clock.set(at),
+  }),
+  advance: action({
+    members: ['by'],
+    read: (input) => readDuration(input, 'by'),
+    apply: (clock, by: number) => clock.advance(by),
+  }),
   resume: action({ members: [], read: () => true, apply: (clock) => clock.resume() }),
   reset: action({ members: [], read: () => true, apply: (clock) => clock.reset() }),
 };
@@ -32,7 +40,10 @@ const CLOCK_ACTIONS: Record<string, ClockAction<unknown>> = {
 export function clockRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const { clock } = deps.control;
-  router.route('/clock').get((_req, res) => res.json(clock.state())).all(methodNotAllowed(['GET']));
+  router
+    .route('/clock')
+    .get((_req, res) => res.json(clock.state()))
+    .all(methodNotAllowed(['GET']));
   for (const [name, { members, read, apply }] of Object.entries(CLOCK_ACTIONS)) {
     router
       .route(`/clock/${name}`)

@@ -20,12 +20,19 @@ export function controlBody(req: Request, res: Response): unknown {
     return JSON.parse(raw.toString('utf8')) as unknown;
   } catch (error) {
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw new AppError('validation_failed', { issues: [issue('body.malformed_json', '$', { position: position === undefined ? null : Number(position) })] });
+    throw new AppError('validation_failed', {
+      issues: [issue('body.malformed_json', '$', { position: position === undefined ? null : Number(position) })],
+    });
   }
 }
 
 /** The body as members read by `read`, or a 400 listing every problem (unknown members included). */
-export function controlObject<T>(req: Request, res: Response, allowed: readonly string[], read: (input: ControlInput) => T | undefined): T {
+export function controlObject<T>(
+  req: Request,
+  res: Response,
+  allowed: readonly string[],
+  read: (input: ControlInput) => T | undefined,
+): T {
   const issues: Issue[] = [];
   const object = ControlInput.object(controlBody(req, res), '$', issues);
   const value = object === undefined ? undefined : read(new ControlInput(object, '$', issues, allowed));
@@ -52,7 +59,8 @@ export function logQuery(req: Request): { since?: number; limit?: number } {
     else issues.push(issue('control.type', name, { expected: 'integer' }));
   }
   for (const name of params.keys()) {
-    if (name !== 'since' && name !== 'limit') issues.push(issue('control.unknown_member', name, { allowed: ['since', 'limit'] }));
+    if (name !== 'since' && name !== 'limit')
+      issues.push(issue('control.unknown_member', name, { allowed: ['since', 'limit'] }));
   }
   if (issues.length > 0) throw new AppError('validation_failed', { issues });
   return result;

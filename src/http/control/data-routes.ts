@@ -17,7 +17,11 @@ export function customersOfBody(body: unknown, deps: AppDeps): StoredCustomer[] 
 /** `items` merged into `current`: same id replaces (keeping the position), new ones are appended. */
 function merged(current: readonly StoredCustomer[], items: readonly StoredCustomer[], deps: AppDeps): StoredCustomer[] {
   const byId = new Map(items.map((c) => [c.id, c]));
-  const clashes = items.flatMap((c, i) => deps.store.clashes(c, c.id).map((clash) => issue('body.unique', `customers[${i}].${clash.member}`, { value: clash.value })));
+  const clashes = items.flatMap((c, i) =>
+    deps.store
+      .clashes(c, c.id)
+      .map((clash) => issue('body.unique', `customers[${i}].${clash.member}`, { value: clash.value })),
+  );
   if (clashes.length > 0) throw new AppError('validation_failed', { issues: clashes });
   const kept = current.map((c) => byId.get(c.id) ?? c);
   return [...kept, ...items.filter((c) => !deps.store.has(c.id))];
@@ -38,10 +42,19 @@ export function dataRoutes(deps: AppDeps): Router {
     deliveries: control.deliveries.size,
     webhooks: control.webhooks.targets().length,
   });
-  const loaded = (res: Response, count: number) => res.json({ loaded: count, customers: store.size, storeVersion: store.version });
+  const loaded = (res: Response, count: number) =>
+    res.json({ loaded: count, customers: store.size, storeVersion: store.version });
 
-  router.route('/').get((_req, res) => res.json({ counts: counts(), clock: control.clock.state(), stateFile: control.state?.path ?? null })).all(methodNotAllowed(['GET']));
-  router.route('/counts').get((_req, res) => res.json(counts())).all(methodNotAllowed(['GET']));
+  router
+    .route('/')
+    .get((_req, res) =>
+      res.json({ counts: counts(), clock: control.clock.state(), stateFile: control.state?.path ?? null }),
+    )
+    .all(methodNotAllowed(['GET']));
+  router
+    .route('/counts')
+    .get((_req, res) => res.json(counts()))
+    .all(methodNotAllowed(['GET']));
   router
     .route('/reset')
     .post((req, res) => {

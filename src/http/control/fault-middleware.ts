@@ -31,12 +31,27 @@ function bodyId(raw: Buffer): string | null {
 }
 
 /** Ends the request the fault's way, or lets it go on. */
-function finish(terminal: TerminalFault | null, id: string | null, deps: AppDeps, req: Request, res: Response, next: NextFunction): void {
+function finish(
+  terminal: TerminalFault | null,
+  id: string | null,
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
   const state = faultStateOf(res);
   if (terminal === null) return next();
   if (terminal.kind === 'status') {
     const { customerResourceName: resource, bodyLimitBytes: limitBytes } = deps.config;
-    return next(faultProblem(terminal.status, { resource, id, path: req.path, limitBytes, contentType: req.get('content-type') ?? null }));
+    return next(
+      faultProblem(terminal.status, {
+        resource,
+        id,
+        path: req.path,
+        limitBytes,
+        contentType: req.get('content-type') ?? null,
+      }),
+    );
   }
   if (terminal.kind === 'drop') {
     state.outcome = 'dropped';
@@ -63,12 +78,14 @@ export function faultMiddleware(deps: AppDeps): RequestHandler {
     const header = req.get(control.config.faultHeader);
     // Nothing configured and no header: the common case costs one look at the header and two sizes.
     if (header === undefined && control.locks.size === 0 && control.faults.size === 0) return next();
-    const fromHeader = header === undefined ? { ok: true as const, value: [] } : parseFaultHeader(header, control.config.faultHeader);
+    const fromHeader =
+      header === undefined ? { ok: true as const, value: [] } : parseFaultHeader(header, control.config.faultHeader);
     if (!fromHeader.ok) return next(new AppError('validation_failed', { issues: fromHeader.issues }));
     const { route, id } = routeOf(path);
     const apply = (targetId: string | null) => {
       const faults: Fault[] = [...fromHeader.value];
-      if (WRITES.has(req.method) && targetId !== null && control.locks.has(targetId)) faults.push({ kind: 'status', status: 423 });
+      if (WRITES.has(req.method) && targetId !== null && control.locks.has(targetId))
+        faults.push({ kind: 'status', status: 423 });
       faults.push(...control.faults.match({ method: req.method, path, route, id: targetId }));
       const plan = planFaults(faults, control.random);
       faultStateOf(res).applied = plan.applied;
@@ -79,6 +96,8 @@ export function faultMiddleware(deps: AppDeps): RequestHandler {
     // A POST names its customer in the body: read it early, only when a lock or an id-scoped rule could apply.
     const idMatters = control.locks.size > 0 || control.faults.list().some((rule) => rule.scope.id !== undefined);
     if (route !== 'customers' || req.method !== 'POST' || !idMatters) return apply(id);
-    readBody(req, res, (error?: unknown) => (error === undefined ? apply(bodyId(contextOf(res).rawBody)) : next(error)));
+    readBody(req, res, (error?: unknown) =>
+      error === undefined ? apply(bodyId(contextOf(res).rawBody)) : next(error),
+    );
   };
 }

@@ -8,7 +8,14 @@ import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 import { controlBody, orBadRequest } from './control-input.js';
 
 function shown(rule: FaultRule) {
-  return { id: rule.id, fault: describeFault(rule.fault), ...rule.fault, scope: rule.scope, remaining: rule.remaining, hits: rule.hits };
+  return {
+    id: rule.id,
+    fault: describeFault(rule.fault),
+    ...rule.fault,
+    scope: rule.scope,
+    remaining: rule.remaining,
+    hits: rule.hits,
+  };
 }
 
 /** `/_mock/faults` (rules: add, list, remove, clear) and `/_mock/locks` (writes to a locked id answer 423). */

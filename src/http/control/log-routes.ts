@@ -16,7 +16,12 @@ function shownChange(change: ChangeEvent & { seq: number }) {
 }
 
 /** `GET path` reads a log (`?since=&limit=`), each entry as `show` gives it; `DELETE path` clears it. */
-function logRoute<T extends object>(router: Router, path: string, log: BoundedLog<T>, show: (entry: Numbered<T>) => object): void {
+function logRoute<T extends object>(
+  router: Router,
+  path: string,
+  log: BoundedLog<T>,
+  show: (entry: Numbered<T>) => object,
+): void {
   router
     .route(path)
     .get((req, res) => {
@@ -52,10 +57,21 @@ export function logRoutes(deps: AppDeps): Router {
         const url = input.string('url', true);
         const secret = input.string('secret');
         const resources = input.raw('resources');
-        const listed = Array.isArray(resources) && resources.every((r) => typeof r === 'string') ? (resources as string[]) : undefined;
-        if (resources !== undefined && listed === undefined) input.issues.push(issue('control.type', 'resources', { expected: 'array' }));
-        if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) input.issues.push(issue('control.syntax', 'url', { example: 'http://127.0.0.1:4000/hooks' }));
-        return url === undefined ? undefined : { url, ...(secret === undefined ? {} : { secret }), ...(listed === undefined ? {} : { resources: listed }) };
+        const listed =
+          Array.isArray(resources) && resources.every((r) => typeof r === 'string')
+            ? (resources as string[])
+            : undefined;
+        if (resources !== undefined && listed === undefined)
+          input.issues.push(issue('control.type', 'resources', { expected: 'array' }));
+        if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
+          input.issues.push(issue('control.syntax', 'url', { example: 'http://127.0.0.1:4000/hooks' }));
+        return url === undefined
+          ? undefined
+          : {
+              url,
+              ...(secret === undefined ? {} : { secret }),
+              ...(listed === undefined ? {} : { resources: listed }),
+            };
       });
       webhooks.add(target);
       res.status(201).json(shownTarget(target));

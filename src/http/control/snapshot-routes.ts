@@ -11,12 +11,19 @@ import { customersOfBody } from './data-routes.js';
 
 function nameOf(req: Request): string {
   const name = String(req.params['name']);
-  if (!SNAPSHOT_NAME.test(name)) throw new AppError('validation_failed', { issues: [issue('control.syntax', 'name', { example: 'before-checkout_1' })] });
+  if (!SNAPSHOT_NAME.test(name))
+    throw new AppError('validation_failed', {
+      issues: [issue('control.syntax', 'name', { example: 'before-checkout_1' })],
+    });
   return name;
 }
 
 function summary(snapshot: Snapshot) {
-  return { name: snapshot.name, takenAt: new Date(snapshot.takenAt).toISOString(), customers: snapshot.customers.length };
+  return {
+    name: snapshot.name,
+    takenAt: new Date(snapshot.takenAt).toISOString(),
+    customers: snapshot.customers.length,
+  };
 }
 
 /**
@@ -44,7 +51,8 @@ export function snapshotRoutes(deps: AppDeps): Router {
     })
     .put((req, res) => {
       const name = nameOf(req);
-      const customers = contextOf(res).rawBody.length === 0 ? store.list() : customersOfBody(controlBody(req, res), deps);
+      const customers =
+        contextOf(res).rawBody.length === 0 ? store.list() : customersOfBody(controlBody(req, res), deps);
       const { snapshot, replaced } = control.snapshots.save(name, customers, control.clock.now());
       res.status(replaced ? 200 : 201).json(summary(snapshot));
     })

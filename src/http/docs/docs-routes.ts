@@ -18,7 +18,13 @@ const SWAGGER_UI_FILES = /^\/(swagger-ui-bundle\.js(\.map)?|swagger-ui\.css(\.ma
 export function docsRoutes(basePath: string): Router {
   const router = express.Router({ strict: true });
   const page = (mount: string) =>
-    renderDocsPage({ specUrl: `${basePath}/openapi.json`, loginUrl: `${basePath}/api/auth`, assetsUrl: `${mount}/assets`, pageUrl: mount, deviceName: 'P01' });
+    renderDocsPage({
+      specUrl: `${basePath}/openapi.json`,
+      loginUrl: `${basePath}/api/auth`,
+      assetsUrl: `${mount}/assets`,
+      pageUrl: mount,
+      deviceName: 'P01',
+    });
 
   router
     .route('/')

@@ -8,6 +8,10 @@ export function requireAnyRight(...anyOf: Right[]): RequestHandler {
   return (_req, res, next) => {
     const held = principalOf(res).rights;
     const missing = missingRights(held, anyOf);
-    next(missing.length < anyOf.length ? undefined : new AppError('forbidden', { missingRights: anyOf, need: anyOf.length > 1 ? 'any' : 'all' }));
+    next(
+      missing.length < anyOf.length
+        ? undefined
+        : new AppError('forbidden', { missingRights: anyOf, need: anyOf.length > 1 ? 'any' : 'all' }),
+    );
   };
 }

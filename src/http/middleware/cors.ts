@@ -18,7 +18,10 @@ export function cors(config: Config['cors']): RequestHandler {
     res.set('Access-Control-Expose-Headers', EXPOSED);
     if (req.method === 'OPTIONS' && req.get('access-control-request-method') !== undefined) {
       res.set('Access-Control-Allow-Methods', METHODS);
-      res.set('Access-Control-Allow-Headers', req.get('access-control-request-headers') ?? 'Authorization, Content-Type');
+      res.set(
+        'Access-Control-Allow-Headers',
+        req.get('access-control-request-headers') ?? 'Authorization, Content-Type',
+      );
       res.set('Access-Control-Max-Age', '600');
       res.status(204).end();
       return;

@@ -11,17 +11,26 @@ export const PANEL_PAGE_SIZE = 20;
 export interface CustomerSearch {
   /** The query string, readable (`:`, `,`, `;` and `$` left as they are). */
   query: string;
-  result: { ok: true; items: Customer[]; count: number; totalCount: number; skip: number; countOnly: boolean } | { ok: false; problems: { member: string; message: string }[] };
+  result:
+    | { ok: true; items: Customer[]; count: number; totalCount: number; skip: number; countOnly: boolean }
+    | { ok: false; problems: { member: string; message: string }[] };
 }
 
 /** Percent-encodes a query part but keeps NData's punctuation readable, so the shown query teaches the syntax. */
 export function readableQueryPart(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%24/g, '$');
+  return encodeURIComponent(text)
+    .replace(/%3A/gi, ':')
+    .replace(/%2C/gi, ',')
+    .replace(/%3B/gi, ';')
+    .replace(/%24/g, '$');
 }
 
 /** `Search=<search>` (when given), the pairs of `q`, and `$take=20` unless the query pages itself. */
 export function searchPairs(search: string, q: string): [string, string][] {
-  const pairs: [string, string][] = [...(search.trim() === '' ? [] : [['Search', search.trim()] as [string, string]]), ...new URLSearchParams(q.trim())];
+  const pairs: [string, string][] = [
+    ...(search.trim() === '' ? [] : [['Search', search.trim()] as [string, string]]),
+    ...new URLSearchParams(q.trim()),
+  ];
   if (!pairs.some(([name]) => name.toLowerCase() === '$take')) pairs.push(['$take', String(PANEL_PAGE_SIZE)]);
   return pairs;
 }
@@ -30,10 +39,30 @@ export function searchPairs(search: string, q: string): [string, string][] {
 export function searchCustomers(deps: AppDeps, search: string, q: string): CustomerSearch {
   const pairs = searchPairs(search, q);
   const query = pairs.map(([name, value]) => `${readableQueryPart(name)}=${readableQueryPart(value)}`).join('&');
-  const parsed = parseCustomerQuery(pairs, { strict: deps.config.strict, repeatedSingleParameter: deps.config.ndata.repeatedSingleParameter });
-  if (!parsed.ok) return { query, result: { ok: false, problems: parsed.issues.map((i) => ({ member: i.member, message: issueMessage(i, 'en-GB') })) } };
+  const parsed = parseCustomerQuery(pairs, {
+    strict: deps.config.strict,
+    repeatedSingleParameter: deps.config.ndata.repeatedSingleParameter,
+  });
+  if (!parsed.ok)
+    return {
+      query,
+      result: {
+        ok: false,
+        problems: parsed.issues.map((i) => ({ member: i.member, message: issueMessage(i, 'en-GB') })),
+      },
+    };
   const now = deps.clock.now();
   const found = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
   const items = (found.items ?? []).map((c) => toCustomer(c, now));
-  return { query, result: { ok: true, items, count: found.count, totalCount: found.totalCount, skip: parsed.query.skip, countOnly: parsed.query.count } };
+  return {
+    query,
+    result: {
+      ok: true,
+      items,
+      count: found.count,
+      totalCount: found.totalCount,
+      skip: parsed.query.skip,
+      countOnly: parsed.query.count,
+    },
+  };
 }

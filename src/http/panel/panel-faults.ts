@@ -7,7 +7,12 @@ import { html, type Html } from '../../html/markup.js';
 import { apiForm, select } from './panel-form.js';
 
 function scopeText(scope: FaultScope): string {
-  const parts = [scope.method ?? 'any method', scope.route ?? 'any route', ...(scope.id === undefined ? [] : [`id ${scope.id}`]), ...(scope.share === undefined ? [] : [`${Math.round(scope.share * 100)}% of requests`])];
+  const parts = [
+    scope.method ?? 'any method',
+    scope.route ?? 'any route',
+    ...(scope.id === undefined ? [] : [`id ${scope.id}`]),
+    ...(scope.share === undefined ? [] : [`${Math.round(scope.share * 100)}% of requests`]),
+  ];
   return parts.join(' · ');
 }
 

@@ -11,7 +11,10 @@ export interface PanelFrame {
 }
 
 /** The control panel page: a header with counts and links, a message area, and the sections in two columns. */
-export function renderPanelPage(frame: PanelFrame, sections: { customers: Html; requests: Html; faults: Html; locks: Html; clock: Html; data: Html }): Html {
+export function renderPanelPage(
+  frame: PanelFrame,
+  sections: { customers: Html; requests: Html; faults: Html; locks: Html; clock: Html; data: Html },
+): Html {
   const { counts, panel } = frame;
   return html`<!doctype html>
 <html lang="en">

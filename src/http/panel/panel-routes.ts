@@ -32,22 +32,34 @@ export function panelRoutes(deps: AppDeps): Router {
       const params = queryOf(req);
       const form = { search: params.get('search') ?? '', q: params.get('q') ?? '', panel, basePath: config.basePath };
       const locks = [...control.locks];
-      const counts = { customers: store.size, faults: control.faults.size, locks: locks.length, snapshots: control.snapshots.size };
-      const page = renderPanelPage({ panel, prefix, basePath: config.basePath, docs: config.docs.enabled, counts }, {
-        customers: customersSection(searchCustomers(deps, form.search, form.q), new Set(locks), form, prefix),
-        requests: requestsSection(control.requests.items({ limit: REQUEST_ROWS }), prefix, panel),
-        faults: faultsSection(control.faults.list(), prefix, config.control.faultHeader),
-        locks: locksSection(locks, prefix),
-        clock: clockSection(control.clock.state(), prefix),
-        data: dataSection(control.snapshots.list(), { customers: store.size, storeVersion: store.version }, prefix),
-      });
+      const counts = {
+        customers: store.size,
+        faults: control.faults.size,
+        locks: locks.length,
+        snapshots: control.snapshots.size,
+      };
+      const page = renderPanelPage(
+        { panel, prefix, basePath: config.basePath, docs: config.docs.enabled, counts },
+        {
+          customers: customersSection(searchCustomers(deps, form.search, form.q), new Set(locks), form, prefix),
+          requests: requestsSection(control.requests.items({ limit: REQUEST_ROWS }), prefix, panel),
+          faults: faultsSection(control.faults.list(), prefix, config.control.faultHeader),
+          locks: locksSection(locks, prefix),
+          clock: clockSection(control.clock.state(), prefix),
+          data: dataSection(control.snapshots.list(), { customers: store.size, storeVersion: store.version }, prefix),
+        },
+      );
       res.type('html').set('Cache-Control', 'no-store').send(page.text);
     })
     .all(methodNotAllowed(['GET']));
   router.get('/requests', (req, res) => {
     const { since = 0 } = logQuery(req);
     const records = control.requests.items({ since, limit: REQUEST_ROWS });
-    res.set('X-Last-Seq', String(records[records.length - 1]?.seq ?? since)).type('html').set('Cache-Control', 'no-store').send(requestRows(records).text);
+    res
+      .set('X-Last-Seq', String(records[records.length - 1]?.seq ?? since))
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(requestRows(records).text);
   });
   router.get('/panel.js', (_req, res) => res.type('text/javascript').send(PANEL_SCRIPT));
   router.get('/panel.css', (_req, res) => res.type('text/css').send(PANEL_STYLE));

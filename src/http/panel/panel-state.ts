@@ -5,7 +5,14 @@ import { apiForm } from './panel-form.js';
 
 /** Locked customer ids (writes to them answer 423), each with Unlock, and a form to lock one. */
 export function locksSection(locks: readonly string[], prefix: string): Html {
-  const unlock = (id: string) => apiForm('DELETE', `${prefix}/locks/${encodeURIComponent(id)}`, `${id} unlocked`, html`<button type="submit" class="quiet">Unlock</button>`, `Unlock ${id}`);
+  const unlock = (id: string) =>
+    apiForm(
+      'DELETE',
+      `${prefix}/locks/${encodeURIComponent(id)}`,
+      `${id} unlocked`,
+      html`<button type="submit" class="quiet">Unlock</button>`,
+      `Unlock ${id}`,
+    );
   return html`<section id="locks" class="card">
 <h2>Locks</h2>
 ${locks.length === 0 ? html`<p class="muted">No customer is locked.</p>` : html`<ul class="rules">${locks.map((id) => html`<li><code>${id}</code> ${unlock(id)}</li>`)}</ul>`}
@@ -16,13 +23,26 @@ ${apiForm('PUT', `${prefix}/locks/{id}`, 'Locked: writes to it answer 423', html
 function offset(ms: number): string {
   if (ms === 0) return 'real time';
   const abs = Math.abs(ms);
-  const [value, unit] = abs >= 86_400_000 ? [abs / 86_400_000, 'd'] : abs >= 3_600_000 ? [abs / 3_600_000, 'h'] : abs >= 60_000 ? [abs / 60_000, 'min'] : [abs / 1000, 's'];
+  const [value, unit] =
+    abs >= 86_400_000
+      ? [abs / 86_400_000, 'd']
+      : abs >= 3_600_000
+        ? [abs / 3_600_000, 'h']
+        : abs >= 60_000
+          ? [abs / 60_000, 'min']
+          : [abs / 1000, 's'];
   return `${ms > 0 ? '+' : '−'}${Number(value.toFixed(1))} ${unit} from real time`;
 }
 
 /** The mock's clock (status, token expiry and the NWS4 window follow it): freeze, resume, advance, set. */
 export function clockSection(clock: ClockState, prefix: string): Html {
-  const button = (action: string, label: string) => apiForm('POST', `${prefix}/clock/${action}`, `Clock: ${label.toLowerCase()}`, html`<button type="submit">${label}</button>`);
+  const button = (action: string, label: string) =>
+    apiForm(
+      'POST',
+      `${prefix}/clock/${action}`,
+      `Clock: ${label.toLowerCase()}`,
+      html`<button type="submit">${label}</button>`,
+    );
   return html`<section id="clock" class="card">
 <h2>Clock</h2>
 <p><strong id="clock-now">${clock.now}</strong> <span class="muted">${clock.frozen ? 'frozen' : 'running'}, ${offset(clock.offsetMs)}</span></p>
@@ -33,8 +53,14 @@ ${apiForm('POST', `${prefix}/clock/set`, 'Clock set', html`<label>to <input name
 }
 
 /** Reset to the seed, and named snapshots: take, restore, download, delete. */
-export function dataSection(snapshots: readonly Snapshot[], counts: { customers: number; storeVersion: number }, prefix: string): Html {
-  const row = (s: Snapshot) => html`<li><code>${s.name}</code> <span class="muted">${s.customers.length} customers, ${new Date(s.takenAt).toISOString()}</span>
+export function dataSection(
+  snapshots: readonly Snapshot[],
+  counts: { customers: number; storeVersion: number },
+  prefix: string,
+): Html {
+  const row = (
+    s: Snapshot,
+  ) => html`<li><code>${s.name}</code> <span class="muted">${s.customers.length} customers, ${new Date(s.takenAt).toISOString()}</span>
 ${apiForm('POST', `${prefix}/snapshots/${s.name}/restore`, `Snapshot ${s.name} restored`, html`<button type="submit">Restore</button>`, `Restore ${s.name}`)}
 <a href="${prefix}/snapshots/${s.name}" download="${s.name}.json">Download</a>
 ${apiForm('DELETE', `${prefix}/snapshots/${s.name}`, `Snapshot ${s.name} deleted`, html`<button type="submit" class="quiet">Delete</button>`, `Delete ${s.name}`)}</li>`;

@@ -1,6 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { customerChange } from '../../control/change-feed.js';
-import { createCustomer, deleteCustomer, getCustomer, upsertCustomer, type WriteContext } from '../../core/customer-commands.js';
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  upsertCustomer,
+  type WriteContext,
+} from '../../core/customer-commands.js';
 import type { StoredCustomer } from '../../domain/customer.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
@@ -24,8 +30,10 @@ export function customerRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];
   const resourceName = deps.config.customerResourceName;
-  const onWrite = (res: Response): NonNullable<WriteContext['onWrite']> => (before, after) =>
-    deps.control.feed.publish(customerChange(before, after, deps.clock.now(), principalOf(res).user.userName));
+  const onWrite =
+    (res: Response): NonNullable<WriteContext['onWrite']> =>
+    (before, after) =>
+      deps.control.feed.publish(customerChange(before, after, deps.clock.now(), principalOf(res).user.userName));
   const writeContext = (res: Response): WriteContext => ({
     store: deps.store,
     rights: principalOf(res).rights,
@@ -35,7 +43,8 @@ export function customerRoutes(deps: AppDeps): Router {
     onWrite: onWrite(res),
   });
   const send = (res: Response, status: number, customer: StoredCustomer) => {
-    if (status === 201 && deps.config.locationHeader) res.location(`${deps.config.basePath}/customers/${encodeURIComponent(customer.id)}`);
+    if (status === 201 && deps.config.locationHeader)
+      res.location(`${deps.config.basePath}/customers/${encodeURIComponent(customer.id)}`);
     sendJsonText(res, status, customerJson(customer, deps.clock.now()));
   };
 
@@ -67,10 +76,13 @@ export function customerRoutes(deps: AppDeps): Router {
       send(res, created ? deps.config.putCreatedStatus : 200, customer);
     })
     .delete(...credentials, requireAnyRight('customerDelete'), (req, res) => {
-      send(res, 200, deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, String(req.params['id'])));
+      send(
+        res,
+        200,
+        deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, String(req.params['id'])),
+      );
     })
     .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
 
   return router;
 }
-

@@ -17,7 +17,8 @@ export const authFailures: Record<AuthFailure, string> = {
   'bad-refresh-token': 'The refresh token is invalid or has already been used.',
   'nws4-malformed': 'The NWS4-HMAC-SHA256 header is malformed.',
   'nws4-unknown-client': 'Unknown API key (Credential).',
-  'nws4-missing-signed-header': 'The signed headers must include host, x-nd-date and x-nd-content-sha256, all present on the request.',
+  'nws4-missing-signed-header':
+    'The signed headers must include host, x-nd-date and x-nd-content-sha256, all present on the request.',
   'nws4-date-mismatch': 'The signature Timestamp does not match the x-nd-date header.',
   'nws4-outside-window': 'x-nd-date is outside the allowed time window around the server time (±150 s by default).',
   'nws4-content-hash-mismatch': 'x-nd-content-sha256 does not match the request body.',

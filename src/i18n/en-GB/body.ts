@@ -15,10 +15,16 @@ const COMPARISONS = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 
 
 export const body: IssueMessages<keyof BodyIssueParams> = {
   'body.malformed_json': (p) =>
-    p.position === null ? 'The request body is not valid JSON.' : `The request body is not valid JSON (error at position ${p.position}).`,
+    p.position === null
+      ? 'The request body is not valid JSON.'
+      : `The request body is not valid JSON (error at position ${p.position}).`,
   'body.not_object': (p) => `The request body must be a JSON object, not ${TYPE_NAMES[p.actual] ?? p.actual}.`,
   'body.required': () => 'A value is required.',
-  'body.type': (p) => `The value must be ${p.expected.split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ')}.`,
+  'body.type': (p) =>
+    `The value must be ${p.expected
+      .split(',')
+      .map((t) => TYPE_NAMES[t] ?? t)
+      .join(' or ')}.`,
   'body.pattern': (p) => `The value does not have the allowed form (${p.pattern}).`,
   'body.format': (p) =>
     p.format === 'date'

@@ -14,7 +14,9 @@ export const control: IssueMessages<keyof ControlIssueParams> = {
   'control.required': () => 'A value is required.',
   'control.type': (p) => `The value must be ${TYPE_NAMES[p.expected]}.`,
   'control.range': (p) =>
-    p.exclusiveMin ? `The value must be greater than ${p.min} and at most ${p.max}.` : `The value must be from ${p.min} to ${p.max}.`,
+    p.exclusiveMin
+      ? `The value must be greater than ${p.min} and at most ${p.max}.`
+      : `The value must be from ${p.min} to ${p.max}.`,
   'control.one_of': (p) => `Unknown value "${p.value}"; allowed: ${p.allowed.join(', ')}.`,
   'control.unknown_member': (p) => `Unknown member; allowed: ${p.allowed.join(', ')}.`,
   'control.syntax': (p) => `The value has the wrong form; for example: ${p.example}.`,

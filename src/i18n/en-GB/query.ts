@@ -38,12 +38,15 @@ export const query: IssueMessages<keyof QueryIssueParams> = {
   'query.invalid_argument': (p) => `${at(p)}: '${p.value}' is not ${EXPECTED[p.type]}.`,
   'query.invalid_boolean': (p) => `'${p.value}' is not a boolean; use true or false.`,
   'query.invalid_integer': (p) => `'${p.value}' is not an integer.`,
-  'query.integer_out_of_range': (p) => `'${p.value}' is out of range; allowed are whole numbers from ${p.min} to ${p.max}.`,
+  'query.integer_out_of_range': (p) =>
+    `'${p.value}' is out of range; allowed are whole numbers from ${p.min} to ${p.max}.`,
   'query.sort_empty_key': (p) => `Sort key ${p.position} is empty.`,
-  'query.sort_unknown_key': (p) => `Sort key ${p.position} ('${p.key}'): unknown member; sortable: ${p.allowed.join(', ')}.`,
+  'query.sort_unknown_key': (p) =>
+    `Sort key ${p.position} ('${p.key}'): unknown member; sortable: ${p.allowed.join(', ')}.`,
   'query.sort_not_sortable': (p) =>
     `Sort key ${p.position} ('${p.key}'): the member is an object or a list and cannot be sorted by; name one of its scalar members (e.g. company.name).`,
-  'query.sort_bad_direction': (p) => `Sort key ${p.position} ('${p.key}'): unknown direction '${p.direction}'; use asc or desc.`,
+  'query.sort_bad_direction': (p) =>
+    `Sort key ${p.position} ('${p.key}'): unknown direction '${p.direction}'; use asc or desc.`,
   'query.sort_conflicting_direction': (p) =>
     `Sort key ${p.position} ('${p.key}'): the leading '-' means descending but ':asc' ascending; use one of them.`,
   'query.repeated_parameter': (p) => `The parameter is given ${p.count} times; it may be given only once.`,

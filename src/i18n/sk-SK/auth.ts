@@ -17,7 +17,8 @@ export const authFailures: Record<AuthFailure, string> = {
   'bad-refresh-token': 'Obnovovací token je neplatný alebo už bol použitý.',
   'nws4-malformed': 'Hlavička NWS4-HMAC-SHA256 má neplatný tvar.',
   'nws4-unknown-client': 'Neznámy kľúč API (Credential).',
-  'nws4-missing-signed-header': 'Podpísané hlavičky musia obsahovať host, x-nd-date a x-nd-content-sha256 a všetky musia byť v požiadavke.',
+  'nws4-missing-signed-header':
+    'Podpísané hlavičky musia obsahovať host, x-nd-date a x-nd-content-sha256 a všetky musia byť v požiadavke.',
   'nws4-date-mismatch': 'Timestamp v podpise sa nezhoduje s hlavičkou x-nd-date.',
   'nws4-outside-window': 'Čas x-nd-date je mimo povoleného časového okna okolo času servera (predvolene ±150 s).',
   'nws4-content-hash-mismatch': 'Hlavička x-nd-content-sha256 nezodpovedá telu požiadavky.',

@@ -15,10 +15,16 @@ const COMPARISONS = { '<=': 'najviac', '>=': 'aspoň', '<': 'menšia ako', '>': 
 
 export const body: IssueMessages<keyof BodyIssueParams> = {
   'body.malformed_json': (p) =>
-    p.position === null ? 'Telo požiadavky nie je platný JSON.' : `Telo požiadavky nie je platný JSON (chyba na pozícii ${p.position}).`,
+    p.position === null
+      ? 'Telo požiadavky nie je platný JSON.'
+      : `Telo požiadavky nie je platný JSON (chyba na pozícii ${p.position}).`,
   'body.not_object': (p) => `Telo požiadavky musí byť objekt JSON, nie ${TYPE_NAMES[p.actual] ?? p.actual}.`,
   'body.required': () => 'Hodnota je povinná.',
-  'body.type': (p) => `Hodnota musí byť typu ${p.expected.split(',').map((t) => TYPE_NAMES[t] ?? t).join(' alebo ')}.`,
+  'body.type': (p) =>
+    `Hodnota musí byť typu ${p.expected
+      .split(',')
+      .map((t) => TYPE_NAMES[t] ?? t)
+      .join(' alebo ')}.`,
   'body.pattern': (p) => `Hodnota nemá povolený tvar (${p.pattern}).`,
   'body.format': (p) =>
     p.format === 'date'

@@ -11,7 +11,7 @@ const TYPES: Record<ValueType, string> = {
 };
 
 const EXPECTED: Record<Exclude<ValueType, 'string'>, string> = {
-  decimal: "desatinné číslo (s bodkou ako desatinným oddeľovačom, napr. 12.5)",
+  decimal: 'desatinné číslo (s bodkou ako desatinným oddeľovačom, napr. 12.5)',
   bool: 'logická hodnota (true alebo false)',
   DateTime: "dátum a čas podľa ISO 8601 (napr. 2024-01-31T12:00:00Z; znak '+' v posune pošlite ako %2B)",
 };
@@ -40,10 +40,12 @@ export const query: IssueMessages<keyof QueryIssueParams> = {
   'query.invalid_integer': (p) => `'${p.value}' nie je celé číslo.`,
   'query.integer_out_of_range': (p) => `'${p.value}' je mimo rozsahu; povolené sú celé čísla od ${p.min} do ${p.max}.`,
   'query.sort_empty_key': (p) => `Kľúč triedenia ${p.position} je prázdny.`,
-  'query.sort_unknown_key': (p) => `Kľúč triedenia ${p.position} ('${p.key}'): neznámy člen; triediť možno podľa: ${p.allowed.join(', ')}.`,
+  'query.sort_unknown_key': (p) =>
+    `Kľúč triedenia ${p.position} ('${p.key}'): neznámy člen; triediť možno podľa: ${p.allowed.join(', ')}.`,
   'query.sort_not_sortable': (p) =>
     `Kľúč triedenia ${p.position} ('${p.key}'): člen je objekt alebo zoznam, podľa neho triediť nemožno; uveďte jeho jednoduchý člen (napr. company.name).`,
-  'query.sort_bad_direction': (p) => `Kľúč triedenia ${p.position} ('${p.key}'): neznámy smer '${p.direction}'; použite asc alebo desc.`,
+  'query.sort_bad_direction': (p) =>
+    `Kľúč triedenia ${p.position} ('${p.key}'): neznámy smer '${p.direction}'; použite asc alebo desc.`,
   'query.sort_conflicting_direction': (p) =>
     `Kľúč triedenia ${p.position} ('${p.key}'): úvodné '-' znamená zostupne, ale ':asc' vzostupne; použite len jedno.`,
   'query.repeated_parameter': (p) => `Parameter je zadaný ${p.count}-krát; smie byť zadaný iba raz.`,

@@ -11,7 +11,15 @@ export const skipReason = existsSync(CHROMIUM)
   ? undefined
   : `no Chromium at ${CHROMIUM}: scripts/ensure-chromium.sh could not install it (apt-get install chromium, as root); browser tests skipped`;
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const SCREENSHOTS = join('test-results', 'screenshots');
 const README_SCREENSHOTS = join('docs', 'screenshots');
@@ -46,7 +54,8 @@ export async function openBrowser(isOwn: (url: string) => boolean): Promise<Brow
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (401|403|404|423|500)/.test(message.text())) errors.push(message.text());
+    if (message.type() === 'error' && !/status of (401|403|404|423|500)/.test(message.text()))
+      errors.push(message.text());
   });
   return {
     page,

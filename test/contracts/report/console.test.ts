@@ -5,13 +5,24 @@ import { sampleResult } from '../support/run-result.js';
 
 test('progress: one line per scenario with a mark per status', () => {
   const lines = sampleResult().scenarios.map((s) => formatProgress(s));
-  assert.deepEqual(lines.map((l) => l.trim().slice(0, 1)), ['✓', '✗', '?', '!']);
+  assert.deepEqual(
+    lines.map((l) => l.trim().slice(0, 1)),
+    ['✓', '✗', '?', '!'],
+  );
   assert.match(lines[2] ?? '', /assumption not confirmed/);
 });
 
 test('report: issues, failures apart from unconfirmed assumptions, step, expectation, diff, cleanup, totals', () => {
   const text = formatConsoleReport(sampleResult());
-  const order = ['Invalid scenarios or profiles (1):', 'contracts/c.yaml:4:12  scenarios[0].basis (scenario "broken")', 'Contract broken (doc scenarios) — 1:', 'Assumptions not confirmed (decision scenarios) — 1:', 'Could not run — 1:', 'Cleanup: 3 created, 1 deleted, 1 already gone, 1 failed', '4 scenarios: 1 passed, 1 failed, 1 unconfirmed, 1 errors'];
+  const order = [
+    'Invalid scenarios or profiles (1):',
+    'contracts/c.yaml:4:12  scenarios[0].basis (scenario "broken")',
+    'Contract broken (doc scenarios) — 1:',
+    'Assumptions not confirmed (decision scenarios) — 1:',
+    'Could not run — 1:',
+    'Cleanup: 3 created, 1 deleted, 1 already gone, 1 failed',
+    '4 scenarios: 1 passed, 1 failed, 1 unconfirmed, 1 errors',
+  ];
   let at = 0;
   for (const part of order) {
     const found = text.indexOf(part, at);

@@ -22,7 +22,10 @@ interface Suite {
 
 function parse(xml: string): { totals: Record<string, string>; suites: Suite[] } {
   assert.equal(XMLValidator.validate(xml), true, 'well-formed XML');
-  const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  }).parse(xml) as {
     testsuites: Record<string, string> & { testsuite: Suite[] };
   };
   return { totals: doc.testsuites, suites: doc.testsuites.testsuite };
@@ -34,11 +37,14 @@ test('JUnit: well-formed, one suite per file plus scenario files, counts add up'
     [totals['@_tests'], totals['@_failures'], totals['@_errors'], totals['@_skipped']],
     ['5', '2', '2', '0'],
   );
-  assert.deepEqual(suites.map((s) => [s['@_name'], s['@_tests'], s['@_failures'], s['@_errors']]), [
-    ['contracts/a.yaml', '2', '1', '0'],
-    ['contracts/b.yaml', '2', '1', '1'],
-    ['scenario files', '1', '0', '1'],
-  ]);
+  assert.deepEqual(
+    suites.map((s) => [s['@_name'], s['@_tests'], s['@_failures'], s['@_errors']]),
+    [
+      ['contracts/a.yaml', '2', '1', '0'],
+      ['contracts/b.yaml', '2', '1', '1'],
+      ['scenario files', '1', '0', '1'],
+    ],
+  );
   const [a, b] = suites;
   const failed = a?.testcase[1];
   assert.equal(failed?.['@_name'], 'wrong <count> & "title" [doc]');

@@ -32,7 +32,10 @@ function requestHeadersOf(headers: Dispatcher.DispatchOptions['headers']): Recor
     for (let i = 0; i + 1 < headers.length; i += 2) addHeader(out, String(headers[i]), String(headers[i + 1]));
     return out;
   }
-  const entries: Iterable<[string, string | string[] | undefined]> = Symbol.iterator in headers ? (headers as Iterable<[string, string | string[] | undefined]>) : Object.entries(headers);
+  const entries: Iterable<[string, string | string[] | undefined]> =
+    Symbol.iterator in headers
+      ? (headers as Iterable<[string, string | string[] | undefined]>)
+      : Object.entries(headers);
   for (const [name, value] of entries) {
     for (const v of value === undefined ? [] : Array.isArray(value) ? value : [value]) addHeader(out, name, v);
   }
@@ -47,7 +50,11 @@ function bodyOf(body: Dispatcher.DispatchOptions['body']): Buffer | undefined {
 }
 
 /** Passes every callback on unchanged and hands the completed exchange to `done`. */
-function recording(handler: Dispatcher.DispatchHandlers, request: Omit<TappedExchange, 'status' | 'responseHeaders' | 'responseBody'>, done: (exchange: TappedExchange) => void): Dispatcher.DispatchHandlers {
+function recording(
+  handler: Dispatcher.DispatchHandlers,
+  request: Omit<TappedExchange, 'status' | 'responseHeaders' | 'responseBody'>,
+  done: (exchange: TappedExchange) => void,
+): Dispatcher.DispatchHandlers {
   let status = 0;
   const headers: Record<string, string> = {};
   const chunks: Buffer[] = [];
@@ -79,8 +86,16 @@ export function exchangeTap(): ExchangeTap {
   const exchanges: TappedExchange[] = [];
   const agent = new Agent();
   const record: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) => {
-    const request = { method: options.method, path: options.path, requestHeaders: requestHeadersOf(options.headers), requestBody: bodyOf(options.body) };
-    return dispatch(options, recording(handler, request, (exchange) => void exchanges.push(exchange)));
+    const request = {
+      method: options.method,
+      path: options.path,
+      requestHeaders: requestHeadersOf(options.headers),
+      requestBody: bodyOf(options.body),
+    };
+    return dispatch(
+      options,
+      recording(handler, request, (exchange) => void exchanges.push(exchange)),
+    );
   };
   return { dispatcher: agent.compose(record), exchanges, close: () => agent.close() };
 }

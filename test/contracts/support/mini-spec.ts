@@ -11,15 +11,33 @@ export const MINI_SPEC = {
       },
     },
     '/customers/{id}': {
-      get: { responses: { '200': { content: { 'application/json': { schema: { type: 'object', required: ['id'] } } } }, '404': { $ref: '#/components/responses/Problem' } } },
+      get: {
+        responses: {
+          '200': { content: { 'application/json': { schema: { type: 'object', required: ['id'] } } } },
+          '404': { $ref: '#/components/responses/Problem' },
+        },
+      },
     },
     '/customers/special': { get: { responses: { '204': { description: 'nothing' } } } },
   },
   components: {
     schemas: {
-      Page: { type: 'object', required: ['count', 'totalCount'], properties: { count: { type: 'integer' }, totalCount: { type: 'integer' }, items: { type: 'array' } } },
-      ProblemDetails: { type: 'object', required: ['title', 'status'], properties: { title: { type: 'string' }, status: { type: 'integer' } } },
+      Page: {
+        type: 'object',
+        required: ['count', 'totalCount'],
+        properties: { count: { type: 'integer' }, totalCount: { type: 'integer' }, items: { type: 'array' } },
+      },
+      ProblemDetails: {
+        type: 'object',
+        required: ['title', 'status'],
+        properties: { title: { type: 'string' }, status: { type: 'integer' } },
+      },
     },
-    responses: { Problem: { description: 'problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } } },
+    responses: {
+      Problem: {
+        description: 'problem',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+      },
+    },
   },
 };

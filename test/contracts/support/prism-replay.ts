@@ -24,9 +24,19 @@ export interface PrismVerdict {
 
 /** The request header that tells the replay upstream which recorded response to answer with. */
 export const REPLAY_HEADER = 'x-prism-replay';
-const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'te', 'trailer', 'upgrade'];
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'host',
+  'te',
+  'trailer',
+  'upgrade',
+];
 const isJson = (contentType: string | undefined) => /^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? '');
-const without = (headers: Record<string, string>, names: readonly string[]) => Object.fromEntries(Object.entries(headers).filter(([n]) => !names.includes(n)));
+const without = (headers: Record<string, string>, names: readonly string[]) =>
+  Object.fromEntries(Object.entries(headers).filter(([n]) => !names.includes(n)));
 
 /** Prism's upstream in place of the mock: answers each replayed request with the recorded response it was given. */
 export interface ReplayUpstream {
@@ -46,7 +56,8 @@ export async function startReplayUpstream(): Promise<ReplayUpstream> {
     req.on('end', () => {
       const id = String(req.headers[REPLAY_HEADER]);
       const exchange = exchanges.get(id);
-      if (exchange === undefined) return void res.writeHead(500, { 'content-type': 'text/plain' }).end(`replay upstream: no exchange ${id}`);
+      if (exchange === undefined)
+        return void res.writeHead(500, { 'content-type': 'text/plain' }).end(`replay upstream: no exchange ${id}`);
       served.add(id);
       res.writeHead(exchange.status, without(exchange.responseHeaders, HOP_BY_HOP));
       res.end(exchange.status === 204 || exchange.status === 304 ? undefined : exchange.responseBody);
@@ -76,7 +87,13 @@ function parseViolations(header: string | undefined): Violation[] {
     return JSON.parse(header) as Violation[];
   } catch {
     // Past about 8 KB Prism sends `Too many violations! <the JSON, cut>`: not parseable, and which side is unknown.
-    return [{ location: ['response'], severity: 'Error', message: `unparseable sl-violations header: ${header.slice(0, 300)}` }];
+    return [
+      {
+        location: ['response'],
+        severity: 'Error',
+        message: `unparseable sl-violations header: ${header.slice(0, 300)}`,
+      },
+    ];
   }
 }
 
@@ -102,21 +119,41 @@ function replayRequest(exchange: TappedExchange, id: string): { headers: Record<
 }
 
 /** Why Prism's answer is not the recorded response, or undefined when it passed it through unchanged. */
-function passThroughProblem(exchange: TappedExchange, status: number, headers: Record<string, string>, text: string): string | undefined {
-  if (status !== exchange.status) return `Prism answered ${status} itself instead of the mock's ${exchange.status}: ${text.slice(0, 300)}`;
+function passThroughProblem(
+  exchange: TappedExchange,
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+): string | undefined {
+  if (status !== exchange.status)
+    return `Prism answered ${status} itself instead of the mock's ${exchange.status}: ${text.slice(0, 300)}`;
   const recorded = exchange.responseBody.toString('utf8');
-  const same = isJson(exchange.responseHeaders['content-type']) && recorded !== '' ? isDeepStrictEqual(JSON.parse(text) as unknown, JSON.parse(recorded) as unknown) : text === recorded;
+  const same =
+    isJson(exchange.responseHeaders['content-type']) && recorded !== ''
+      ? isDeepStrictEqual(JSON.parse(text) as unknown, JSON.parse(recorded) as unknown)
+      : text === recorded;
   if (!same) return `Prism changed the body: ${text.slice(0, 300)}`;
   const normalize = (v: string | undefined) => v?.replace(/,\s*/g, ',');
-  const changed = Object.entries(without(exchange.responseHeaders, HOP_BY_HOP)).filter(([n, v]) => normalize(headers[n]) !== normalize(v));
+  const changed = Object.entries(without(exchange.responseHeaders, HOP_BY_HOP)).filter(
+    ([n, v]) => normalize(headers[n]) !== normalize(v),
+  );
   return changed.length === 0 ? undefined : `Prism changed the header(s) ${changed.map(([n]) => n).join(', ')}`;
 }
 
 /** Sends one recorded exchange through Prism (whose upstream is `upstream`) and reads what Prism says about it. */
-export async function checkThroughPrism(prismUrl: string, upstream: ReplayUpstream, exchange: TappedExchange, dispatcher?: Dispatcher): Promise<PrismVerdict> {
+export async function checkThroughPrism(
+  prismUrl: string,
+  upstream: ReplayUpstream,
+  exchange: TappedExchange,
+  dispatcher?: Dispatcher,
+): Promise<PrismVerdict> {
   if (exchange.method === 'HEAD') {
     // Prism 5.14.2 parses the (empty) body of a JSON response to HEAD and answers 500 (checked by hand).
-    return { exchange, violations: [], problem: 'Prism cannot proxy HEAD (it parses the empty JSON body and answers 500)' };
+    return {
+      exchange,
+      violations: [],
+      problem: 'Prism cannot proxy HEAD (it parses the empty JSON body and answers 500)',
+    };
   }
   const id = upstream.add(exchange);
   const { headers, body } = replayRequest(exchange, id);
@@ -128,17 +165,28 @@ export async function checkThroughPrism(prismUrl: string, upstream: ReplayUpstre
     ...(dispatcher === undefined ? {} : { dispatcher }),
   });
   const text = await response.body.text();
-  const flat = Object.fromEntries(Object.entries(response.headers).map(([n, v]) => [n.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
+  const flat = Object.fromEntries(
+    Object.entries(response.headers).map(([n, v]) => [n.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
+  );
   const violations = parseViolations(flat['sl-violations']);
-  const problem = upstream.served(id) ? passThroughProblem(exchange, response.statusCode, flat, text) : `Prism answered ${response.statusCode} without asking the mock: ${text.slice(0, 300)}`;
+  const problem = upstream.served(id)
+    ? passThroughProblem(exchange, response.statusCode, flat, text)
+    : `Prism answered ${response.statusCode} without asking the mock: ${text.slice(0, 300)}`;
   return { exchange, violations, ...(problem === undefined ? {} : { problem }) };
 }
 
 /** `checkThroughPrism` for every exchange, `concurrency` at a time; verdicts in the exchanges' order. */
-export async function replayThroughPrism(prismUrl: string, upstream: ReplayUpstream, exchanges: readonly TappedExchange[], concurrency: number): Promise<PrismVerdict[]> {
+export async function replayThroughPrism(
+  prismUrl: string,
+  upstream: ReplayUpstream,
+  exchanges: readonly TappedExchange[],
+  concurrency: number,
+): Promise<PrismVerdict[]> {
   const dispatcher = new Agent({ connections: concurrency });
   try {
-    return await mapConcurrent(exchanges, concurrency, (exchange) => checkThroughPrism(prismUrl, upstream, exchange, dispatcher));
+    return await mapConcurrent(exchanges, concurrency, (exchange) =>
+      checkThroughPrism(prismUrl, upstream, exchange, dispatcher),
+    );
   } finally {
     await dispatcher.close();
   }

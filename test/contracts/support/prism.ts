@@ -25,9 +25,26 @@ function prismBin(): string {
  * itself and add CORS headers to every response). Resolves once Prism says it listens; fails after `timeoutMs`.
  */
 export async function startPrism(spec: string, upstream: string, timeoutMs = 60_000): Promise<RunningPrism> {
-  const child = spawn(process.execPath, [prismBin(), 'proxy', spec, upstream, '--host', '127.0.0.1', '--port', '0', '--cors=false', '--errors=false', '--verboseLevel', 'info'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      prismBin(),
+      'proxy',
+      spec,
+      upstream,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--cors=false',
+      '--errors=false',
+      '--verboseLevel',
+      'info',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   // The start-up lines and the latest output are enough for a failure message.
   let head = '';
   let tail = '';
@@ -47,7 +64,10 @@ export async function startPrism(spec: string, upstream: string, timeoutMs = 60_
     clearTimeout(killed);
   };
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
     const watch = () => {
       const found = LISTENING.exec(head);
       if (found?.[1] === undefined) return;
@@ -72,7 +92,16 @@ export async function startPrism(spec: string, upstream: string, timeoutMs = 60_
  * and else uses draft-07, also for OpenAPI 3.1, so it ignores these silently. Checked by hand: a `dependentRequired`
  * added to HealthReport, which the mock's health response breaks, went unreported, with and without `$schema`.
  */
-export const IGNORED_BY_PRISM = ['prefixItems', 'unevaluatedProperties', 'unevaluatedItems', 'dependentRequired', 'dependentSchemas', 'minContains', 'maxContains', '$dynamicRef'];
+export const IGNORED_BY_PRISM = [
+  'prefixItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'dependentRequired',
+  'dependentSchemas',
+  'minContains',
+  'maxContains',
+  '$dynamicRef',
+];
 
 /** Keyword uses in a spec: `path: keyword`, skipping member names under `properties` and example values. */
 export function keywordUses(node: unknown, keywords: readonly string[], path = '#'): string[] {
@@ -81,7 +110,10 @@ export function keywordUses(node: unknown, keywords: readonly string[], path = '
   return Object.entries(node).flatMap(([key, value]) => {
     if (key === 'example' || key === 'examples') return [];
     const here = keywords.includes(key) ? [`${path}: ${key}`] : [];
-    const children = key === 'properties' && typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([name, schema]) => keywordUses(schema, keywords, `${path}/properties/${name}`)) : keywordUses(value, keywords, `${path}/${key}`);
+    const children =
+      key === 'properties' && typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([name, schema]) => keywordUses(schema, keywords, `${path}/properties/${name}`))
+        : keywordUses(value, keywords, `${path}/${key}`);
     return [...here, ...children];
   });
 }

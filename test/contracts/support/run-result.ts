@@ -5,7 +5,15 @@ const base = { tags: ['smoke'], skippedSteps: 0, durationMs: 12 };
 /** One scenario of each status, a load issue and a cleanup failure: what the reporters must render. */
 export function sampleResult(probe = false): RunResult {
   const scenarios: ScenarioResult[] = [
-    { ...base, id: 'contracts/a.yaml › passes', file: 'contracts/a.yaml', name: 'passes', basis: 'doc', status: 'passed', steps: [] },
+    {
+      ...base,
+      id: 'contracts/a.yaml › passes',
+      file: 'contracts/a.yaml',
+      name: 'passes',
+      basis: 'doc',
+      status: 'passed',
+      steps: [],
+    },
     {
       ...base,
       id: 'contracts/a.yaml › wrong <count> & "title"',
@@ -30,7 +38,11 @@ export function sampleResult(probe = false): RunResult {
             { kind: 'schema', path: 'body.totalCount', message: 'must be integer', actual: '7' },
           ],
           bodyDiff: ['  {', '-   "count": 3', '+   "count": 2', '  }'],
-          response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"count":2,"totalCount":"7","ctl":"\u0001"}' },
+          response: {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+            body: '{"count":2,"totalCount":"7","ctl":"\u0001"}',
+          },
         },
       ],
     },
@@ -41,7 +53,27 @@ export function sampleResult(probe = false): RunResult {
       name: 'decision',
       basis: 'decision',
       status: 'unconfirmed',
-      steps: [{ index: 0, name: 'get', as: 'anonymous', lang: '', method: 'GET', url: '/x', status: 404, durationMs: 3, findings: [{ kind: 'title', path: 'body.title', message: 'expected the en-GB title "A", got "B"', expected: 'A', actual: 'B' }] }],
+      steps: [
+        {
+          index: 0,
+          name: 'get',
+          as: 'anonymous',
+          lang: '',
+          method: 'GET',
+          url: '/x',
+          status: 404,
+          durationMs: 3,
+          findings: [
+            {
+              kind: 'title',
+              path: 'body.title',
+              message: 'expected the en-GB title "A", got "B"',
+              expected: 'A',
+              actual: 'B',
+            },
+          ],
+        },
+      ],
     },
     {
       ...base,
@@ -50,7 +82,18 @@ export function sampleResult(probe = false): RunResult {
       name: 'no login',
       basis: 'doc',
       status: 'error',
-      steps: [{ index: 0, name: 'get', as: 'manager', lang: '', method: 'GET', url: '/x', durationMs: 0, findings: [{ kind: 'identity', path: 'as', message: "login of 'manager' failed: HTTP 401" }] }],
+      steps: [
+        {
+          index: 0,
+          name: 'get',
+          as: 'manager',
+          lang: '',
+          method: 'GET',
+          url: '/x',
+          durationMs: 0,
+          findings: [{ kind: 'identity', path: 'as', message: "login of 'manager' failed: HTTP 401" }],
+        },
+      ],
     },
   ];
   return {
@@ -60,7 +103,21 @@ export function sampleResult(probe = false): RunResult {
     durationMs: 1234,
     probe,
     scenarios,
-    issues: [{ file: 'contracts/c.yaml', scenario: 'broken', path: 'scenarios[0].basis', line: 4, column: 12, message: 'must be one of "doc", "decision"' }],
-    cleanup: { attempted: 3, deleted: 1, alreadyGone: 1, failed: [{ path: '/customers/x', as: 'admin', reason: 'HTTP 500' }] },
+    issues: [
+      {
+        file: 'contracts/c.yaml',
+        scenario: 'broken',
+        path: 'scenarios[0].basis',
+        line: 4,
+        column: 12,
+        message: 'must be one of "doc", "decision"',
+      },
+    ],
+    cleanup: {
+      attempted: 3,
+      deleted: 1,
+      alreadyGone: 1,
+      failed: [{ path: '/customers/x', as: 'admin', reason: 'HTTP 500' }],
+    },
   };
 }

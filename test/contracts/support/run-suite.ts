@@ -12,7 +12,12 @@ const spec = OpenApiIndex.load('spec/openapi.yaml');
  * Loads scenario files and runs them against `baseUrl` with the fixture profiles and the project spec; `dispatcher`
  * (optional) carries every request, e.g. to record them.
  */
-export async function runSuite(baseUrl: string, paths: string[], selection: Selection = {}, dispatcher?: Dispatcher): Promise<RunResult> {
+export async function runSuite(
+  baseUrl: string,
+  paths: string[],
+  selection: Selection = {},
+  dispatcher?: Dispatcher,
+): Promise<RunResult> {
   const loaded = loadScenarios(paths);
   const { profiles, issues } = loadProfiles('fixtures/profiles.yaml', {});
   if (profiles === undefined) throw new Error(JSON.stringify(issues));
