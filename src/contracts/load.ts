@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { type Stats, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -35,7 +35,7 @@ export function findScenarioFiles(paths: readonly string[]): { files: string[]; 
   const files: string[] = [];
   const missing: string[] = [];
   const visit = (path: string, explicit: boolean): void => {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(path);
     } catch {

@@ -8,7 +8,7 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'spec', 'openapi.yaml'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('spec/openapi.yaml not found above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) throw new Error(`spec/openapi.yaml not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
   return dir;

@@ -51,7 +51,8 @@ before(async () => {
     (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"tls":true}'),
   );
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  url = `https://127.0.0.1:${(server?.address() as AddressInfo).port}/`;
+  const address = server?.address() as AddressInfo;
+  url = `https://127.0.0.1:${address.port}/`;
 });
 
 after(async () => {

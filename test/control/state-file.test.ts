@@ -105,7 +105,7 @@ test("portos-mock serve --state FILE writes the day's data on SIGTERM", async (t
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       output.push(chunk.toString());
-      const match = /listening on (http:\/\/\S+)[^]*state file/.exec(output.join(''));
+      const match = /listening on (http:\/\/\S+)[\s\S]*state file/.exec(output.join(''));
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
         resolve(match[1]);

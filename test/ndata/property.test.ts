@@ -275,8 +275,8 @@ function reference(customers: readonly StoredCustomer[], q: Query) {
   if (q.search !== undefined && q.search !== '') {
     const needle = q.search.toLowerCase();
     rows = rows.filter((c) =>
-      [c.firstName, c.lastName, c.company?.name, c.company?.vatId, c.company?.taxId, c.note].some(
-        (f) => f != null && f.toLowerCase().includes(needle),
+      [c.firstName, c.lastName, c.company?.name, c.company?.vatId, c.company?.taxId, c.note].some((f) =>
+        f?.toLowerCase().includes(needle),
       ),
     );
   }

@@ -89,10 +89,9 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     if (!owners.has(token)) {
       try {
         const res = await forward('GET', '/api/auth', { authorization: `Bearer ${token}`, accept: 'application/json' });
-        const body =
-          res.statusCode === 200
-            ? ((await res.body.json()) as { userName?: unknown; user?: { userName?: unknown } })
-            : (await res.body.dump(), undefined);
+        let body: { userName?: unknown; user?: { userName?: unknown } } | undefined;
+        if (res.statusCode === 200) body = (await res.body.json()) as typeof body;
+        else await res.body.dump();
         const name = body?.userName ?? body?.user?.userName;
         owners.set(token, typeof name === 'string' ? name : undefined);
       } catch {

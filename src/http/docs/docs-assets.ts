@@ -4,7 +4,7 @@
  * Starts swagger-ui on the spec and wires the log-in bar: a button logs in with `POST /api/auth` and hands the
  * token to swagger-ui (`preauthorizeApiKey('bearerAuth', token)`), so "Try it out" calls are authorized.
  */
-export const DOCS_SCRIPT = String.raw`'use strict';
+export const DOCS_SCRIPT = `'use strict';
 (function () {
   var config = JSON.parse(document.getElementById('docs-config').textContent);
   var status = document.getElementById('login-status');

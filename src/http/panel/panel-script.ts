@@ -4,7 +4,7 @@
  * Sends each `form.api` to the control API as JSON and reloads (or shows the problem), shows the fields of the
  * chosen fault kind, and polls `{panel}/requests?since=N` for new request-log rows.
  */
-export const PANEL_SCRIPT = String.raw`'use strict';
+export const PANEL_SCRIPT = `'use strict';
 (function () {
   var flash = document.getElementById('flash');
 

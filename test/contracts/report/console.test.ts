@@ -32,7 +32,7 @@ test('report: issues, failures apart from unconfirmed assumptions, step, expecta
   assert.match(text, /step 1 "list" \(as viewer, lang en-GB\): GET \/customers\?\$take=3&x=<1> → 200/);
   assert.match(text, /✗ body\.count: expected 3, got 2/);
   assert.match(text, /✗ schema body\.totalCount: must be integer/);
-  assert.match(text, /-   "count": 3\n\s+\+   "count": 2/);
+  assert.match(text, /- {3}"count": 3\n\s+\+ {3}"count": 2/);
   assert.match(text, /\(2 later step\(s\) not run\)/);
   assert.match(text, /could not delete \/customers\/x \(as admin\): HTTP 500/);
   assert.doesNotMatch(text, /\u001b\[/, 'no colors unless asked');

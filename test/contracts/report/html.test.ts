@@ -116,7 +116,7 @@ test('HTML report: each failure has its side-by-side diff, the request sent and 
   const page = formatHtmlReport(sampleResult());
   assert.match(
     page,
-    /<td class="expected changed">  &quot;count&quot;: 3<\/td><td class="actual changed">  &quot;count&quot;: 2<\/td>/,
+    /<td class="expected changed"> {2}&quot;count&quot;: 3<\/td><td class="actual changed"> {2}&quot;count&quot;: 2<\/td>/,
   );
   assert.match(
     page,
