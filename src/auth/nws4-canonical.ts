@@ -1,13 +1,13 @@
 import { Buffer } from 'node:buffer';
 import { createHash, createHmac } from 'node:crypto';
 
-// NWS4 canonicalization (auth.md §2 and §5), shared by the signer and the verifier. Pure: strings and bytes in,
-// strings out; the rules follow the C# reference (ninedigit/NWS4 `Signer.cs`, `HttpHelper.cs`).
+// NWS4 canonicalization (docs/portos/auth.md#nws4-hmac), shared by the signer and the verifier. Pure: strings and
+// bytes in, strings out; the rules follow the C# reference (ninedigit/NWS4 `Signer.cs`, `HttpHelper.cs`).
 
 /** The scheme name that prefixes an NWS4 `Authorization` header and heads the string to sign. */
 export const NWS4_SCHEME = 'NWS4-HMAC-SHA256';
 
-/** The headers every NWS4 signature must cover (the mock's rule, BEHAVIOUR.md "Authentication"). */
+/** The headers every NWS4 signature must cover (the mock's rule, docs/decisions.md#authentication). */
 export const NWS4_REQUIRED_HEADERS = ['host', 'x-nd-date', 'x-nd-content-sha256'] as const;
 
 /** One request reduced to what the signature covers; header names lower-cased, values as sent. */

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locales.js';
 
 /**
- * Everything the mock decides where a real PORTOS server might decide differently (BEHAVIOUR.md),
+ * Everything the mock decides where a real PORTOS server might decide differently (docs/decisions.md),
  * in one typed object. Defaults are in `DEFAULT_CONFIG`; a config file, env variables and CLI flags
  * override them (see `load-config.ts`).
  */
@@ -89,7 +89,10 @@ export interface Config {
   };
 }
 
-/** A webhook receiver: PORTOS BackOffice's URL, optional secret and resource filter (misc.md §7). */
+/**
+ * A webhook receiver: PORTOS BackOffice's URL, optional secret and resource filter
+ * (https://developers.portos.sk/notifications/webhooks).
+ */
 export interface WebhookConfig {
   url: string;
   /** Signs each notification (`X-PORTOS-WEBHOOK-SIGNATURE`). */

@@ -56,7 +56,7 @@ function intFrom(name: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
-/** The documented environment variables (BEHAVIOUR.md "Configuration names"). */
+/** The documented environment variables (docs/decisions.md#configuration). */
 export function configFromEnv(env: Record<string, string | undefined>): ConfigInput {
   const input: Record<string, unknown> = {
     port: intFrom('PORT', env['PORT']),

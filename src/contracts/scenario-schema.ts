@@ -52,10 +52,16 @@ export const SCENARIO_SCHEMA = {
         name: { ...nonEmpty, description: 'Unique in the file; may use ${variables} of the example row.' },
         basis: {
           enum: BASES,
-          description: 'doc: checks a documented PORTOS fact; decision: checks one of our decisions (BEHAVIOUR.md).',
+          description:
+            'doc: checks a documented PORTOS fact (docs/portos/); decision: checks one of our decisions (docs/decisions.md).',
         },
         description: str,
-        source: { ...str, description: 'Where the fact or decision is written, e.g. BEHAVIOUR.md#errors.' },
+        source: {
+          ...str,
+          description:
+            'Where the fact or decision is written: links into docs/ separated by ", ", each optionally followed by a ' +
+            'note in parentheses, e.g. docs/portos/errors.md#error-codes (errorCode 6), docs/decisions.md#errors.',
+        },
         tags: { $ref: '#/$defs/tags' },
         as: { $ref: '#/$defs/identity' },
         lang: { $ref: '#/$defs/lang' },

@@ -3,7 +3,7 @@ import type { ControlActionSpec } from './control-actions.js';
 // The scenario format as TypeScript types. `scenario-schema.ts` holds the JSON Schema that the loader checks files
 // against (published as `spec/scenario.schema.json`); `load.ts` is the one place that turns `unknown` into these.
 
-/** What a scenario checks: a documented PORTOS fact, or one of our decisions in BEHAVIOUR.md. */
+/** What a scenario checks: a documented PORTOS fact, or one of our decisions in docs/decisions.md. */
 export const BASES = ['doc', 'decision'] as const;
 export type Basis = (typeof BASES)[number];
 
@@ -102,7 +102,7 @@ export interface Scenario {
   name: string;
   basis: Basis;
   description?: string;
-  /** Where the fact or decision is written, e.g. `BEHAVIOUR.md#errors`. */
+  /** Where the fact or decision is written, e.g. `docs/decisions.md#errors` (format: src/contracts/FORMAT.md). */
   source?: string;
   tags?: string[];
   as?: string | string[];

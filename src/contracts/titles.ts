@@ -1,7 +1,8 @@
 /**
  * Problem titles that PORTOS documents, by the `Accept-Language` a step sends ('' = none). Only these may be
  * asserted exactly in a `doc` scenario; every other title is ours, so `doc` scenarios assert `title: localized`
- * and `decision` scenarios assert the mock's texts. Source: the seed page's 404 example (no header, Slovak).
+ * and `decision` scenarios assert the mock's texts. Source: the 404 example of
+ * docs/portos/customers.md#examples (no header, Slovak).
  */
 export const DOCUMENTED_TITLES: Readonly<Record<string, readonly string[]>> = {
   '': ['Zdroj nebol nájdený'],

@@ -1,13 +1,14 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerChange } from './change-feed.js';
 
-/** The header PORTOS signs webhooks with (misc.md §7). */
+/** The header PORTOS signs webhooks with (https://developers.portos.sk/notifications/webhooks). */
 export const SIGNATURE_HEADER = 'X-PORTOS-WEBHOOK-SIGNATURE';
 
 /**
- * A webhook notification: the SignalR `Notification` envelope with its short keys (misc.md §7: `e` event, `ca`
- * created at, `r` reference, `p` payload), the payload naming the action and the `ResourceInfo` of the customer
- * (`version`: the `_v` after the write, or the last one for a delete).
+ * A webhook notification: the SignalR `Notification` envelope with its short keys
+ * (https://developers.portos.sk/notifications/signalr: `e` event, `ca` created at, `r` reference, `p` payload),
+ * the payload naming the action and the `ResourceInfo` of the customer (`version`: the `_v` after the write, or
+ * the last one for a delete).
  */
 export interface WebhookPayload {
   e: 'portos.resources.changed';

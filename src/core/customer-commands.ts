@@ -29,7 +29,7 @@ function sameCredit(a: Credit, b: Credit): boolean {
   return a.amount === b.amount && a.currencyLabel === b.currencyLabel;
 }
 
-/** The rights an update needs beyond create/update, from what it changes (BEHAVIOUR.md order of checks, 6). */
+/** The rights an update needs beyond create/update, from what it changes (docs/decisions.md#order-of-checks, 6). */
 function payloadRights(stored: StoredCustomer, next: StoredCustomer): Right[] {
   const needed: Right[] = [];
   if (stored.discountRate !== next.discountRate) needed.push('customerSetDiscount');

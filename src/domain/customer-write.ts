@@ -86,7 +86,7 @@ function card(c: Partially<CustomerCard>, date: (v: string | null | undefined) =
 
 /**
  * A full customer from a body: members the body omits take the defaults of a new customer
- * (BEHAVIOUR.md: POST and PUT both replace fully); dates in the one returned form.
+ * (docs/decisions.md#customer-model: POST and PUT both replace fully); dates in the one returned form.
  */
 export function customerFromWrite(
   w: CustomerWrite,

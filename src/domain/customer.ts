@@ -1,4 +1,4 @@
-/** The Customer resource as PORTOS sends it (seed page: `../shared/seed/customers-api-page.txt`). */
+/** The Customer resource as PORTOS sends it (docs/portos/customers.md#customer-model). */
 
 export const CUSTOMER_STATUSES = ['Valid', 'NotYetValid', 'Expired'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];

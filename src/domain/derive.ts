@@ -1,6 +1,6 @@
 import type { Customer, CustomerStatus, StoredCustomer } from './customer.js';
 
-/** First and last name joined by one space, trimmed (BEHAVIOUR.md: derived, never taken from the client). */
+/** First and last name joined by one space, trimmed; derived, never taken from the client (docs/decisions.md). */
 export function fullNameOf(c: Pick<StoredCustomer, 'firstName' | 'lastName'>): string {
   return `${c.firstName ?? ''} ${c.lastName ?? ''}`.trim();
 }

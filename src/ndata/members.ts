@@ -28,8 +28,9 @@ function many<T extends ValueType>(
 }
 
 /**
- * THE filter-member table of GET /customers (ndata.md §7): documented parameter name → value type →
- * nullability → values. `CardSerialNumber` has one value per card (any card; no cards = no match).
+ * THE filter-member table of GET /customers (docs/portos/customers.md#query-parameters): documented parameter
+ * name → value type → nullability → values. `CardSerialNumber` has one value per card (any card; no cards = no
+ * match).
  */
 export const FILTER_MEMBERS = {
   CardSerialNumber: many('string', true, (c) => c.cards.map((card) => card.serialNumber)),

@@ -90,7 +90,7 @@ const always: MakeTest = () => () => true;
 const at = <V>(args: readonly V[], i: number, open: boolean): Bound<V> => ({ value: nth(args, i), open });
 
 /**
- * THE operator table (BEHAVIOUR.md "NData on GET /customers"). Names are matched case-insensitively.
+ * THE operator table (docs/decisions.md#ndata). Names are matched case-insensitively.
  * A null value satisfies only `neq`, `nin` and `null` (as MongoDB and C# lifted comparisons do).
  */
 export const OPERATORS = {

@@ -4,7 +4,7 @@ import { fold } from './domain.js';
 /** Joins the searched fields; a needle without this character cannot match across two fields. */
 const SEPARATOR = '\u0000';
 
-/** The members `Search` looks in (ndata.md §7). */
+/** The members `Search` looks in (docs/portos/customers.md#query-parameters). */
 const SEARCHED: ReadonlyArray<(c: StoredCustomer) => string | null> = [
   (c) => c.firstName,
   (c) => c.lastName,

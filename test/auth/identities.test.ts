@@ -81,7 +81,7 @@ test('parseIdentities keeps only the known members', () => {
   assert.deepEqual(result.identities, VALID);
 });
 
-test('loadIdentities(): the built-in fixtures of BEHAVIOUR.md', () => {
+test('loadIdentities(): the built-in fixtures of docs/decisions.md#fixture-identities', () => {
   const identities = loadIdentities();
   assert.deepEqual(
     identities.users.map((u) => [u.userName, u.password, u.rights.length]),

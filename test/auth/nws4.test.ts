@@ -19,7 +19,8 @@ import {
   sha256Hex,
 } from '../../src/auth/nws4-canonical.js';
 
-// Known-answer vectors of auth.md §5 (from ninedigit/NWS4 AuthorizationHeaderSignerTests.cs), copied byte-exactly.
+// Known-answer vectors (docs/portos/auth.md#nws4-hmac), from ninedigit/NWS4 AuthorizationHeaderSignerTests.cs,
+// copied byte-exactly.
 const KEY_A: Nws4Credentials = {
   clientId: 'd948ec22e47790caacce234b792a0f117d85c365',
   clientSecret: '5070adfb2bedf1c0c97d5c8cfa8c794d513249b802ea10596a175d88828abc19',

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { signNws4 } from '../../src/auth/nws4.js';
 import { makeTestApp } from '../support/app.js';
 
-// Every customer route × every fixture identity (BEHAVIOUR.md "Routes" and "Fixture identities"): who is let
+// Every customer route × every fixture identity (docs/decisions.md#routes and #fixture-identities): who is let
 // through, who gets 403 naming the missing rights, and that nobody gets in without credentials.
 
 const { app, mock, clock } = makeTestApp();

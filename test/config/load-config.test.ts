@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { ConfigError, checkConfigInput, configFromEnv, mergeConfig } from '../../src/config/load-config.js';
 import { configFromArgs } from '../../src/cli/serve-options.js';
 
-test("defaults are BEHAVIOUR.md's", () => {
+test("defaults are docs/decisions.md's", () => {
   assert.deepEqual(
     [
       DEFAULT_CONFIG.port,
@@ -25,7 +25,7 @@ test('layers override in order and nested sections merge', () => {
   assert.equal(config.auth.jwtSecret, DEFAULT_CONFIG.auth.jwtSecret);
 });
 
-test('env names of BEHAVIOUR.md', () => {
+test('env names of docs/decisions.md', () => {
   assert.deepEqual(
     configFromEnv({
       PORT: '8080',

@@ -8,8 +8,8 @@ import { viewOf } from '../../src/ndata/store-view.js';
 import { makeTestApp } from '../support/app.js';
 
 /*
- * The mock's GET /customers against a naive reference written here from BEHAVIOUR.md ("NData on GET
- * /customers"), over random customers and random valid queries: Array.filter, a stable Array.sort, slice.
+ * The mock's GET /customers against a naive reference written here from docs/decisions.md#ndata (GET
+ * /customers), over random customers and random valid queries: Array.filter, a stable Array.sort, slice.
  * Nothing from src/ndata is used by the reference, so a shared misunderstanding cannot hide (only the
  * second property reaches in, to empty the answer cache).
  */
@@ -111,7 +111,7 @@ const customersArb: Generated = fc.array(customerArb, { maxLength: 12 }).map((li
   })),
 );
 
-// ---- the reference, from BEHAVIOUR.md --------------------------------------------------------------
+// ---- the reference, from docs/decisions.md#ndata -------------------------------------------------------
 
 type V = string | number | boolean;
 type Kind = 'decimal' | 'bool' | 'DateTime' | 'string';

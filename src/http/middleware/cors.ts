@@ -4,7 +4,7 @@ import type { Config } from '../../config/config.js';
 const EXPOSED = 'Location, Content-Language, WWW-Authenticate, Allow';
 const METHODS = 'GET, HEAD, POST, PUT, DELETE, OPTIONS';
 
-/** CORS for browsers calling the mock (BEHAVIOUR.md: any origin by default, preflight answered). */
+/** CORS for browsers calling the mock (docs/decisions.md#authentication: any origin by default, preflight answered). */
 export function cors(config: Config['cors']): RequestHandler {
   const allowAll = config.origins === '*';
   return (req, res, next) => {

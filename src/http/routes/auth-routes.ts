@@ -14,7 +14,7 @@ function sendResult(res: Response, outcome: AuthOutcome<AuthResult>): void {
   res.set('Cache-Control', 'no-store').json(outcome.value);
 }
 
-/** `/api/auth`: login, profile, logout and refresh (JWT Bearer, auth.md §1); mounted after `rawBody`. */
+/** `/api/auth`: login, profile, logout, refresh (docs/portos/auth.md#jwt-bearer); mounted after `rawBody`. */
 export function authRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const { strict } = deps.config;

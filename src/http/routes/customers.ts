@@ -25,7 +25,7 @@ function queryPairs(req: Request): [string, string][] {
   return at < 0 ? [] : [...new URLSearchParams(req.originalUrl.slice(at + 1))];
 }
 
-/** The Customers routes (seed page), thin: read input → core → status and body. */
+/** The Customers routes (docs/portos/customers.md#routes), thin: read input → core → status and body. */
 export function customerRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];

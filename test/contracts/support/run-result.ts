@@ -20,7 +20,7 @@ export function sampleResult(probe = false): RunResult {
       file: 'contracts/a.yaml',
       name: 'wrong <count> & "title"',
       basis: 'doc',
-      source: 'seed page',
+      source: 'docs/portos/customers.md#examples',
       status: 'failed',
       skippedSteps: 2,
       steps: [
