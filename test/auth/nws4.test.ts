@@ -114,7 +114,7 @@ for (const v of VECTORS) {
   });
 }
 
-// The §5 canonicalization rules, each pinned by a row.
+// The canonicalization rules of docs/portos/auth.md#nws4-hmac, each pinned by a row.
 const CANONICAL_ROWS: readonly { name: string; actual: () => unknown; expected: unknown }[] = [
   {
     name: 'query keeps two `=` pieces',
