@@ -141,13 +141,21 @@ for (const row of SELECTED) {
   });
 }
 
-test('every selected scenario is checked against the spec: no step opts out, and a rejecting spec fails each one', () => {
+test('every answer is checked against the spec: no step opts out, each has a schema, a rejecting spec fails each scenario', () => {
   const optOuts = selected.flatMap((s) =>
     s.steps.flatMap((step, i) =>
       step.expect.schema === undefined || step.expect.schema === 'spec' ? [] : [`${s.id} step ${i}`],
     ),
   );
   assert.deepEqual(optOuts, []);
+  // Every answer the run got has a schema in the spec (none is undocumented or bodiless), so each was checked.
+  const unchecked = tap.exchanges.filter(
+    (e) => spec.responseSchema(e.method, e.path, e.status, e.responseHeaders['content-type']).kind !== 'schema',
+  );
+  assert.deepEqual(
+    unchecked.map((e) => `${e.method} ${e.path} → ${e.status}`),
+    [],
+  );
   // The kit's check is wired in: against a spec no body can pass, each scenario fails on a schema finding (on its
   // first answered step, as the first failing step ends a scenario).
   assert.equal(canary.scenarios.length, selected.length);
