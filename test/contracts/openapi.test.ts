@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OpenApiIndex } from '../../src/contracts/openapi.js';
+import { OpenApiIndex } from '../../src/spec/openapi-index.js';
 import { MINI_SPEC } from './support/mini-spec.js';
 
 const spec = new OpenApiIndex(MINI_SPEC);
