@@ -28,6 +28,7 @@ const LOOKUPS: [string, string, number, string | undefined, string][] = [
   ['GET', '/nowhere', 400, 'application/problem+json', 'undocumented'],
   ['PATCH', '/customers', 405, 'application/problem+json', 'schema'],
   ['PATCH', '/customers', 200, 'application/json', 'undocumented'],
+  ['HEAD', '/customers', 200, 'application/json', 'schema'],
 ];
 
 for (const [method, path, status, type, kind] of LOOKUPS) {
