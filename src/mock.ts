@@ -15,7 +15,7 @@ import { buildApp } from './http/app.js';
 import { clientErrorHandler } from './http/client-error.js';
 import { readStateCustomers } from './http/control/customer-reader.js';
 import { loadSpec } from './spec/load-spec.js';
-import { SpecSchemas } from './spec/schema-validator.js';
+import { specIndex } from './spec/spec-index.js';
 import { CustomerStore } from './store/customer-store.js';
 import { randomIds, type IdGenerator } from './store/ids.js';
 import { generateCustomers } from './store/seed.js';
@@ -73,7 +73,7 @@ export function createMock(options: MockOptions = {}): Mock {
       ? initial()
       : generateCustomers({ seed: seed ?? config.seed, count: count ?? config.count });
   const spec = loadSpec();
-  const schemas = new SpecSchemas(spec);
+  const schemas = specIndex('documented');
   const ids = options.ids ?? randomIds;
   const stateFile = config.control.stateFile;
   const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });

@@ -3,7 +3,7 @@ import { findings, type Finding } from './finding.js';
 import { childPath, valueAt } from './json-path.js';
 import { matchValue } from './match.js';
 import { brief } from './matchers.js';
-import type { OpenApiIndex } from './openapi.js';
+import type { OpenApiIndex } from '../spec/openapi-index.js';
 import type { Observation, TransportFailureKind } from './replay.js';
 import type { Expect } from './scenario.js';
 

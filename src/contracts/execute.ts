@@ -8,7 +8,7 @@ import type { Finding } from './finding.js';
 import { findings } from './finding.js';
 import type { IdentityResolver } from './identity.js';
 import { interpolateDeep, type Scope } from './interpolate.js';
-import type { OpenApiIndex } from './openapi.js';
+import type { OpenApiIndex } from '../spec/openapi-index.js';
 import { profileField } from './profiles.js';
 import { send, type HttpOptions, type HttpRequest, type Observation } from './replay.js';
 import { buildRequest, withoutRemoved } from './request.js';

@@ -1,7 +1,9 @@
 // The contract kit's programmatic surface (the CLI is src/cli/portos-contracts.ts).
 export { loadScenarios, loadScenarioText, type LoadResult } from './load.js';
 export { loadProfiles, parseProfiles, type Profile, type Profiles } from './profiles.js';
-export { OpenApiIndex } from './openapi.js';
+export { OpenApiIndex, type SpecViewName } from '../spec/openapi-index.js';
+export { specIndex } from '../spec/spec-index.js';
+export { strictView } from '../spec/strict-view.js';
 export { runContracts, type RunOptions } from './run.js';
 export { selectScenarios, type Selection } from './select.js';
 export { exitCode, tally, type RunResult, type ScenarioResult, type StepResult } from './result.js';

@@ -4,7 +4,7 @@ import { controlApi, controlNote, needsControl, probeControl, skippedResult } fr
 import { executeScenario } from './execute.js';
 import { IdentityResolver } from './identity.js';
 import { references } from './interpolate.js';
-import type { OpenApiIndex } from './openapi.js';
+import type { OpenApiIndex } from '../spec/openapi-index.js';
 import { mapConcurrent } from './pool.js';
 import type { Profiles } from './profiles.js';
 import { send, type HttpOptions } from './replay.js';

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { ControlPlane } from '../control/control-plane.js';
 import type { Clock } from '../domain/clock.js';
 import type { OpenApiDocument } from '../spec/load-spec.js';
-import type { SpecSchemas } from '../spec/schema-validator.js';
+import type { OpenApiIndex } from '../spec/openapi-index.js';
 import type { CustomerStore } from '../store/customer-store.js';
 import type { IdGenerator } from '../store/ids.js';
 
@@ -14,7 +14,8 @@ export interface AppDeps {
   clock: Clock;
   ids: IdGenerator;
   spec: OpenApiDocument;
-  schemas: SpecSchemas;
+  /** The documented view's validators (request bodies are validated with them). */
+  schemas: OpenApiIndex;
   auth: AuthService;
   /** Clock, faults, locks, snapshots, logs, webhooks, state file (`src/control/`). */
   control: ControlPlane;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkResponse } from '../../src/contracts/check.js';
-import { OpenApiIndex } from '../../src/contracts/openapi.js';
+import { OpenApiIndex } from '../../src/spec/openapi-index.js';
 import type { Observation } from '../../src/contracts/replay.js';
 import type { Expect } from '../../src/contracts/scenario.js';
 import { MINI_SPEC } from './support/mini-spec.js';

@@ -37,8 +37,8 @@ after(async () => {
 });
 
 describe('portos-contracts', { concurrency: true }, () => {
-  test('exit 0: the smoke suite passes, with progress and a summary', async () => {
-    const { code, stdout } = await cli('run', '--base-url', mock.url, 'contracts/_smoke.yaml');
+  test('exit 0: the smoke suite passes, with progress and a summary (the mock: against the strict view)', async () => {
+    const { code, stdout } = await cli('run', '--base-url', mock.url, '--spec-view', 'strict', 'contracts/_smoke.yaml');
     assert.equal(code, 0, stdout);
     assert.match(stdout, /✓ contracts\/_smoke\.yaml › health check answers without credentials/);
     assert.match(stdout, /\d+ scenarios: \d+ passed, 0 failed, 0 unconfirmed, 0 errors/);
@@ -82,6 +82,7 @@ describe('portos-contracts', { concurrency: true }, () => {
     ['a bad shard', ['run', '--base-url', 'http://x', '--shard', '3/2'], /--shard must be I\/N/],
     ['an unknown option', ['run', '--base-url', 'http://x', '--nope'], /Unknown option '--nope'/],
     ['an unknown reporter', ['run', '--base-url', 'http://x', '--reporter', 'tap'], /--reporter must be one of/],
+    ['an unknown spec view', ['run', '--base-url', 'http://x', '--spec-view', 'loose'], /--spec-view must be one of/],
     ['--insecure with --ca', ['run', '--base-url', 'http://x', '--insecure', '--ca', 'x.pem'], /exclude each other/],
     ['an unknown command', ['replay'], /unknown command 'replay'/],
     [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OpenApiIndex } from '../../src/contracts/openapi.js';
+import { OpenApiIndex } from '../../src/spec/openapi-index.js';
 import { MINI_SPEC } from './support/mini-spec.js';
 
 const spec = new OpenApiIndex(MINI_SPEC);
@@ -28,6 +28,7 @@ const LOOKUPS: [string, string, number, string | undefined, string][] = [
   ['GET', '/nowhere', 400, 'application/problem+json', 'undocumented'],
   ['PATCH', '/customers', 405, 'application/problem+json', 'schema'],
   ['PATCH', '/customers', 200, 'application/json', 'undocumented'],
+  ['HEAD', '/customers', 200, 'application/json', 'schema'],
 ];
 
 for (const [method, path, status, type, kind] of LOOKUPS) {

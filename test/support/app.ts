@@ -11,7 +11,7 @@ import { checkResponse } from './spec-responses.js';
 export const TEST_NOW = Date.parse('2025-06-01T12:00:00.000Z');
 
 export interface TestApp {
-  /** A request listener for supertest that checks every response against the spec. */
+  /** A request listener for supertest that checks every response against the spec's strict view. */
   app: (req: IncomingMessage, res: ServerResponse) => void;
   mock: Mock;
   store: Mock['store'];
@@ -24,7 +24,8 @@ export interface TestApp {
 
 /**
  * A fresh mock for one test file: fixed clock, sequential ids, the given customers (default none).
- * Every response is validated against `spec/` as it goes out; a violation fails the file.
+ * Every response is validated against the strict view of `spec/openapi.yaml` as it goes out (the mock must send
+ * exactly what it documents of itself); a violation fails the file.
  */
 export function makeTestApp(
   options: {
@@ -86,7 +87,8 @@ export function makeTestApp(
     mock.app(req as Parameters<Mock['app']>[0], res as Parameters<Mock['app']>[1]);
   };
   after(() => {
-    if (violations.length > 0) throw new Error(`responses that break spec/openapi.yaml:\n${violations.join('\n')}`);
+    if (violations.length > 0)
+      throw new Error(`responses that break the strict view of spec/openapi.yaml:\n${violations.join('\n')}`);
   });
   return {
     app,

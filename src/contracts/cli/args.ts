@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SPEC_VIEW_NAMES, type SpecViewName } from '../../spec/openapi-index.js';
 import { parseShard } from '../select.js';
 
 export const REPORTERS = ['console', 'junit', 'json', 'html'] as const;
@@ -18,6 +19,8 @@ export interface RunArgs {
   insecure: boolean;
   ca?: string;
   spec?: string;
+  /** Which view of the spec the schema checks use (default `documented`). */
+  specView: SpecViewName;
   schema: boolean;
   probe: boolean;
   list: boolean;
@@ -83,6 +86,7 @@ export function parseRunArgs(
     insecure: { type: 'boolean' },
     ca: { type: 'string' },
     spec: { type: 'string' },
+    'spec-view': { type: 'string' },
     'no-schema': { type: 'boolean' },
     probe: { type: 'boolean' },
     list: { type: 'boolean' },
@@ -118,6 +122,9 @@ export function parseRunArgs(
     return { ok: false, error: `--reporter must be one of ${REPORTERS.join(', ')}` };
   if (flag('insecure') && str('ca') !== undefined)
     return { ok: false, error: '--insecure and --ca exclude each other' };
+  const specView = str('spec-view') ?? 'documented';
+  if (!(SPEC_VIEW_NAMES as readonly string[]).includes(specView))
+    return { ok: false, error: `--spec-view must be one of ${SPEC_VIEW_NAMES.join(', ')}, got '${specView}'` };
   const baseUrl = str('base-url') ?? env['PORTOS_BASE_URL'];
   const value: RunArgs = {
     paths: result.parsed.positionals,
@@ -126,6 +133,7 @@ export function parseRunArgs(
     timeoutMs: timeoutMs as number,
     retries: retries as number,
     insecure: flag('insecure'),
+    specView: specView as SpecViewName,
     schema: !flag('no-schema'),
     probe: flag('probe'),
     list: flag('list'),

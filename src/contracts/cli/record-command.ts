@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { checkSchema } from '../check.js';
-import { OpenApiIndex } from '../openapi.js';
+import { specIndex } from '../../spec/spec-index.js';
 import { defaults, packageRoot } from '../package-files.js';
 import { loadProfiles } from '../profiles.js';
 import { generalize, identityMap } from '../record/generalize.js';
@@ -22,9 +22,8 @@ function specChecker():
       body: unknown,
     ) => string | undefined)
   | undefined {
-  const file = defaults.spec();
-  if (file === undefined) return undefined;
-  const spec = OpenApiIndex.load(file);
+  if (defaults.spec() === undefined) return undefined;
+  const spec = specIndex('documented');
   return (method, path, status, contentType, body) => {
     const obs = {
       status,

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadScenarios } from '../load.js';
-import { OpenApiIndex } from '../openapi.js';
+import { OpenApiIndex } from '../../spec/openapi-index.js';
+import { specIndex } from '../../spec/spec-index.js';
 import { defaults } from '../package-files.js';
 import { loadProfiles } from '../profiles.js';
 import { createDispatcher } from '../replay.js';
@@ -55,7 +56,7 @@ function openSpec(args: RunArgs): { spec?: OpenApiIndex; error?: string } {
   const file = args.spec ?? defaults.spec();
   if (file === undefined) return { error: 'no spec/openapi.yaml found: pass --spec FILE or --no-schema' };
   try {
-    return { spec: OpenApiIndex.load(file) };
+    return { spec: args.spec === undefined ? specIndex(args.specView) : OpenApiIndex.load(file, args.specView) };
   } catch (error) {
     return { error: `cannot read the spec ${file}: ${(error as Error).message}` };
   }

@@ -17,6 +17,7 @@ Options (run):
   --retries N           retry transport failures (idempotent requests; POST only when refused) (default 0)
   --insecure            accept any TLS certificate        --ca FILE   trust this CA (PEM)
   --spec FILE           OpenAPI document for schema checks (default: the package's spec/openapi.yaml)
+  --spec-view VIEW      documented (default: the PORTOS contract as documented) or strict (exactly what the mock sends)
   --no-schema           skip the default schema checks
   --probe               decision scenarios that fail are reported, not failing the run (for a real server)
   --control-url URL     the mock control API (default: --control-prefix at the server root); scenarios tagged

@@ -1,15 +1,16 @@
 import type { Dispatcher } from 'undici';
 import { loadScenarios } from '../../../src/contracts/load.js';
-import { OpenApiIndex } from '../../../src/contracts/openapi.js';
 import { loadProfiles } from '../../../src/contracts/profiles.js';
 import type { RunResult } from '../../../src/contracts/result.js';
 import { runContracts } from '../../../src/contracts/run.js';
 import { selectScenarios, type Selection } from '../../../src/contracts/select.js';
+import { specIndex } from '../../../src/spec/spec-index.js';
 
-const spec = OpenApiIndex.load('spec/openapi.yaml');
+/** The suite is run against the mock (or a proxy in front of it) here, so it checks the STRICT view. */
+const spec = specIndex('strict');
 
 /**
- * Loads scenario files and runs them against `baseUrl` with the fixture profiles and the project spec; `dispatcher`
+ * Loads scenario files and runs them against `baseUrl` with the fixture profiles and the strict view of the project spec; `dispatcher`
  * (optional) carries every request, e.g. to record them.
  */
 export async function runSuite(

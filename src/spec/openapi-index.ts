@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { isRecord } from './json-path.js';
+import { strictView } from './strict-view.js';
 
 const SPEC_ID = 'openapi.json';
 
@@ -24,21 +22,20 @@ function escapePointer(text: string): string {
   return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** The package's `spec/openapi.yaml`, found from this file upwards (source or dist); undefined when absent. */
-export function defaultSpecFile(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'spec', 'openapi.yaml');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Which view of a spec to check against: as written (`documented`), or `strict` (see `strictView`). */
+export type SpecViewName = 'documented' | 'strict';
+
+export const SPEC_VIEW_NAMES: readonly SpecViewName[] = ['documented', 'strict'];
+
 /**
- * An OpenAPI document read once: finds the response schema of method + path + status + content type (path
- * templates like `/customers/{id}`, literal segments preferred) and compiles it with Ajv (2020-12, as OpenAPI 3.1).
+ * An OpenAPI document with its own Ajv instance (draft 2020-12, as OpenAPI 3.1 uses): finds the response schema of
+ * method + path + status + content type (path templates like `/customers/{id}`, literal segments preferred; HEAD
+ * as GET) and compiles each schema once. The project's spec has one instance per view (`specIndex`); make others
+ * only for other documents.
  */
 export class OpenApiIndex {
   readonly #ajv: Ajv2020;
@@ -46,6 +43,7 @@ export class OpenApiIndex {
   readonly #compiled = new Map<string, ValidateFunction>();
 
   constructor(readonly document: Record<string, unknown>) {
+    // strict: false lets Ajv pass over OpenAPI's own keywords (`example`, `readOnly`, `x-strict-*`, ...).
     this.#ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
     addFormats.default(this.#ajv);
     this.#ajv.addSchema({ ...document, $id: SPEC_ID });
@@ -58,9 +56,10 @@ export class OpenApiIndex {
       .sort((a, b) => b.literals - a.literals);
   }
 
-  /** Reads a YAML or JSON OpenAPI file. */
-  static load(file: string): OpenApiIndex {
-    return new OpenApiIndex(parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  /** Reads a YAML or JSON OpenAPI file, as written or in its strict view. */
+  static load(file: string, view: SpecViewName = 'documented'): OpenApiIndex {
+    const document = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return new OpenApiIndex(view === 'strict' ? strictView(document) : document);
   }
 
   /** The spec path template that `path` (no query, below the base URL) falls under. */
@@ -94,6 +93,11 @@ export class OpenApiIndex {
     return validate;
   }
 
+  /** The validator of `#/components/schemas/<name>`. */
+  schema(name: string): ValidateFunction {
+    return this.pointer(`#/components/schemas/${escapePointer(name)}`);
+  }
+
   /** A validator for a schema written in a scenario; `$ref: '#/...'` points into the spec. */
   inline(schema: Record<string, unknown>): ValidateFunction {
     const rewrite = (v: unknown): unknown => {
@@ -112,7 +116,7 @@ export class OpenApiIndex {
   /** The documented schema of a response, or why there is none. */
   responseSchema(method: string, path: string, status: number, contentType: string | undefined): ResponseSchema {
     const template = this.templateOf(path);
-    const verb = method.toLowerCase();
+    const verb = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
     const generic = { kind: 'schema' as const, where: 'ProblemDetails (unknown route or method)' };
     const problem = () => {
       const has =
@@ -152,3 +156,5 @@ export class OpenApiIndex {
     return { kind: 'schema', validate: this.pointer(`${base}/content/${escapePointer(entry)}/schema`), where };
   }
 }
+
+export type { ErrorObject, ValidateFunction };
