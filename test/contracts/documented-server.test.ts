@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { loadScenarios } from '../../src/contracts/load.js';
-import { OpenApiIndex } from '../../src/contracts/openapi.js';
+import { OpenApiIndex } from '../../src/spec/openapi-index.js';
+import { specIndex } from '../../src/spec/spec-index.js';
 import { loadProfiles, type Profile, type Profiles } from '../../src/contracts/profiles.js';
 import type { RunResult, ScenarioResult } from '../../src/contracts/result.js';
 import { runContracts } from '../../src/contracts/run.js';
@@ -25,8 +26,8 @@ const SELECTED: readonly { id: string; why: string }[] = [
     why: 'the health example, served without credentials',
   },
   {
-    id: 'contracts/auth-login.yaml › admin logs in',
-    why: 'the login answer: tokenId, refreshToken, user id, name, userName, rights [admin], device name',
+    id: 'contracts/auth-login.yaml › login answers the documented AuthResult',
+    why: 'the login answer: tokenId, refreshToken and the documented user and device members',
   },
   {
     id: 'contracts/auth-login.yaml › the login members may be written as the docs write them (UserName, Password, DeviceName)',
@@ -78,7 +79,7 @@ function documentedProfiles(): Profiles {
   };
 }
 
-const spec = OpenApiIndex.load('spec/openapi.yaml');
+const spec = specIndex('documented');
 const scenarios = new Map(loadScenarios(['contracts']).scenarios.map((s) => [s.id, s]));
 const selected = SELECTED.flatMap((row) => scenarios.get(row.id) ?? []);
 

@@ -35,7 +35,17 @@ const CASES: [string, string, string, number, unknown, Verdict, Verdict][] = [
   ],
   ['the mock 404 body', 'GET', '/customers/abc', 404, mock404, 'ok', 'ok'],
   ['a 404 of an unknown route, as the mock writes it', 'GET', '/nowhere', 404, mock404, 'ok', 'ok'],
-  ['a problem without a title', 'GET', '/customers/abc', 404, { status: 404 }, 'fails: required', 'fails: required'],
+  // The docs type `title` as `string?`, and ASP.NET leaves null problem members out: only the mock must send it.
+  ['a problem without a title', 'GET', '/customers/abc', 404, { status: 404 }, 'ok', 'fails: required'],
+  [
+    'a problem whose title is a number',
+    'GET',
+    '/customers/abc',
+    404,
+    { title: 4, status: 404 },
+    'fails: type',
+    'fails: type',
+  ],
   [
     'a problem with an unknown member',
     'GET',
