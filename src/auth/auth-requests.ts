@@ -3,7 +3,8 @@ import { issue, type Issue } from '../errors/issue.js';
 /** `POST /api/auth` body. */
 export interface LoginRequest {
   userName: string;
-  password: string;
+  /** Absent when none was given (absent, null or ''): the docs mark `Password` optional. */
+  password?: string;
   deviceName: string;
 }
 
@@ -14,20 +15,23 @@ export interface RefreshRequest {
 }
 
 export const LOGIN_MEMBERS = ['userName', 'password', 'deviceName'] as const satisfies readonly (keyof LoginRequest)[];
+export const LOGIN_OPTIONAL_MEMBERS = ['password'] as const satisfies readonly (keyof LoginRequest)[];
 export const REFRESH_MEMBERS = ['tokenId', 'refreshToken'] as const satisfies readonly (keyof RefreshRequest)[];
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /**
  * Reads string members whose names match case-insensitively (as ASP.NET binds them; a repeated member: the
- * last wins). Missing or null → `body.required` (documented name); not a string → `body.type`; blank →
- * `auth.empty_member` (both under the name as sent). With `strict`, unknown members are `body.unknown_member`.
+ * last wins). A required member missing or null → `body.required` (documented name); blank →
+ * `auth.empty_member` (under the name as sent). An optional member missing, null or '' is left out. Not a
+ * string → `body.type`. With `strict`, unknown members are `body.unknown_member`.
  */
-export function readStringMembers<M extends string>(
+export function readStringMembers<M extends string, O extends M = never>(
   body: Record<string, unknown>,
   members: readonly M[],
   strict: boolean,
-): ParseResult<Record<M, string>> {
+  optionalMembers: readonly O[] = [],
+): ParseResult<Record<Exclude<M, O>, string> & Partial<Record<O, string>>> {
   const found = new Map<M, { sentAs: string; value: unknown }>();
   const issues: Issue[] = [];
   for (const [sentAs, value] of Object.entries(body)) {
@@ -38,20 +42,24 @@ export function readStringMembers<M extends string>(
   const values: Partial<Record<M, string>> = {};
   for (const member of members) {
     const entry = found.get(member);
-    if (entry === undefined || entry.value === null) issues.push(issue('body.required', entry?.sentAs ?? member, {}));
-    else if (typeof entry.value !== 'string') issues.push(issue('body.type', entry.sentAs, { expected: 'string' }));
-    else if (entry.value.trim() === '') issues.push(issue('auth.empty_member', entry.sentAs, {}));
+    const optional = (optionalMembers as readonly string[]).includes(member);
+    if (entry === undefined || entry.value === null || (optional && entry.value === '')) {
+      if (!optional) issues.push(issue('body.required', entry?.sentAs ?? member, {}));
+    } else if (typeof entry.value !== 'string') issues.push(issue('body.type', entry.sentAs, { expected: 'string' }));
+    else if (!optional && entry.value.trim() === '') issues.push(issue('auth.empty_member', entry.sentAs, {}));
     else values[member] = entry.value;
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: values as Record<M, string> };
+  return issues.length > 0
+    ? { ok: false, issues }
+    : { ok: true, value: values as Record<Exclude<M, O>, string> & Partial<Record<O, string>> };
 }
 
 /** The login body as a `LoginRequest`, or every issue with it. */
 export function parseLoginRequest(body: Record<string, unknown>, strict: boolean): ParseResult<LoginRequest> {
-  return readStringMembers(body, LOGIN_MEMBERS, strict);
+  return readStringMembers(body, LOGIN_MEMBERS, strict, LOGIN_OPTIONAL_MEMBERS);
 }
 
 /** The refresh body as a `RefreshRequest`, or every issue with it. */
 export function parseRefreshRequest(body: Record<string, unknown>, strict: boolean): ParseResult<RefreshRequest> {
-  return readStringMembers(body, REFRESH_MEMBERS, strict);
+  return readStringMembers<(typeof REFRESH_MEMBERS)[number], never>(body, REFRESH_MEMBERS, strict);
 }

@@ -4,9 +4,9 @@ import type { Clock } from '../domain/clock.js';
 import type { AuthFailure } from './auth-failures.js';
 import type { LoginRequest, RefreshRequest } from './auth-requests.js';
 import { createDirectory, profileOf } from './directory.js';
-import type { Identities, UserIdentity } from './identities.js';
+import type { DeviceIdentity, Identities, UserIdentity } from './identities.js';
 import { verifyNws4, type Nws4Failure } from './nws4.js';
-import type { Device, Principal, UserProfile } from './principal.js';
+import type { Principal, UserProfile } from './principal.js';
 import { Revocations } from './revocations.js';
 import { Sessions } from './sessions.js';
 import { signJwt, verifyJwt, type AccessClaims, type TokenFailure, type TokenResult } from './token.js';
@@ -35,7 +35,10 @@ export interface AuthService {
    * principal or a typed failure. Missing header → 'missing'. Never throws.
    */
   authenticate(request: AuthRequest): { ok: true; principal: Principal } | { ok: false; reason: AuthFailure };
-  /** Unknown user, wrong password and unknown device all fail alike: 'bad-credentials'. */
+  /**
+   * Unknown user, wrong or missing password (for a user who has one), a password for a user who has none, and
+   * an unknown or inactive device all fail alike: 'bad-credentials'.
+   */
   login(request: LoginRequest): AuthOutcome<AuthResult>;
   /** A new pair for an access token (expired or not) and its unused refresh token; both old values are revoked. */
   refresh(request: RefreshRequest): AuthOutcome<AuthResult>;
@@ -104,7 +107,7 @@ export function createAuthService(options: {
   // The claims behind each bearer principal handed out, so logout knows the token's expiry.
   const claimsOf = new WeakMap<Principal, AccessClaims>();
 
-  function accessToken(user: UserIdentity, device: Device, now: number): { tokenId: string; jti: string } {
+  function accessToken(user: UserIdentity, device: DeviceIdentity, now: number): { tokenId: string; jti: string } {
     const jti = randomUUID();
     const iat = Math.floor(now / 1000);
     const exp = Math.ceil((now + config.tokenLifetimeSeconds * 1000) / 1000);
@@ -121,7 +124,7 @@ export function createAuthService(options: {
     return { tokenId: signJwt(claims, config.jwtSecret), jti };
   }
 
-  function issue(user: UserIdentity, device: Device): AuthResult {
+  function issue(user: UserIdentity, device: DeviceIdentity): AuthResult {
     const now = clock.now();
     const { tokenId, jti } = accessToken(user, device, now);
     const refreshToken = randomBytes(32).toString('base64');
@@ -156,13 +159,10 @@ export function createAuthService(options: {
     const { claims } = verified;
     if (revocations.isRevoked(claims.jti)) return fail('revoked-token');
     const device = directory.device(claims.device);
-    const user: UserProfile = {
-      id: claims.sub,
-      name: claims.name,
-      userName: claims.unique_name,
-      rights: claims.rights,
-      device: device === undefined ? null : { ...device },
-    };
+    const user = profileOf(
+      { id: claims.sub, name: claims.name, userName: claims.unique_name, rights: claims.rights },
+      device ?? null,
+    );
     const principal: Principal = { scheme: 'bearer', user, rights: claims.rights, tokenId: claims.jti };
     claimsOf.set(principal, claims);
     return { ok: true, principal };
@@ -198,10 +198,14 @@ export function createAuthService(options: {
 
     login({ userName, password, deviceName }) {
       const user = directory.user(userName);
-      // Compare even for an unknown user, so the answer's timing does not tell whether the name exists.
-      const passwordMatches = sameSecret(password, user?.password ?? '\u0000no user');
+      // No password given and no password kept are both '': a user without one logs in without one, and a
+      // missing password for a user with one fails like a wrong one. Compared even for an unknown user, so
+      // the answer's timing does not tell whether the name exists.
+      const passwordMatches = sameSecret(password ?? '', user === undefined ? '\u0000no user' : (user.password ?? ''));
       const device = directory.device(deviceName);
-      if (user === undefined || !passwordMatches || device === undefined) return fail('bad-credentials');
+      if (user === undefined || !passwordMatches || device === undefined || !device.isActive) {
+        return fail('bad-credentials');
+      }
       return { ok: true, value: issue(user, device) };
     },
 
@@ -214,7 +218,7 @@ export function createAuthService(options: {
       if (verified.claims.jti !== session.accessTokenId) return fail('bad-refresh-token');
       const user = directory.user(session.userName);
       const device = directory.device(session.deviceName);
-      if (user === undefined || device === undefined) return fail('bad-refresh-token');
+      if (user === undefined || device === undefined || !device.isActive) return fail('bad-refresh-token');
       sessions.remove(refreshToken);
       revocations.revoke(verified.claims.jti, verified.claims.exp * 1000, now);
       return { ok: true, value: issue(user, device) };

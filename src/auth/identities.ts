@@ -1,17 +1,33 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Device } from './principal.js';
 
 /** A user who can log in (fixture data: the password is kept in clear). */
 export interface UserIdentity {
   /** 24 hex digits, like a PORTOS (MongoDB) id. */
   id: string;
   userName: string;
-  password: string;
+  /** Absent: the user logs in without a password (the docs mark `Password` optional). */
+  password?: string;
   /** Display name, e.g. "Správca". */
   name: string;
   rights: string[];
+}
+
+/** A device users log in to (PORTOS `Device`, as the devices page shows it, without `_v`). */
+export interface DeviceIdentity {
+  name: string;
+  /** `BackOffice`, `CashRegister`, `PDA` or `Tool`. */
+  envName: string;
+  description: string;
+  /** An inactive device refuses logins (default true). */
+  isActive: boolean;
+  /** Role names (default none). */
+  roles: string[];
+  /** Free-form (default `{}`). */
+  preferences: Record<string, unknown>;
+  /** Setting name → text value, e.g. `MaxQuantity: "50"` (default `{}`). */
+  settings: Record<string, string>;
 }
 
 /** An HMAC (NWS4) API key acting as a user on a device (PORTOS `ApiKey`, the members the mock uses). */
@@ -29,7 +45,7 @@ export interface ApiKeyIdentity {
 /** Everyone the mock knows: users, the devices they log in to, and API keys. */
 export interface Identities {
   users: UserIdentity[];
-  devices: Device[];
+  devices: DeviceIdentity[];
   apiKeys: ApiKeyIdentity[];
 }
 
@@ -52,13 +68,17 @@ export class IdentitiesError extends Error {
   }
 }
 
-type FieldKind = 'text' | 'id' | 'strings' | 'boolean';
+type FieldKind = 'text' | 'id' | 'strings' | 'boolean' | 'object' | 'textMap';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const EXPECTED: Record<FieldKind, string> = {
   text: 'a non-empty string',
   id: 'a string of 24 hex digits',
   strings: 'an array of non-empty strings',
   boolean: 'true or false',
+  object: 'an object',
+  textMap: 'an object of string values',
 };
 
 const CHECKS: Record<FieldKind, (v: unknown) => boolean> = {
@@ -66,38 +86,79 @@ const CHECKS: Record<FieldKind, (v: unknown) => boolean> = {
   id: (v) => typeof v === 'string' && /^[0-9a-f]{24}$/i.test(v),
   strings: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s !== ''),
   boolean: (v) => typeof v === 'boolean',
+  object: isRecord,
+  textMap: (v) => isRecord(v) && Object.values(v).every((s) => typeof s === 'string'),
 };
 
+/**
+ * A member of a section: its kind, and for an optional member what an absent one means (`undefined`: stays
+ * absent). An optional member may be left out or null; when given, it is checked like a required one.
+ */
+interface Field {
+  kind: FieldKind;
+  optional?: { absent: unknown };
+}
+
+const required = (kind: FieldKind): Field => ({ kind });
+const optional = (kind: FieldKind, absent: unknown): Field => ({ kind, optional: { absent } });
+
 const SECTIONS = {
-  users: { id: 'id', userName: 'text', password: 'text', name: 'text', rights: 'strings' },
-  devices: { name: 'text', envName: 'text', description: 'text' },
-  apiKeys: {
-    clientId: 'text',
-    clientSecret: 'text',
-    userName: 'text',
-    deviceName: 'text',
-    permissions: 'strings',
-    isActive: 'boolean',
+  users: {
+    id: required('id'),
+    userName: required('text'),
+    password: optional('text', undefined),
+    name: required('text'),
+    rights: required('strings'),
   },
-} as const satisfies Record<keyof Identities, Record<string, FieldKind>>;
+  devices: {
+    name: required('text'),
+    envName: required('text'),
+    description: required('text'),
+    isActive: optional('boolean', true),
+    roles: optional('strings', []),
+    preferences: optional('object', {}),
+    settings: optional('textMap', {}),
+  },
+  apiKeys: {
+    clientId: required('text'),
+    clientSecret: required('text'),
+    userName: required('text'),
+    deviceName: required('text'),
+    permissions: required('strings'),
+    isActive: required('boolean'),
+  },
+} as const satisfies { [S in keyof Identities]: Record<keyof Identities[S][number], Field> };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function checkSection(root: Record<string, unknown>, section: keyof Identities, problems: IdentitiesProblem[]): void {
+/** Checks one section; answers its items with exactly the known members (absent optional ones defaulted). */
+function checkSection(
+  root: Record<string, unknown>,
+  section: keyof Identities,
+  problems: IdentitiesProblem[],
+): Record<string, unknown>[] {
   const items = root[section];
   if (!Array.isArray(items)) {
     problems.push({ path: section, expected: 'an array' });
-    return;
+    return [];
   }
-  items.forEach((item: unknown, index) => {
+  return items.map((item: unknown, index) => {
     const at = `${section}[${index}]`;
+    const kept: Record<string, unknown> = {};
     if (!isRecord(item)) {
       problems.push({ path: at, expected: 'an object' });
-      return;
+      return kept;
     }
-    for (const [field, kind] of Object.entries(SECTIONS[section]) as [string, FieldKind][]) {
-      if (!CHECKS[kind](item[field])) problems.push({ path: `${at}.${field}`, expected: EXPECTED[kind] });
+    for (const [member, field] of Object.entries(SECTIONS[section]) as [string, Field][]) {
+      const value = item[member];
+      if (field.optional !== undefined && (value === undefined || value === null)) {
+        if (field.optional.absent !== undefined) kept[member] = structuredClone(field.optional.absent);
+      } else if (CHECKS[field.kind](value)) {
+        kept[member] = structuredClone(value);
+      } else {
+        const orAbsent = field.optional === undefined ? '' : ', or no member';
+        problems.push({ path: `${at}.${member}`, expected: `${EXPECTED[field.kind]}${orAbsent}` });
+      }
     }
+    return kept;
   });
 }
 
@@ -121,26 +182,12 @@ export function parseIdentities(
   if (!isRecord(value))
     return { ok: false, problems: [{ path: '$', expected: 'an object with users, devices, apiKeys' }] };
   const problems: IdentitiesProblem[] = [];
-  for (const section of Object.keys(SECTIONS) as (keyof Identities)[]) checkSection(value, section, problems);
+  // Each section's items, checked member by member: the casts below hold once no problem was found.
+  const users = checkSection(value, 'users', problems) as unknown as UserIdentity[];
+  const devices = checkSection(value, 'devices', problems) as unknown as DeviceIdentity[];
+  const apiKeys = checkSection(value, 'apiKeys', problems) as unknown as ApiKeyIdentity[];
   if (problems.length > 0) return { ok: false, problems };
 
-  const identities = value as unknown as Identities;
-  const users = identities.users.map(({ id, userName, password, name, rights }) => ({
-    id,
-    userName,
-    password,
-    name,
-    rights,
-  }));
-  const devices = identities.devices.map(({ name, envName, description }) => ({ name, envName, description }));
-  const apiKeys = identities.apiKeys.map(({ clientId, clientSecret, userName, deviceName, permissions, isActive }) => ({
-    clientId,
-    clientSecret,
-    userName,
-    deviceName,
-    permissions,
-    isActive,
-  }));
   checkUnique(
     users.map((u) => u.id.toLowerCase()),
     (i) => `users[${i}].id`,

@@ -1,15 +1,21 @@
-/** A device a user logged in to (PORTOS `Device`, the members the mock knows). */
+/** The device of a session as `AuthResult.user.device` shows it (the JWT page's example members). */
 export interface Device {
   name: string;
   envName: string;
   description: string;
+  preferences: Record<string, unknown>;
+  settings: Record<string, string>;
 }
 
-/** The user as `AuthResult.user` and `GET /api/auth` show it. */
+/** The user as `AuthResult.user` and `GET /api/auth` show it: every member of the JWT page's example. */
 export interface UserProfile {
   id: string;
+  /** Always false: the mock has no virtual users. */
+  isVirtual: boolean;
   name: string;
   userName: string;
+  /** Always null: the mock's users belong to no feature. */
+  featureName: string | null;
   rights: string[];
   device: Device | null;
 }
@@ -27,6 +33,14 @@ export interface Principal {
 /** Acts for every request when `auth.required` is off. */
 export const ANONYMOUS_ADMIN: Principal = {
   scheme: 'anonymous',
-  user: { id: 'anonymous', name: 'Anonymous (auth off)', userName: 'anonymous', rights: ['admin'], device: null },
+  user: {
+    id: 'anonymous',
+    isVirtual: false,
+    name: 'Anonymous (auth off)',
+    userName: 'anonymous',
+    featureName: null,
+    rights: ['admin'],
+    device: null,
+  },
   rights: ['admin'],
 };

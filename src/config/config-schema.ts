@@ -78,5 +78,15 @@ export const CONFIG_SCHEMA = {
         identitiesFile: { type: 'string' },
       },
     },
+    license: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        expirationTime: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?$',
+        },
+      },
+    },
   },
 } as const;

@@ -87,6 +87,11 @@ export interface Config {
     /** File with users, devices and API keys; '' = the built-in fixtures. */
     identitiesFile: string;
   };
+  /** The mock's PORTOS licence. */
+  license: {
+    /** When it expires (ISO 8601 instant, no zone = UTC), judged on the mock clock: the health check's `license` entry. */
+    expirationTime: string;
+  };
 }
 
 /**
@@ -138,6 +143,7 @@ export const DEFAULT_CONFIG: Config = {
     nws4WindowSeconds: 150,
     identitiesFile: '',
   },
+  license: { expirationTime: '2099-12-31T23:00:00.000Z' },
 };
 
 /** A partial configuration, as a file or the library's callers give it; nested sections partial too. */

@@ -37,7 +37,7 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
     app.use(deps.config.control.prefix, controlRouter(deps));
   }
   app.use(`${base}/api/auth`, rawBody(deps.config.bodyLimitBytes), authRoutes(deps));
-  app.use(base === '' ? '/' : base, healthRoutes(deps.clock), openapiRoutes(deps.spec, base), customerRoutes(deps));
+  app.use(base === '' ? '/' : base, healthRoutes(deps), openapiRoutes(deps.spec, base), customerRoutes(deps));
   app.use(routeNotFound);
   app.use(problemHandler(log, { version_mismatch: deps.config.versionMismatchStatus }));
   return app;

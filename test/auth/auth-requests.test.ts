@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseLoginRequest, parseRefreshRequest } from '../../src/auth/auth-requests.js';
+import type { LoginRequest } from '../../src/auth/auth-requests.js';
 import type { Issue } from '../../src/errors/issue.js';
 
 const OK = { userName: 'manager', password: 'manager', deviceName: 'P01' };
+const NO_PASSWORD = { userName: 'manager', deviceName: 'P01' };
 
 interface Case {
   name: string;
   body: Record<string, unknown>;
   strict?: boolean;
-  expected: typeof OK | Pick<Issue, 'kind' | 'member'>[];
+  expected: LoginRequest | Pick<Issue, 'kind' | 'member'>[];
 }
 
 const LOGIN: readonly Case[] = [
@@ -33,13 +35,25 @@ const LOGIN: readonly Case[] = [
     expected: [{ kind: 'body.unknown_member', member: 'remember' }],
   },
   {
-    name: 'every missing member, under its documented name',
+    name: 'every missing member, under its documented name (the password is optional)',
     body: {},
     expected: [
       { kind: 'body.required', member: 'userName' },
-      { kind: 'body.required', member: 'password' },
       { kind: 'body.required', member: 'deviceName' },
     ],
+  },
+  { name: 'no password member: none given', body: NO_PASSWORD, expected: NO_PASSWORD },
+  { name: 'a null password: none given', body: { ...NO_PASSWORD, Password: null }, expected: NO_PASSWORD },
+  { name: 'an empty password: none given', body: { ...NO_PASSWORD, password: '' }, expected: NO_PASSWORD },
+  {
+    name: 'a blank password is a password (compared, not refused)',
+    body: { ...NO_PASSWORD, password: '  ' },
+    expected: { ...NO_PASSWORD, password: '  ' },
+  },
+  {
+    name: 'without a password, the other members are still required',
+    body: { userName: 'manager' },
+    expected: [{ kind: 'body.required', member: 'deviceName' }],
   },
   {
     name: 'null is missing',

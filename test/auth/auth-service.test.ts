@@ -7,10 +7,12 @@ import {
   createAuthService,
   UnknownIdentityError,
   type AuthRequest,
+  type AuthResult,
   type AuthService,
 } from '../../src/auth/auth-service.js';
 import { loadIdentities, type Identities } from '../../src/auth/identities.js';
 import { signNws4 } from '../../src/auth/nws4.js';
+import type { UserProfile } from '../../src/auth/principal.js';
 import { signJwt } from '../../src/auth/token.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
@@ -25,8 +27,41 @@ const MANAGER_RIGHTS = [
   'customerSetCredit',
   'customerSetDiscount',
 ];
+const P01 = {
+  name: 'P01',
+  envName: 'CashRegister',
+  description: 'Pokladnica 1',
+  preferences: {},
+  settings: {
+    MaxQuantity: '50',
+    OpenedPrices: 'false',
+    NoticeOnNegativeSale: 'false',
+    VisibleQuantities: 'false',
+    DefaultFiscalName: 'eKasa',
+    DefaultOrderEndpointName: 'USB',
+    DefaultStockName: 'S01',
+  },
+};
 const IDENTITIES: Identities = {
   ...FIXTURES,
+  // Two users the fixtures do not have: one without a password, one whose password is a single space.
+  users: [
+    ...FIXTURES.users,
+    { id: 'aaaaaaaaaaaaaaaaaaaaaaaa', userName: 'kiosk', name: 'Kiosk', rights: [] },
+    { id: 'aaaaaaaaaaaaaaaaaaaaaaab', userName: 'spacey', password: ' ', name: 'Spacey', rights: [] },
+  ],
+  devices: [
+    ...FIXTURES.devices,
+    {
+      name: 'OLD',
+      envName: 'CashRegister',
+      description: 'retired till',
+      isActive: false,
+      roles: [],
+      preferences: {},
+      settings: {},
+    },
+  ],
   apiKeys: [
     ...FIXTURES.apiKeys,
     {
@@ -55,7 +90,7 @@ const bearer = (token: string, headers: Record<string, string> = {}): AuthReques
 const outcome = (result: { ok: true } | { ok: false; reason: AuthFailure }): 'ok' | AuthFailure =>
   result.ok ? 'ok' : result.reason;
 
-function login(auth: AuthService, userName: string, password = userName, deviceName = 'P01') {
+function login(auth: AuthService, userName: string, password: string | undefined = userName, deviceName = 'P01') {
   const result = auth.login({ userName, password, deviceName });
   if (!result.ok) throw new Error(`login ${userName}: ${result.reason}`);
   return result.value;
@@ -79,12 +114,24 @@ for (const user of USERS) {
       { ...result.user, id: '' },
       {
         id: '',
+        isVirtual: false,
         name: user.name,
         userName: user.userName,
+        featureName: null,
         rights: [...user.rights],
-        device: { name: 'P01', envName: 'CashRegister', description: 'P01' },
+        device: P01,
       },
     );
+    // Every member of the JWT page's example, in its order.
+    assert.deepEqual(Object.keys(result.user), [
+      'id',
+      'isVirtual',
+      'name',
+      'userName',
+      'featureName',
+      'rights',
+      'device',
+    ]);
     const authenticated = auth.authenticate(bearer(result.tokenId));
     assert.ok(authenticated.ok);
     assert.equal(authenticated.principal.scheme, 'bearer');
@@ -102,6 +149,12 @@ const BAD_LOGINS = [
   { name: 'password in another case', userName: 'manager', password: 'Manager', deviceName: 'P01' },
   { name: 'password with a suffix', userName: 'manager', password: 'manager ', deviceName: 'P01' },
   { name: 'prototype key as user name', userName: '__proto__', password: 'x', deviceName: 'P01' },
+  { name: 'no password for a user who has one', userName: 'manager', deviceName: 'P01' },
+  { name: 'no password for an unknown user', userName: 'ghost', deviceName: 'P01' },
+  { name: 'a password for a user who has none', userName: 'kiosk', password: 'kiosk', deviceName: 'P01' },
+  { name: 'no password for a user whose password is a space', userName: 'spacey', deviceName: 'P01' },
+  { name: 'an inactive device', userName: 'manager', password: 'manager', deviceName: 'OLD' },
+  { name: 'a device name in another case', userName: 'manager', password: 'manager', deviceName: 'p01' },
 ];
 
 for (const c of BAD_LOGINS) {
@@ -109,6 +162,38 @@ for (const c of BAD_LOGINS) {
     assert.deepEqual(setup().auth.login(c), { ok: false, reason: 'bad-credentials' });
   });
 }
+
+const GOOD_LOGINS: readonly { name: string; userName: string; password?: string; deviceName: string }[] = [
+  { name: 'a user without a password, none given', userName: 'kiosk', deviceName: 'P01' },
+  { name: 'a password of one space is a password', userName: 'spacey', password: ' ', deviceName: 'P01' },
+  { name: 'the BackOffice device', userName: 'admin', password: 'admin', deviceName: 'BackOffice' },
+  { name: 'the PDA1 device', userName: 'clerk', password: 'clerk', deviceName: 'PDA1' },
+];
+
+for (const c of GOOD_LOGINS) {
+  test(`login: ${c.name} → ok, on that device`, () => {
+    const { auth } = setup();
+    const result = auth.login(c);
+    assert.ok(result.ok, c.name);
+    assert.equal(result.value.user.userName, c.userName);
+    const device = IDENTITIES.devices.find((d) => d.name === c.deviceName);
+    assert.ok(device !== undefined);
+    const { name, envName, description, preferences, settings } = device;
+    assert.deepEqual(result.value.user.device, { name, envName, description, preferences, settings });
+  });
+}
+
+test('login: the profile is a copy, so changing it changes neither the fixtures nor the next login', () => {
+  const { auth } = setup();
+  const first = login(auth, 'manager');
+  assert.ok(first.user.device !== null);
+  first.user.device.settings['MaxQuantity'] = '1';
+  first.user.device.preferences['x'] = 1;
+  first.user.rights.push('admin');
+  const second = login(auth, 'manager');
+  assert.deepEqual(second.user.device, P01);
+  assert.deepEqual(second.user.rights, MANAGER_RIGHTS);
+});
 
 interface AuthenticateCase {
   name: string;
@@ -215,6 +300,52 @@ test('refresh: an expired access token with its refresh token gets a new pair; b
   });
   assert.equal(outcome(auth.refresh({ tokenId: second.value.tokenId, refreshToken: second.value.refreshToken })), 'ok');
 });
+
+const ANSWERS: readonly { name: string; user: (auth: AuthService, first: AuthResult) => UserProfile }[] = [
+  { name: 'login', user: (_auth, first) => first.user },
+  {
+    name: 'profile (GET /api/auth)',
+    user: (auth, first) => {
+      const authenticated = auth.authenticate(bearer(first.tokenId));
+      if (!authenticated.ok) throw new Error(authenticated.reason);
+      return auth.profile(authenticated.principal);
+    },
+  },
+  {
+    name: 'refresh',
+    user: (auth, first) => {
+      const refreshed = auth.refresh(first);
+      if (!refreshed.ok) throw new Error(refreshed.reason);
+      return refreshed.value.user;
+    },
+  },
+];
+
+for (const answer of ANSWERS) {
+  for (const deviceName of ['P01', 'PDA1', 'BackOffice']) {
+    test(`${answer.name} on ${deviceName}: the user with every documented member, the device from the identities`, () => {
+      const { auth } = setup();
+      const user = answer.user(auth, login(auth, 'clerk', 'clerk', deviceName));
+      const device = FIXTURES.devices.find((d) => d.name === deviceName);
+      assert.ok(device !== undefined);
+      assert.deepEqual(user, {
+        id: '635f7ae3072edfeae7c26a20',
+        isVirtual: false,
+        name: 'Pokladník',
+        userName: 'clerk',
+        featureName: null,
+        rights: ['customerCreate', 'customerUpdate'],
+        device: {
+          name: deviceName,
+          envName: device.envName,
+          description: device.description,
+          preferences: device.preferences,
+          settings: device.settings,
+        },
+      });
+    });
+  }
+}
 
 test('refresh: a live token is revoked by refreshing it', () => {
   const { auth } = setup();

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import request from 'supertest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadIdentities } from '../../src/auth/identities.js';
 import { signNws4 } from '../../src/auth/nws4.js';
 import { makeTestApp, TEST_NOW } from '../support/app.js';
 
@@ -16,10 +20,26 @@ const FIXTURE_USERS = [
   { userName: 'viewer', rights: [] },
 ] as const;
 
-const P01 = { name: 'P01', envName: 'CashRegister', description: 'P01' };
+const P01 = {
+  name: 'P01',
+  envName: 'CashRegister',
+  description: 'Pokladnica 1',
+  preferences: {},
+  settings: {
+    MaxQuantity: '50',
+    OpenedPrices: 'false',
+    NoticeOnNegativeSale: 'false',
+    VisibleQuantities: 'false',
+    DefaultFiscalName: 'eKasa',
+    DefaultOrderEndpointName: 'USB',
+    DefaultStockName: 'S01',
+  },
+};
+/** The members of the JWT page's `AuthResult.user` example, in its order. */
+const USER_MEMBERS = ['id', 'isVirtual', 'name', 'userName', 'featureName', 'rights', 'device'];
 const WWW_AUTHENTICATE = /Bearer.*NWS4-HMAC-SHA256/;
 
-async function login(userName: string, password = userName, deviceName = 'P01') {
+async function login(userName: string, password: string | null = userName, deviceName = 'P01') {
   return request(app).post('/api/auth').send({ userName, password, deviceName });
 }
 
@@ -51,9 +71,15 @@ for (const user of FIXTURE_USERS) {
     assert.equal(res.body.user.userName, user.userName);
     assert.deepEqual(res.body.user.rights, user.rights);
     assert.deepEqual(res.body.user.device, P01);
+    assert.deepEqual(Object.keys(res.body.user), USER_MEMBERS);
+    assert.equal(res.body.user.isVirtual, false);
+    assert.equal(res.body.user.featureName, null);
     const profile = await request(app).get('/api/auth').set(bearer(res.body.tokenId));
     assert.equal(profile.status, 200);
     assert.deepEqual(profile.body, res.body.user);
+    const refreshed = await request(app).post('/api/auth/refresh').send(res.body);
+    assert.equal(refreshed.status, 200);
+    assert.deepEqual(refreshed.body.user, res.body.user);
   });
 }
 
@@ -63,11 +89,16 @@ test('documented PascalCase members log in too', async () => {
   assert.equal(res.body.user.userName, 'clerk');
 });
 
-test('wrong password, unknown user and unknown device: the same 401 (only traceId differs)', async () => {
+test('wrong or missing password, unknown user, unknown device: the same 401 (only traceId differs)', async () => {
   const answers = await Promise.all([
     login('manager', 'wrong'),
+    request(app).post('/api/auth').send({ userName: 'manager', deviceName: 'P01' }),
+    login('manager', null),
+    login('manager', ''),
     login('nobody', 'nobody'),
+    request(app).post('/api/auth').send({ userName: 'nobody', deviceName: 'P01' }),
     login('manager', 'manager', 'P99'),
+    login('manager', 'manager', 'p01'),
   ]);
   for (const res of answers) assertUnauthenticated(res);
   const [first, ...others] = answers.map((res) => ({ ...res.body, traceId: '' }));
@@ -91,6 +122,83 @@ test('missing, null, non-string and blank members: 400 listing each one', async 
     ],
   );
   for (const e of res.body.errors as { message: string }[]) assert.ok(e.message.length > 0);
+});
+
+interface IdentityCase {
+  name: string;
+  body: Record<string, unknown>;
+  status: 200 | 401;
+}
+
+/** An identities file with a user without a password and an inactive device, beside the usual ones. */
+const OWN = (() => {
+  const file = join(mkdtempSync(join(tmpdir(), 'identities-')), 'identities.json');
+  const fixtures = loadIdentities();
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...fixtures,
+      users: [...fixtures.users, { id: 'aaaaaaaaaaaaaaaaaaaaaaaa', userName: 'kiosk', name: 'Kiosk', rights: [] }],
+      devices: [...fixtures.devices, { name: 'OLD', envName: 'PDA', description: 'Retired', isActive: false }],
+    }),
+  );
+  return makeTestApp({ config: { auth: { identitiesFile: file } } });
+})();
+
+const IDENTITY_CASES: readonly IdentityCase[] = [
+  {
+    name: 'a user without a password, no password member',
+    body: { userName: 'kiosk', deviceName: 'P01' },
+    status: 200,
+  },
+  {
+    name: 'a user without a password, null',
+    body: { userName: 'kiosk', password: null, deviceName: 'P01' },
+    status: 200,
+  },
+  {
+    name: 'a user without a password, empty',
+    body: { userName: 'kiosk', Password: '', deviceName: 'P01' },
+    status: 200,
+  },
+  {
+    name: 'a user without a password, given one',
+    body: { userName: 'kiosk', password: 'x', deviceName: 'P01' },
+    status: 401,
+  },
+  { name: 'an inactive device', body: { userName: 'admin', password: 'admin', deviceName: 'OLD' }, status: 401 },
+  {
+    name: 'the BackOffice device',
+    body: { userName: 'admin', password: 'admin', deviceName: 'BackOffice' },
+    status: 200,
+  },
+  { name: 'the PDA1 device', body: { userName: 'kiosk', deviceName: 'PDA1' }, status: 200 },
+];
+
+for (const c of IDENTITY_CASES) {
+  test(`login with own identities: ${c.name} → ${c.status}`, async () => {
+    const res = await request(OWN.app).post('/api/auth').set('Accept-Language', 'en-GB').send(c.body);
+    assert.equal(res.status, c.status);
+    if (c.status === 401) {
+      assertUnauthenticated(res, /wrong user name, password or device/);
+      return;
+    }
+    assert.deepEqual(Object.keys(res.body.user), USER_MEMBERS);
+    assert.equal(res.body.user.device.name, c.body['deviceName']);
+    const profile = await request(OWN.app).get('/api/auth').set(bearer(res.body.tokenId));
+    assert.deepEqual(profile.body, res.body.user);
+  });
+}
+
+test('a login without userName or deviceName is still a 400, with or without a password', async () => {
+  for (const body of [{ deviceName: 'P01' }, { userName: 'kiosk' }, { userName: 'kiosk', password: 'x' }]) {
+    const res = await request(OWN.app).post('/api/auth').send(body);
+    assert.equal(res.status, 400);
+    assert.deepEqual(
+      res.body.errors.map((e: { memberName: string }) => e.memberName),
+      [body.deviceName === undefined ? 'deviceName' : 'userName'],
+    );
+  }
 });
 
 test('a login body that is not JSON: 415; malformed JSON: 400', async () => {

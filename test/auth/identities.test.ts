@@ -13,6 +13,15 @@ const VALID = {
 
 const clone = (): typeof VALID => structuredClone(VALID);
 
+/** VALID as loaded: the device members it leaves out take their defaults. */
+const LOADED = {
+  ...VALID,
+  devices: [{ ...VALID.devices[0], isActive: true, roles: [], preferences: {}, settings: {} }],
+};
+
+const withUser = (user: Record<string, unknown>) => ({ ...clone(), users: [user] });
+const withDevice = (device: Record<string, unknown>) => ({ ...clone(), devices: [device] });
+
 interface Case {
   name: string;
   file: unknown;
@@ -66,6 +75,45 @@ const CASES: readonly Case[] = [
     paths: ['apiKeys[0].userName', 'apiKeys[0].deviceName'],
   },
   { name: 'no device at all', file: { ...clone(), devices: [], apiKeys: [] }, paths: ['devices'] },
+  { name: 'a user without a password', file: withUser({ ...VALID.users[0], password: undefined }), paths: [] },
+  { name: 'a user with a null password', file: withUser({ ...VALID.users[0], password: null }), paths: [] },
+  { name: 'an empty password', file: withUser({ ...VALID.users[0], password: '' }), paths: ['users[0].password'] },
+  {
+    name: 'a device with every member of the devices page',
+    file: withDevice({
+      ...VALID.devices[0],
+      isActive: false,
+      roles: ['sale'],
+      preferences: { theme: { dark: true } },
+      settings: { MaxQuantity: '50' },
+    }),
+    paths: [],
+  },
+  {
+    name: 'every bad device member is listed',
+    file: withDevice({
+      name: 'P01',
+      envName: 1,
+      description: '',
+      isActive: 'no',
+      roles: [1],
+      preferences: [],
+      settings: 'x',
+    }),
+    paths: [
+      'devices[0].envName',
+      'devices[0].description',
+      'devices[0].isActive',
+      'devices[0].roles',
+      'devices[0].preferences',
+      'devices[0].settings',
+    ],
+  },
+  {
+    name: 'a setting that is not a string',
+    file: withDevice({ ...VALID.devices[0], settings: { MaxQuantity: 50 } }),
+    paths: ['devices[0].settings'],
+  },
 ];
 
 for (const c of CASES) {
@@ -75,13 +123,32 @@ for (const c of CASES) {
   });
 }
 
-test('parseIdentities keeps only the known members', () => {
-  const result = parseIdentities({ ...clone(), devices: [{ ...VALID.devices[0], settings: { MaxQuantity: '200' } }] });
+test('parseIdentities keeps only the known members and gives absent optional ones their defaults', () => {
+  const result = parseIdentities({
+    ...clone(),
+    users: [{ ...VALID.users[0], password: null, age: 3 }],
+    devices: [{ ...VALID.devices[0], settings: { MaxQuantity: '200' }, _v: 1 }],
+  });
   assert.ok(result.ok);
-  assert.deepEqual(result.identities, VALID);
+  const { password: _, ...userWithoutPassword } = VALID.users[0] ?? { password: '' };
+  assert.deepEqual(result.identities, {
+    ...LOADED,
+    users: [userWithoutPassword],
+    devices: [{ ...LOADED.devices[0], settings: { MaxQuantity: '200' } }],
+  });
+  assert.equal('password' in (result.identities.users[0] ?? {}), false);
 });
 
-test('loadIdentities(): the built-in fixtures of docs/decisions.md#fixture-identities', () => {
+test('parseIdentities gives each device its own default objects', () => {
+  const result = parseIdentities({ ...clone(), devices: [VALID.devices[0], { ...VALID.devices[0], name: 'P02' }] });
+  assert.ok(result.ok);
+  const [a, b] = result.identities.devices;
+  assert.ok(a !== undefined && b !== undefined);
+  assert.notEqual(a.settings, b.settings);
+  assert.notEqual(a.roles, b.roles);
+});
+
+test('loadIdentities(): the built-in fixtures (docs/decisions.md#fixture-identities)', () => {
   const identities = loadIdentities();
   assert.deepEqual(
     identities.users.map((u) => [u.userName, u.password, u.rights.length]),
@@ -92,10 +159,61 @@ test('loadIdentities(): the built-in fixtures of docs/decisions.md#fixture-ident
       ['viewer', 'viewer', 0],
     ],
   );
-  assert.deepEqual(
-    identities.devices.map((d) => d.name),
-    ['P01'],
-  );
+  // The devices of the PORTOS devices page (BackOffice, P01 with the JWT page's two extra settings, PDA1).
+  const saleRoles = [
+    'sale',
+    'statsCurrent',
+    'statsTicketsCurrent',
+    'openDrawer',
+    'negativeSale',
+    'overviewSalesReport',
+    'ticketSplit',
+    'storno',
+    'stats',
+    'statsPlus',
+    'cashTransfer',
+    'allTickets',
+    'ticketSetDiscount',
+  ];
+  const p01Settings = {
+    MaxQuantity: '50',
+    OpenedPrices: 'false',
+    NoticeOnNegativeSale: 'false',
+    VisibleQuantities: 'false',
+    DefaultFiscalName: 'eKasa',
+    DefaultOrderEndpointName: 'USB',
+    DefaultStockName: 'S01',
+  };
+  const { DefaultOrderEndpointName: _, ...pdaSettings } = p01Settings;
+  assert.deepEqual(identities.devices, [
+    {
+      name: 'BackOffice',
+      envName: 'BackOffice',
+      description: 'BackOffice',
+      isActive: true,
+      roles: ['admin'],
+      preferences: {},
+      settings: {},
+    },
+    {
+      name: 'P01',
+      envName: 'CashRegister',
+      description: 'Pokladnica 1',
+      isActive: true,
+      roles: saleRoles,
+      preferences: {},
+      settings: p01Settings,
+    },
+    {
+      name: 'PDA1',
+      envName: 'PDA',
+      description: 'Mobile cashier 1',
+      isActive: true,
+      roles: saleRoles,
+      preferences: {},
+      settings: pdaSettings,
+    },
+  ]);
   assert.deepEqual(
     identities.apiKeys.map((k) => [k.clientId, k.clientSecret, k.userName, k.isActive]),
     [['integrator', 'integrator-secret', 'manager', true]],
@@ -107,7 +225,7 @@ test('loadIdentities(file): another file, or a clear error naming the file and e
   const dir = mkdtempSync(join(tmpdir(), 'identities-'));
   const good = join(dir, 'good.json');
   writeFileSync(good, JSON.stringify(VALID));
-  assert.deepEqual(loadIdentities(good), VALID);
+  assert.deepEqual(loadIdentities(good), LOADED);
 
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ ...VALID, users: [{ ...VALID.users[0], id: 'x' }] }));

@@ -26,8 +26,8 @@ const SELECTED: readonly { id: string; why: string }[] = [
     why: 'the health example, served without credentials',
   },
   {
-    id: 'contracts/auth-login.yaml › login answers the documented AuthResult',
-    why: 'the login answer: tokenId, refreshToken and the documented user and device members',
+    id: 'contracts/auth-login.yaml › the login answer carries every member the docs show',
+    why: 'the login answer: tokenId, refreshToken and every user and device member of the JWT page example',
   },
   {
     id: 'contracts/auth-login.yaml › the login members may be written as the docs write them (UserName, Password, DeviceName)',

@@ -37,3 +37,16 @@ test('every auth failure has a detail in every locale, different between locales
 test('the documented Slovak 404 title is exact', () => {
   assert.equal(LOCALES['sk-SK'].texts.problems.not_found.title, 'Zdroj nebol nájdený');
 });
+
+test('every locale describes the licence health, in its own words', () => {
+  const texts = LOCALE_NAMES.map((locale) => LOCALES[locale].texts.health);
+  for (const [render, what] of [
+    [(t: (typeof texts)[number]) => t.licenseExpiresIn(7), 'licenseExpiresIn'],
+    [(t: (typeof texts)[number]) => t.licenseExpired, 'licenseExpired'],
+  ] as const) {
+    const said = texts.map(render);
+    for (const text of said) assert.ok(text.trim().length > 0, `${what}: empty`);
+    assert.equal(new Set(said).size, said.length, `${what}: identical in two locales`);
+  }
+  for (const t of texts) assert.match(t.licenseExpiresIn(7), /\b7\b/);
+});

@@ -1,47 +1,34 @@
 import express, { type Router } from 'express';
-import type { Clock } from '../../domain/clock.js';
+import { ConfigError } from '../../config/load-config.js';
+import { healthReport } from '../../domain/health-report.js';
+import { timeSpan } from '../../domain/time-span.js';
+import { LOCALES } from '../../i18n/locales.js';
+import { parseDateTime } from '../../ndata/date-time.js';
+import { contextOf } from '../context.js';
+import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 
-const DAY_MS = 86_400_000;
-
-/** A .NET TimeSpan text (`00:00:00.0001234`) of a duration in milliseconds. */
-export function timeSpan(ms: number): string {
-  const ticks = Math.round(ms * 10_000);
-  const seconds = Math.floor(ticks / 10_000_000);
-  const fraction = String(ticks % 10_000_000).padStart(7, '0');
-  const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
-  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
-  const ss = String(seconds % 60).padStart(2, '0');
-  return `${hh}:${mm}:${ss}.${fraction}`;
-}
-
 /**
- * `GET /api/v2/health`: the documented HealthReport shape, always 200, no credentials. The mock's
- * license is valid for a year from its start; disk storage is reported healthy.
+ * `GET /api/v2/health`: the documented HealthReport shape, always 200, no credentials. The licence entry
+ * follows `license.expirationTime` on the mock clock; its description is in the language of the request
+ * (negotiated as for error bodies, named by `Content-Language`).
  */
-export function healthRoutes(clock: Clock): Router {
+export function healthRoutes(deps: Pick<AppDeps, 'clock' | 'config'>): Router {
+  const { expirationTime } = deps.config.license;
+  const licenseExpiresAtMs = parseDateTime(expirationTime);
+  if (licenseExpiresAtMs === undefined) {
+    throw new ConfigError(`license.expirationTime: "${expirationTime}" is not an ISO 8601 date-time`);
+  }
   const router = express.Router();
-  const licenseExpires = clock.now() + 365 * DAY_MS;
   router
     .route('/api/v2/health')
     .get((_req, res) => {
       const started = performance.now();
-      const remaining = Math.max(0, Math.ceil((licenseExpires - clock.now()) / DAY_MS));
+      const nowMs = deps.clock.now();
+      const { locale } = contextOf(res);
       const duration = timeSpan(performance.now() - started);
-      res.json({
-        status: 'Healthy',
-        totalDuration: duration,
-        entries: {
-          license: {
-            data: { remaningDays: remaining, expirationDate: new Date(licenseExpires).toISOString() },
-            description: `Licencia exspiruje za ${remaining} dní.`,
-            duration,
-            status: 'Healthy',
-            tags: [],
-          },
-          diskstorage: { data: {}, duration, status: 'Healthy', tags: [] },
-        },
-      });
+      const report = healthReport({ nowMs, licenseExpiresAtMs, texts: LOCALES[locale].texts.health, duration });
+      res.set('Content-Language', locale).json(report);
     })
     .all(methodNotAllowed(['GET']));
   return router;
