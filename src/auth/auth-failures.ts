@@ -1,4 +1,7 @@
-/** Why a request is not authenticated (each answers 401, errorCode 1, with its own localized detail). */
+/**
+ * Why a request is not authenticated (each answers 401, errorCode 1, with its own localized detail); the last two
+ * are the control API's token (src/control/CONTROL-API.md#the-control-token).
+ */
 export const AUTH_FAILURES = [
   'missing',
   'unsupported-scheme',
@@ -15,6 +18,8 @@ export const AUTH_FAILURES = [
   'nws4-outside-window',
   'nws4-content-hash-mismatch',
   'nws4-bad-signature',
+  'control-token-missing',
+  'control-token-wrong',
 ] as const;
 
 export type AuthFailure = (typeof AUTH_FAILURES)[number];

@@ -23,14 +23,16 @@ Options (serve):
   --identities FILE      users, devices and API keys instead of fixtures/identities.json
   --no-auth              let every request through as admin
   --no-control           switch off the control API (/_mock) and the fault header (env PORTOS_MOCK_CONTROL=0);
-                         do this on shared deployments: the control API needs no credentials
+                         do this on shared deployments: the control API needs no PORTOS credentials
+  --control-token T      every control request must send X-Mock-Control-Token: T, else 401
+                         (env PORTOS_MOCK_CONTROL_TOKEN; default none)
   --state FILE           start from FILE (a state document or a customers array) and keep it current
   --webhook URL[#SECRET] POST a signed notification to URL on every create/update/delete (repeatable)
   --no-docs              do not serve the API docs page (/docs)
   --quiet                do not log requests on the console
 
 Control a running mock (src/control/CONTROL-API.md; options: --url URL, default $PORTOS_MOCK_URL or
-http://127.0.0.1:3000, and --prefix, default /_mock):
+http://127.0.0.1:3000, --prefix, default /_mock, and --control-token T, default $PORTOS_MOCK_CONTROL_TOKEN):
   portos-mock reset [--seed N] [--count N]            back to the seed (optionally another seed/count)
   portos-mock load FILE [--merge]                     replace (or merge) the customers with a fixture file
   portos-mock snapshot save|restore|get|delete NAME   named snapshots (save --file F uploads one)
@@ -74,7 +76,7 @@ async function serve(args: string[]): Promise<void> {
   if (pages.length > 0) console.log(`portos-mock: ${pages.join(', ')}`);
   if (config.control.enabled)
     console.log(
-      `portos-mock: control API on ${mock.url.slice(0, mock.url.length - config.basePath.length)}${config.control.prefix} (no credentials: local/QA use only; --no-control to switch off)`,
+      `portos-mock: control API on ${root}${config.control.prefix} (${config.control.token === '' ? 'no credentials' : 'control token required'}: local/QA use only; --no-control to switch off)`,
     );
   if (config.control.stateFile !== '')
     console.log(`portos-mock: state file ${config.control.stateFile} (${mock.store.size} customers)`);

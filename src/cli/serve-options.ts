@@ -18,6 +18,7 @@ export const SERVE_FLAGS = {
   'no-control': { type: 'boolean' },
   'no-docs': { type: 'boolean' },
   state: { type: 'string' },
+  'control-token': { type: 'string' },
   webhook: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -35,11 +36,18 @@ function webhookOf(value: string): { url: string; secret?: string } {
   return at < 0 ? { url: value } : { url: value.slice(0, at), secret: value.slice(at + 1) };
 }
 
-/** `PORTOS_MOCK_CONTROL=0` (or false/no/off) switches the control API off. */
+/** `PORTOS_MOCK_CONTROL=0` (or false/no/off) switches the control API off; `PORTOS_MOCK_CONTROL_TOKEN` sets its token. */
 function controlFromEnv(env: Record<string, string | undefined>): ConfigInput {
   const value = env['PORTOS_MOCK_CONTROL'];
-  if (value === undefined || value === '') return {};
-  return { control: { enabled: !['0', 'false', 'no', 'off'].includes(value.toLowerCase()) } };
+  const token = env['PORTOS_MOCK_CONTROL_TOKEN'];
+  return {
+    control: {
+      ...(value === undefined || value === ''
+        ? {}
+        : { enabled: !['0', 'false', 'no', 'off'].includes(value.toLowerCase()) }),
+      ...(token === undefined || token === '' ? {} : { token }),
+    },
+  };
 }
 
 /** Configuration from defaults ← the command's defaults ← `--config FILE` ← environment ← flags. */
@@ -61,14 +69,12 @@ export function configFromArgs(
     basePath: values['base-path'],
     logRequests: values.quiet === true ? false : undefined,
     docs: values['no-docs'] === true ? { enabled: false } : undefined,
-    control:
-      values['no-control'] === true || values.state !== undefined || values.webhook !== undefined
-        ? {
-            ...(values['no-control'] === true ? { enabled: false } : {}),
-            ...(values.state === undefined ? {} : { stateFile: values.state }),
-            ...(values.webhook === undefined ? {} : { webhooks: values.webhook.map(webhookOf) }),
-          }
-        : undefined,
+    control: {
+      ...(values['no-control'] === true ? { enabled: false } : {}),
+      ...(values.state === undefined ? {} : { stateFile: values.state }),
+      ...(values.webhook === undefined ? {} : { webhooks: values.webhook.map(webhookOf) }),
+      ...(values['control-token'] === undefined ? {} : { token: values['control-token'] }),
+    },
     auth:
       values.identities !== undefined || values['no-auth'] === true
         ? {

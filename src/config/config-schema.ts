@@ -64,6 +64,7 @@ export const CONFIG_SCHEMA = {
         webhookBackoffMs: { type: 'integer', minimum: 0, maximum: 600_000 },
         webhookTimeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
         stateFile: { type: 'string' },
+        token: { type: 'string' },
       },
     },
     auth: {

@@ -51,7 +51,8 @@ export interface Config {
   control: {
     /**
      * The control API under `prefix` and the fault header (`--no-control`, `PORTOS_MOCK_CONTROL=0`). For local and
-     * QA use: it needs no credentials, so switch it off on shared deployments. Off: `prefix` is an unknown route.
+     * QA use: it needs no PORTOS credentials (at most `token`), so switch it off on shared deployments. Off: `prefix`
+     * is an unknown route.
      */
     enabled: boolean;
     /** Where the control API lives, outside the PORTOS base path. */
@@ -72,6 +73,11 @@ export interface Config {
     webhookTimeoutMs: number;
     /** Start from this file and keep it current (`--state FILE`); '' = none. */
     stateFile: string;
+    /**
+     * When set, every control request must carry it in `X-Mock-Control-Token` (else 401); '' = none
+     * (`--control-token T`, `PORTOS_MOCK_CONTROL_TOKEN`).
+     */
+    token: string;
   };
   auth: {
     /** Require credentials on the PORTOS routes (off = every request acts as `admin`). */
@@ -134,6 +140,7 @@ export const DEFAULT_CONFIG: Config = {
     webhookBackoffMs: 200,
     webhookTimeoutMs: 5000,
     stateFile: '',
+    token: '',
   },
   auth: {
     required: true,

@@ -1,6 +1,6 @@
 import { captureValues } from './capture.js';
 import { actionRow, readAction, type ControlActionSpec } from './control-actions.js';
-import type { ControlApi } from './control-api.js';
+import { type ControlApi, controlHeaders } from './control-api.js';
 import type { Created } from './cleanup.js';
 import type { Finding } from './finding.js';
 import { interpolateDeep, type Scope } from './interpolate.js';
@@ -71,10 +71,7 @@ async function runAction(
   });
   if (ctx.control === undefined) return fail(0, 'no control API');
   const body = call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body), 'utf8');
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-  };
+  const headers = controlHeaders(ctx.control, call.method, body !== undefined);
   const sent = await send(
     { method: call.method, url: ctx.control.url + call.path, headers, ...(body === undefined ? {} : { body }) },
     { ...ctx.http, retries: 0 },

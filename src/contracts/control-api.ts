@@ -3,25 +3,48 @@ import { send, type HttpOptions } from './replay.js';
 import { type ScenarioResult, scenarioIdentity } from './result.js';
 import { CONTROL_TAG, type LoadedScenario } from './scenario.js';
 
-/** Where the mock's control API is: its base URL (no trailing `/`) and, for messages, its path (`/_mock`). */
+/**
+ * Where the mock's control API is: its base URL (no trailing `/`), for messages its path (`/_mock`), and the
+ * mock's control token when it has one.
+ */
 export interface ControlApi {
   url: string;
   prefix: string;
+  token?: string;
 }
 
 export const DEFAULT_CONTROL_PREFIX = '/_mock';
 
 /**
  * The control API of a server: `controlUrl` as given, else `controlPrefix` (default `/_mock`) at the root of
- * `baseUrl` (the control API is outside the PORTOS base path).
+ * `baseUrl` (the control API is outside the PORTOS base path); `controlToken` goes with every call.
  */
-export function controlApi(baseUrl: string, options: { controlUrl?: string; controlPrefix?: string } = {}): ControlApi {
+export function controlApi(
+  baseUrl: string,
+  options: { controlUrl?: string; controlPrefix?: string; controlToken?: string } = {},
+): ControlApi {
   const prefix = `/${(options.controlPrefix ?? DEFAULT_CONTROL_PREFIX).replace(/^\/+|\/+$/g, '')}`;
   const url = (options.controlUrl ?? (URL.canParse(baseUrl) ? new URL(baseUrl).origin + prefix : prefix)).replace(
     /\/+$/,
     '',
   );
-  return { url, prefix: URL.canParse(url) ? new URL(url).pathname.replace(/\/+$/, '') || '/' : prefix };
+  return {
+    url,
+    prefix: URL.canParse(url) ? new URL(url).pathname.replace(/\/+$/, '') || '/' : prefix,
+    ...(options.controlToken === undefined || options.controlToken === '' ? {} : { token: options.controlToken }),
+  };
+}
+
+/**
+ * The headers of a call to the control API: JSON accepted, `Content-Type: application/json` on a POST (an empty
+ * one too) or with a body (src/control/CONTROL-API.md#who-may-call-it), and the control token when there is one.
+ */
+export function controlHeaders(api: ControlApi, method: string, hasBody: boolean): Record<string, string> {
+  return {
+    accept: 'application/json',
+    ...(hasBody || method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    ...(api.token === undefined ? {} : { 'x-mock-control-token': api.token }),
+  };
 }
 
 /** Whether a scenario needs the control API (the loader makes every scenario with arrange/finally carry the tag). */
@@ -35,13 +58,14 @@ export async function probeControl(
   http: HttpOptions,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
   const sent = await send(
-    { method: 'GET', url: api.url, headers: { accept: 'application/json' } },
+    { method: 'GET', url: api.url, headers: controlHeaders(api, 'GET', false) },
     { ...http, retries: 0 },
   );
   if (!sent.ok) return { ok: false, reason: `GET ${api.prefix}: ${sent.error}` };
   const { status, body } = sent.observation;
   if (status === 200 && isRecord(body) && isRecord(body['counts'])) return { ok: true };
-  return { ok: false, reason: `GET ${api.prefix} answered ${status}${status === 200 ? ' without counts' : ''}` };
+  const hint = status === 401 ? ' (it needs the control token: --control-token or PORTOS_MOCK_CONTROL_TOKEN)' : '';
+  return { ok: false, reason: `GET ${api.prefix} answered ${status}${status === 200 ? ' without counts' : hint}` };
 }
 
 /** The note of a scenario skipped for want of a control API. */

@@ -102,6 +102,9 @@ async function runVariant(
     if (!authorized.ok) return fail([{ kind: 'identity', path: 'as', message: authorized.error }]);
     request = authorized.request;
   }
+  // A control step carries the mock's control token, unless it sends that header itself.
+  if (control && ctx.control?.token !== undefined)
+    request = { ...request, headers: { 'x-mock-control-token': ctx.control.token, ...request.headers } };
   request = withoutRemoved(request, built.built.removed);
   // A retry would send the request again past a fault meant to drop or cut it.
   const sent = await send(request, step.expect.transport === undefined ? ctx.http : { ...ctx.http, retries: 0 });

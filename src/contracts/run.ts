@@ -30,6 +30,8 @@ export interface RunOptions {
   controlUrl?: string;
   /** The control API's path at the root of `baseUrl` (default `/_mock`). */
   controlPrefix?: string;
+  /** The mock's control token, sent as `X-Mock-Control-Token` on every control call. */
+  controlToken?: string;
 }
 
 /** A short lowercase id, unique per run, safe in ids, externalIds, serial numbers and e-mail addresses. */
@@ -117,6 +119,7 @@ export async function runContracts(options: RunOptions): Promise<RunResult> {
   const control = controlApi(options.baseUrl, {
     ...(options.controlUrl === undefined ? {} : { controlUrl: options.controlUrl }),
     ...(options.controlPrefix === undefined ? {} : { controlPrefix: options.controlPrefix }),
+    ...(options.controlToken === undefined ? {} : { controlToken: options.controlToken }),
   });
   let sequence = 0;
   const context = {

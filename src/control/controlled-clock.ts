@@ -41,7 +41,10 @@ export function controlledClock(base: Clock): ControlledClock {
       if (frozenAt !== null) frozenAt = at;
       else offset = at - base.now();
     },
-    advance: (ms) => clock.set(now() + ms),
+    advance: (ms) => {
+      if (frozenAt !== null) frozenAt += ms;
+      else offset += ms;
+    },
     resume: () => {
       offset = now() - base.now();
       frozenAt = null;
@@ -52,7 +55,9 @@ export function controlledClock(base: Clock): ControlledClock {
     },
     state: () => {
       const at = now();
-      return { now: new Date(at).toISOString(), nowMs: at, frozen: frozenAt !== null, offsetMs: at - base.now() };
+      // Running, the offset is what it was set to (two readings of a real base clock may differ by a millisecond).
+      const offsetMs = frozenAt === null ? offset : at - base.now();
+      return { now: new Date(at).toISOString(), nowMs: at, frozen: frozenAt !== null, offsetMs };
     },
   };
   return clock;

@@ -30,7 +30,7 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
   // The docs are pages about the API, not PORTOS routes: neither logged as requests nor subject to faults.
   if (deps.config.docs.enabled) app.use('/docs', docsRoutes(base));
   app.use(requestLog(deps));
-  if (deps.config.cors.enabled) app.use(cors(deps.config.cors));
+  if (deps.config.cors.enabled) app.use(cors(deps.config.cors, deps.config.control.prefix));
   if (deps.config.control.enabled) {
     app.use(faultMiddleware(deps));
     app.use(`${deps.config.control.prefix}/ui`, panelRoutes(deps));

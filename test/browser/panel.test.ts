@@ -129,3 +129,95 @@ test('panel: locking a customer from its row makes writes to it 423; clock and s
   await page.locator('#flash.error').filter({ hasText: '400' }).waitFor();
   assert.match(await page.locator('#flash').innerText(), /at: /);
 });
+
+test('panel: no console error on load, and the snapshot name is checked in the browser', {
+  skip: skipReason,
+}, async () => {
+  const { page } = browser;
+  browser.errors.length = 0;
+  await page.goto(`${mock.url}/_mock/ui`, { waitUntil: 'load' });
+  const input = page.getByRole('form', { name: 'Take a snapshot' }).getByLabel('name');
+  await input.fill('-not a name');
+  assert.equal(
+    await input.evaluate(
+      (el) => (el as unknown as { validity: { patternMismatch: boolean } }).validity.patternMismatch,
+    ),
+    true,
+  );
+  await input.fill('fine_name-1.0');
+  assert.equal(await input.evaluate((el) => (el as unknown as { checkValidity(): boolean }).checkValidity()), true);
+  assert.deepEqual(browser.errors, [], 'the page logs no error (an invalid pattern would)');
+});
+
+test('panel: Reset asks first and does nothing when declined; the clock goes back to real time', {
+  skip: skipReason,
+}, async () => {
+  const { page } = browser;
+  mock.clock.reset(); // the earlier test left it frozen
+  await page.goto(`${mock.url}/_mock/ui`);
+  const version = mock.store.version;
+  const questions: string[] = [];
+  const answer = (accept: boolean) =>
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void (accept ? dialog.accept() : dialog.dismiss());
+    });
+  answer(false);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.evaluate(() => 0); // the submit handler has run to its end: the page is single-threaded
+  assert.equal(questions.length, 1);
+  assert.match(questions[0] ?? '', /^Replace all \d+ customers with freshly seeded ones\?/);
+  assert.equal(mock.store.version, version, 'declined: nothing was sent');
+  answer(true);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.locator('#flash.ok').filter({ hasText: 'Reset to the seed' }).waitFor();
+  assert.equal(questions.length, 2);
+  assert.ok(mock.store.version > version, 'accepted: the data was reset');
+
+  await page.getByRole('button', { name: 'Freeze' }).click();
+  await page.locator('#flash.ok').filter({ hasText: 'Clock: freeze' }).waitFor();
+  await page.getByRole('button', { name: 'Real time' }).click();
+  await page.locator('#flash.ok').filter({ hasText: 'Clock: back to real time' }).waitFor();
+  assert.deepEqual([mock.clock.state().frozen, mock.clock.state().offsetMs], [false, 0]);
+  assert.match(await page.locator('#clock').innerText(), /running, real time/);
+  assert.equal(await page.getByRole('button', { name: 'Real time' }).count(), 0);
+});
+
+test('panel with a control token: it asks once, keeps it for the tab, and every call carries it', {
+  skip: skipReason,
+}, async () => {
+  const guarded = await startMock({ config: { port: 0, count: 5, control: { token: 'panel-secret' } } });
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    const prompts: string[] = [];
+    const answers = ['wrong', 'panel-secret'];
+    page.on('dialog', (dialog) => {
+      prompts.push(dialog.type());
+      void dialog.accept(answers.shift() ?? '');
+    });
+    const first = await page.goto(`${guarded.url}/_mock/ui`);
+    assert.equal(first?.status(), 401);
+    // A wrong token: the mock's 401 is shown and the token forgotten.
+    await page.locator('#flash.error').filter({ hasText: '401' }).waitFor();
+    assert.equal(await page.evaluate('sessionStorage.getItem("panel-control-token")'), null);
+    await page.getByRole('button', { name: 'Enter the token' }).click();
+    await page.locator('table.customers').waitFor();
+    assert.match(await page.locator('header.top').innerText(), /5 customers/);
+    assert.deepEqual(prompts, ['prompt', 'prompt']);
+
+    // Later calls and page loads use the kept token without asking again.
+    await page.getByRole('button', { name: 'Freeze' }).click();
+    await page.locator('#flash.ok').filter({ hasText: 'Clock: freeze' }).waitFor();
+    await page.locator('table.customers').waitFor();
+    assert.equal(guarded.clock.state().frozen, true);
+    await fetch(`${guarded.url}/api/v2/health`);
+    await page.locator('#request-rows tr', { hasText: '/api/v2/health' }).waitFor({ timeout: 5000 });
+    assert.deepEqual(prompts, ['prompt', 'prompt'], 'asked once per tab');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await guarded.close();
+  }
+});

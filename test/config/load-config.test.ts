@@ -55,7 +55,24 @@ test('flags beat env, env beats defaults', () => {
   );
 });
 
+/** The control token: [flags, env, config file?, expected `control.token`]. */
+const TOKENS: [string[], Record<string, string>, string][] = [
+  [[], {}, ''],
+  [[], { PORTOS_MOCK_CONTROL_TOKEN: 'from-env' }, 'from-env'],
+  [['--control-token', 'from-flag'], { PORTOS_MOCK_CONTROL_TOKEN: 'from-env' }, 'from-flag'],
+  [['--control-token', 'from-flag', '--no-control'], {}, 'from-flag'],
+  [[], { PORTOS_MOCK_CONTROL_TOKEN: '', PORTOS_MOCK_CONTROL: '1' }, ''],
+];
+for (const [flags, env, token] of TOKENS) {
+  test(`control.token from ${JSON.stringify(flags)} ${JSON.stringify(env)} is "${token}"`, () => {
+    const { config } = configFromArgs(flags, env);
+    assert.equal(config.control.token, token);
+    assert.equal(config.control.prefix, '/_mock', 'the rest of the section keeps its defaults');
+  });
+}
+
 const BAD: [string, () => unknown][] = [
+  ['control token not a string', () => checkConfigInput({ control: { token: 1 } }, 'x')],
   ['unknown key', () => checkConfigInput({ prot: 1 }, 'x')],
   ['wrong type', () => checkConfigInput({ port: '1' }, 'x')],
   ['unsupported locale', () => checkConfigInput({ defaultLocale: 'de-DE' }, 'x')],

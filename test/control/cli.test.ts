@@ -130,3 +130,57 @@ test('against a running mock: load, snapshot, reset, restore, lock; a refusal ex
   const advanced = JSON.parse((await run('clock advance 2h')).stdout) as { offsetMs: number };
   assert.ok(Math.abs(advanced.offsetMs - 7_200_000) < 1000);
 });
+
+test('the control token: --control-token, else PORTOS_MOCK_CONTROL_TOKEN, else none', () => {
+  assert.equal(planControl('counts', [], {}).token, undefined);
+  assert.equal(planControl('counts', [], { PORTOS_MOCK_CONTROL_TOKEN: 'env' }).token, 'env');
+  assert.equal(planControl('counts', ['--control-token', 'flag'], { PORTOS_MOCK_CONTROL_TOKEN: 'env' }).token, 'flag');
+});
+
+let guarded: RunningMock;
+before(async () => {
+  guarded = await startMock({
+    config: { port: 0, count: 3, seed: 2, control: { token: 'cli-secret' } },
+    log: () => undefined,
+  });
+});
+after(() => guarded.close());
+
+/** Every kind of call (body-less POSTs included) against a mock with a control token: [line, token source, exit code]. */
+const TOKEN_RUNS: [string, 'none' | 'flag' | 'env' | 'wrong', 0 | 1][] = [
+  ['counts', 'none', 1],
+  ['reset', 'none', 1],
+  ['counts', 'wrong', 1],
+  ['clock freeze', 'wrong', 1],
+  ['counts', 'flag', 0],
+  ['reset', 'flag', 0],
+  ['clock freeze', 'env', 0],
+  ['clock resume', 'flag', 0],
+  ['clock reset', 'env', 0],
+  ['snapshot save one', 'flag', 0],
+  ['snapshot restore one', 'env', 0],
+  ['lock c1', 'flag', 0],
+  ['unlock', 'env', 0],
+  ['fault add latency=1 --times 1', 'flag', 0],
+  ['fault clear', 'env', 0],
+  ['load fixtures/customers.small.json --merge', 'flag', 0],
+];
+
+for (const [line, source, code] of TOKEN_RUNS) {
+  test(`with a control token on the mock: portos-mock ${line} (token: ${source}) exits ${code}`, async () => {
+    const [command, ...args] = line.split(' ');
+    const flag =
+      source === 'flag' ? ['--control-token', 'cli-secret'] : source === 'wrong' ? ['--control-token', 'x'] : [];
+    const env = source === 'env' ? { PORTOS_MOCK_CONTROL_TOKEN: 'cli-secret' } : {};
+    const version = guarded.store.version;
+    const outcome = await runControl(
+      planControl(command as ControlCommand, [...args, ...flag, '--url', guarded.url], env),
+    );
+    assert.equal(outcome.code, code, outcome.stderr);
+    if (code === 1) {
+      assert.match(outcome.stderr, /^401 /);
+      assert.match(outcome.stderr, /"errorCode": 1/);
+      assert.equal(guarded.store.version, version, 'a refused call changes nothing');
+    }
+  });
+}

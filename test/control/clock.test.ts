@@ -10,6 +10,20 @@ import { makeTestApp, TEST_NOW } from '../support/app.js';
 
 const DAY = 86_400_000;
 
+test('controlledClock: a running offset is exact even when the base ticks between two readings', () => {
+  let ms = 0;
+  const clock = controlledClock({ now: () => ++ms });
+  const cases: [string, () => void, number][] = [
+    ['untouched', () => undefined, 0],
+    ['advanced by 1 h', () => clock.advance(3_600_000), 3_600_000],
+    ['back to real time', () => clock.reset(), 0],
+  ];
+  for (const [name, act, offsetMs] of cases) {
+    act();
+    assert.equal(clock.state().offsetMs, offsetMs, name);
+  }
+});
+
 test('controlledClock: reads its base until moved; freeze, set, advance, resume', () => {
   const base = fixedClock(1_000);
   const clock = controlledClock(base);
@@ -114,10 +128,10 @@ test('clock routes: state, freeze (now or at), resume, durations', async () => {
     const after = (await request(app).post('/_mock/clock/advance').send({ by })).body.nowMs as number;
     assert.equal(after - before, ms, String(by));
   }
-  const resumed = await request(app).post('/_mock/clock/resume');
+  const resumed = await request(app).post('/_mock/clock/resume').set('Content-Type', 'application/json');
   assert.equal(resumed.body.frozen, false);
-  const now = await request(app).post('/_mock/clock/freeze');
+  const now = await request(app).post('/_mock/clock/freeze').set('Content-Type', 'application/json');
   assert.equal(now.body.nowMs, resumed.body.nowMs, 'freeze without at keeps the reading');
-  const reset = await request(app).post('/_mock/clock/reset');
+  const reset = await request(app).post('/_mock/clock/reset').set('Content-Type', 'application/json');
   assert.deepEqual(reset.body, state.body, 'reset: the underlying clock again');
 });

@@ -26,7 +26,7 @@ test('counts: customers, store version, snapshots, faults, locks, logs', async (
 
 test('reset: the starting customers, or a new seed and count; the change log records it', async () => {
   await request(app).delete('/customers/c1').set(auth());
-  const back = await request(app).post('/_mock/reset');
+  const back = await request(app).post('/_mock/reset').set('Content-Type', 'application/json');
   assert.deepEqual(back.body, { customers: small.length, storeVersion: store.version });
   assert.ok(store.has('c1'));
   const seeded = await request(app).post('/_mock/reset').send({ seed: 3, count: 12 });
@@ -85,7 +85,9 @@ test('snapshots: take, list, download, restore after changes, replace, delete', 
   const doc = await request(app).get('/_mock/snapshots/before-test_1');
   assert.equal(doc.body.format, 'portos-mock-state');
   assert.deepEqual(doc.body.customers, small);
-  const restored = await request(app).post('/_mock/snapshots/before-test_1/restore');
+  const restored = await request(app)
+    .post('/_mock/snapshots/before-test_1/restore')
+    .set('Content-Type', 'application/json');
   assert.deepEqual(restored.body, { name: 'before-test_1', customers: small.length, storeVersion: store.version });
   assert.deepEqual(store.list(), small);
   await request(app).put('/customers/c1').set(auth()).send({ firstName: 'After restore' });
@@ -184,7 +186,7 @@ const BAD: {
   },
   { name: 'fault body not an object', method: 'post', url: '/_mock/faults', body: [1], status: 400, members: ['$'] },
   { name: 'missing snapshot: download', method: 'get', url: '/_mock/snapshots/nope', status: 404 },
-  { name: 'missing snapshot: restore', method: 'post', url: '/_mock/snapshots/nope/restore', status: 404 },
+  { name: 'missing snapshot: restore', method: 'post', url: '/_mock/snapshots/nope/restore', body: {}, status: 404 },
   { name: 'missing snapshot: delete', method: 'delete', url: '/_mock/snapshots/nope', status: 404 },
   { name: 'bad snapshot name', method: 'put', url: '/_mock/snapshots/-bad!', status: 400, members: ['name'] },
   { name: 'missing fault rule', method: 'delete', url: '/_mock/faults/f999', status: 404 },
@@ -279,10 +281,13 @@ for (const row of BAD) {
 }
 
 test('a missing snapshot is a localized 404 naming it', async () => {
-  const sk = await request(app).post('/_mock/snapshots/nope/restore');
+  const sk = await request(app).post('/_mock/snapshots/nope/restore').set('Content-Type', 'application/json');
   assert.equal(sk.body.title, 'Zdroj nebol nájdený');
   assert.equal(sk.body.detail, 'Zdroj snapshot s identifikátorom nope neexistuje.');
-  const en = await request(app).post('/_mock/snapshots/nope/restore').set('Accept-Language', 'en');
+  const en = await request(app)
+    .post('/_mock/snapshots/nope/restore')
+    .set('Content-Type', 'application/json')
+    .set('Accept-Language', 'en');
   assert.equal(en.body.detail, 'There is no snapshot with id nope.');
 });
 

@@ -59,7 +59,7 @@ test('a restart starts from the state file (not the seed), control operations ar
   const second = mockWith(path);
   assert.equal(second.store.size, 2);
   assert.equal(second.store.get('qa-expires-tomorrow')?._v, 3);
-  await request(second.app).post('/_mock/reset').expect(200);
+  await request(second.app).post('/_mock/reset').set('Content-Type', 'application/json').expect(200);
   await second.shutdown();
   assert.equal(readState(path).customers.length, 4, 'the reset went to the file');
 });

@@ -100,3 +100,42 @@ test('panel: follows the control prefix, and is gone with the control API', asyn
   const off = makeTestApp({ config: { control: { enabled: false } } });
   assert.equal((await request(off.app).get('/_mock/ui')).status, 404);
 });
+
+test('panel: the snapshot-name pattern compiles as browsers compile it (v flag) and checks like the API', async () => {
+  const { app } = makeTestApp();
+  const page = await request(app).get('/_mock/ui');
+  const pattern = /<input name="name"[^>]* pattern="([^"]+)"/.exec(page.text)?.[1];
+  assert.ok(pattern !== undefined, 'the snapshot form has a pattern');
+  const check = new RegExp(`^(?:${pattern})$`, 'v');
+  const names: [string, boolean][] = [
+    ['before-test_1', true],
+    ['a.b-c', true],
+    ['-leading', false],
+    ['has space', false],
+    ['x'.repeat(64), true],
+    ['x'.repeat(65), false],
+  ];
+  for (const [name, ok] of names) {
+    assert.equal(check.test(name), ok, name);
+    assert.equal((await request(app).put(`/_mock/snapshots/${name}`)).status === 201, ok, `the API agrees on ${name}`);
+  }
+});
+
+const clockCases: { name: string; act: string | null; realTime: boolean }[] = [
+  { name: 'running in real time: no "Real time"', act: null, realTime: false },
+  { name: 'frozen: "Real time"', act: 'freeze', realTime: true },
+  { name: 'moved: "Real time"', act: 'advance', realTime: true },
+];
+for (const c of clockCases) {
+  test(`panel: clock ${c.name}; Reset asks first`, async () => {
+    const { app } = makeTestApp();
+    if (c.act !== null)
+      await request(app)
+        .post(`/_mock/clock/${c.act}`)
+        .send(c.act === 'advance' ? { by: '1h' } : {})
+        .expect(200);
+    const page = (await request(app).get('/_mock/ui')).text;
+    assert.equal(page.includes('data-api="/_mock/clock/reset"'), c.realTime);
+    assert.match(page, /data-api="\/_mock\/reset"[^>]* data-confirm="Replace all 0 customers/);
+  });
+}

@@ -32,6 +32,8 @@ export interface RunArgs {
   /** The mock control API's base URL, or its path at the server root (default `/_mock`). */
   controlUrl?: string;
   controlPrefix?: string;
+  /** The mock's control token (`--control-token`, env `PORTOS_MOCK_CONTROL_TOKEN`). */
+  controlToken?: string;
 }
 
 /** `portos-contracts record` options, checked. */
@@ -96,12 +98,14 @@ export function parseRunArgs(
     'no-color': { type: 'boolean' },
     'control-url': { type: 'string' },
     'control-prefix': { type: 'string' },
+    'control-token': { type: 'string' },
   });
   if (!result.ok) return result;
   const v = result.parsed.values as Record<string, string | string[] | boolean | undefined>;
   const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   const controlUrl = str('control-url');
   const controlPrefix = str('control-prefix');
+  const controlToken = str('control-token') ?? env['PORTOS_MOCK_CONTROL_TOKEN'];
   if (controlUrl !== undefined && controlPrefix !== undefined)
     return { ok: false, error: '--control-url and --control-prefix exclude each other' };
   if (controlUrl !== undefined && !/^https?:\/\/[^/]/.test(controlUrl))
@@ -150,6 +154,7 @@ export function parseRunArgs(
     ...(str('out') === undefined ? {} : { out: str('out') as string }),
     ...(controlUrl === undefined ? {} : { controlUrl }),
     ...(controlPrefix === undefined ? {} : { controlPrefix }),
+    ...(controlToken === undefined || controlToken === '' ? {} : { controlToken }),
   };
   if (value.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(value.baseUrl))
     return { ok: false, error: `--base-url must be an http(s) URL, got '${value.baseUrl}'` };

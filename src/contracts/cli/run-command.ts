@@ -130,6 +130,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     probe: args.probe,
     ...(args.controlUrl === undefined ? {} : { controlUrl: args.controlUrl }),
     ...(args.controlPrefix === undefined ? {} : { controlPrefix: args.controlPrefix }),
+    ...(args.controlToken === undefined ? {} : { controlToken: args.controlToken }),
     onScenario: (r) => progress(`${formatProgress(r, { color })}\n`),
   });
   await dispatcher?.close();

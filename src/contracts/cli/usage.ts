@@ -22,6 +22,7 @@ Options (run):
   --probe               decision scenarios that fail are reported, not failing the run (for a real server)
   --control-url URL     the mock control API (default: --control-prefix at the server root); scenarios tagged
   --control-prefix P    control are skipped when it does not answer (default prefix /_mock)
+  --control-token T     the mock's control token, sent on every control call (env PORTOS_MOCK_CONTROL_TOKEN)
   --list                list the selected scenarios and exit
   --dry-run             load and check scenarios and profiles, print what would be sent, and exit
   --reporter NAME       console (default), junit, json or html (one self-contained page: --out report.html)

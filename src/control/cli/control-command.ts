@@ -13,6 +13,8 @@ export interface ControlPlan {
   /** Server root, e.g. `http://127.0.0.1:3000` (the control API is not under the PORTOS base path). */
   url: string;
   prefix: string;
+  /** The mock's control token (`--control-token`, `PORTOS_MOCK_CONTROL_TOKEN`), sent as `X-Mock-Control-Token`. */
+  token?: string;
   call: ControlCall;
 }
 
@@ -44,6 +46,7 @@ export function isControlCommand(value: string): value is ControlCommand {
 const OPTIONS = {
   url: { type: 'string' },
   prefix: { type: 'string' },
+  'control-token': { type: 'string' },
   seed: { type: 'string' },
   count: { type: 'string' },
   merge: { type: 'boolean' },
@@ -187,5 +190,11 @@ export function planControl(
   };
   const url = (values.url ?? env['PORTOS_MOCK_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must be an http(s) URL, got "${url}"`);
-  return { url, prefix: values.prefix ?? '/_mock', call: calls[command]() };
+  const token = values['control-token'] ?? env['PORTOS_MOCK_CONTROL_TOKEN'];
+  return {
+    url,
+    prefix: values.prefix ?? '/_mock',
+    ...(token === undefined || token === '' ? {} : { token }),
+    call: calls[command](),
+  };
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { CONTROL_TOKEN_HEADER } from '../control-token.js';
 import type { ControlPlan } from './control-command.js';
 
 /** What a control command printed and its exit code: 0 done, 1 the mock refused (its problem is printed). */
@@ -25,9 +26,15 @@ export async function runControl(plan: ControlPlan): Promise<ControlOutcome> {
       : call.body === undefined
         ? undefined
         : JSON.stringify(call.body);
+  // The control API takes a POST only as JSON, an empty one included (src/control/CONTROL-API.md#who-may-call-it).
+  const json = body !== undefined || call.method === 'POST';
   const response = await fetch(`${plan.url}${plan.prefix}${call.path}`, {
     method: call.method,
-    ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
+    headers: {
+      ...(json ? { 'content-type': 'application/json' } : {}),
+      ...(plan.token === undefined ? {} : { [CONTROL_TOKEN_HEADER]: plan.token }),
+    },
+    ...(body === undefined ? {} : { body }),
   });
   const text = await response.text();
   const shown = text === '' ? '' : `${pretty(text)}\n`;

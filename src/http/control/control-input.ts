@@ -5,17 +5,26 @@ import { AppError } from '../../errors/app-error.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import { contextOf } from '../context.js';
 
+/** `application/json` (parameters such as `charset` allowed) or another `application/…+json` type. */
+export function isJsonContentType(value: string | undefined): boolean {
+  const type = (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/** 415 unless the request declares a JSON body. */
+export function requireJson(req: Request): void {
+  if (!isJsonContentType(req.get('content-type')))
+    throw new AppError('unsupported_media_type', { contentType: req.get('content-type') ?? null });
+}
+
 /**
- * A control request's JSON body as `unknown` (an empty body is `{}`): 415 unless declared JSON, 400 when
- * malformed. Arrays are allowed (a fixture file is one).
+ * A control request's JSON body as `unknown` (an empty body is `{}`): 415 unless declared JSON (a POST always,
+ * see `controlGuard`; a PUT when it has a body), 400 when malformed. Arrays are allowed (a fixture file is one).
  */
 export function controlBody(req: Request, res: Response): unknown {
   const raw = contextOf(res).rawBody;
   if (raw.length === 0) return {};
-  const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type !== 'application/json' && !(type.startsWith('application/') && type.endsWith('+json'))) {
-    throw new AppError('unsupported_media_type', { contentType: req.get('content-type') ?? null });
-  }
+  requireJson(req);
   try {
     return JSON.parse(raw.toString('utf8')) as unknown;
   } catch (error) {

@@ -4,12 +4,17 @@ import type { Config } from '../../config/config.js';
 const EXPOSED = 'Location, Content-Language, WWW-Authenticate, Allow';
 const METHODS = 'GET, HEAD, POST, PUT, DELETE, OPTIONS';
 
-/** CORS for browsers calling the mock (docs/decisions.md#authentication: any origin by default, preflight answered). */
-export function cors(config: Config['cors']): RequestHandler {
+/**
+ * CORS for browsers calling the PORTOS routes (docs/decisions.md#authentication: any origin by default, preflight
+ * answered). Nothing under `without` (the control prefix) gets CORS headers, not even a preflight: a web page on
+ * another origin can neither read nor drive the control API (src/control/CONTROL-API.md#who-may-call-it).
+ */
+export function cors(config: Config['cors'], without?: string): RequestHandler {
   const allowAll = config.origins === '*';
   return (req, res, next) => {
     const origin = req.get('origin');
-    if (origin === undefined || (!allowAll && !config.origins.includes(origin))) {
+    const excluded = without !== undefined && (req.path === without || req.path.startsWith(`${without}/`));
+    if (origin === undefined || excluded || (!allowAll && !config.origins.includes(origin))) {
       next();
       return;
     }

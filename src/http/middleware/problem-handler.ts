@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
+import { CONTROL_TOKEN_CHALLENGE } from '../../control/control-token.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import type { ProblemCode } from '../../errors/catalogue.js';
 import { contextOf } from '../context.js';
@@ -23,7 +24,13 @@ export function sendProblem(error: AppError, req: Request, res: Response, overri
     res.set('Allow', (error as AppError<'method_not_allowed'>).params.allowed.join(', '));
   }
   if (error.code === 'unauthenticated') {
-    res.set('WWW-Authenticate', 'Bearer realm="portos", NWS4-HMAC-SHA256 realm="portos", charset="UTF-8"');
+    const { reason } = (error as AppError<'unauthenticated'>).params;
+    res.set(
+      'WWW-Authenticate',
+      reason.startsWith('control-token')
+        ? CONTROL_TOKEN_CHALLENGE
+        : 'Bearer realm="portos", NWS4-HMAC-SHA256 realm="portos", charset="UTF-8"',
+    );
   }
   res.type('application/problem+json').send(JSON.stringify(body));
 }

@@ -2,7 +2,8 @@ import { html, type Html, type HtmlPart } from '../../html/markup.js';
 
 /**
  * A form the panel's script sends to the control API as JSON (`name="scope.route"` nests; `{id}` in the URL takes
- * the field `id`), then reloads the page and says `done`; a problem answer is shown instead.
+ * the field `id`), then reloads the page and says `done`; a problem answer is shown instead. With `confirm` the
+ * script asks that question first and sends nothing unless the person agrees.
  */
 export function apiForm(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -10,8 +11,9 @@ export function apiForm(
   done: string,
   content: HtmlPart,
   label?: string,
+  options: { confirm?: string } = {},
 ): Html {
-  return html`<form class="api" data-method="${method}" data-api="${api}" data-done="${done}"${label === undefined ? '' : html` aria-label="${label}"`}>${content}</form>`;
+  return html`<form class="api" data-method="${method}" data-api="${api}" data-done="${done}"${label === undefined ? '' : html` aria-label="${label}"`}${options.confirm === undefined ? '' : html` data-confirm="${options.confirm}"`}>${content}</form>`;
 }
 
 /** A `<select>`: an empty first option labelled `empty` (for "any"), one preselected option, sent as a number. */

@@ -1,4 +1,6 @@
 import express, { type Request, type Router } from 'express';
+import { CONTROL_TOKEN_CHALLENGE } from '../../control/control-token.js';
+import { controlGuard, controlTokenOf } from '../control/control-guard.js';
 import { logQuery } from '../control/control-input.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
@@ -7,7 +9,7 @@ import { PANEL_SCRIPT } from './panel-script.js';
 import { PANEL_STYLE } from './panel-style.js';
 import { customersSection } from './panel-customers.js';
 import { faultsSection } from './panel-faults.js';
-import { renderPanelPage } from './panel-page.js';
+import { renderPanelPage, renderTokenPage } from './panel-page.js';
 import { REQUEST_ROWS, requestRows, requestsSection } from './panel-requests.js';
 import { clockSection, dataSection, locksSection } from './panel-state.js';
 
@@ -19,12 +21,27 @@ function queryOf(req: Request): URLSearchParams {
 /**
  * The control panel (mount at `{control.prefix}/ui`): one server-rendered page over the control plane, whose forms
  * the page's script sends to the control API; `/requests?since=N` gives new request-log rows for the live log.
+ * With a control token, the page without it is a 401 with no data (its script asks for the token and loads the
+ * page with it); the script and the stylesheet need no token; everything else goes through the control guard.
  */
 export function panelRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const { control, config, store } = deps;
   const prefix = config.control.prefix;
+  const tokenFailure = controlTokenOf(config.control);
 
+  router.get('/panel.js', (_req, res) => res.type('text/javascript').send(PANEL_SCRIPT));
+  router.get('/panel.css', (_req, res) => res.type('text/css').send(PANEL_STYLE));
+  router.get('/', (req, res, next) => {
+    if (tokenFailure(req) === null) return next();
+    res
+      .status(401)
+      .set('WWW-Authenticate', CONTROL_TOKEN_CHALLENGE)
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(renderTokenPage(req.baseUrl).text);
+  });
+  router.use(controlGuard(config.control));
   router
     .route('/')
     .get((req, res) => {
@@ -61,7 +78,5 @@ export function panelRoutes(deps: AppDeps): Router {
       .set('Cache-Control', 'no-store')
       .send(requestRows(records).text);
   });
-  router.get('/panel.js', (_req, res) => res.type('text/javascript').send(PANEL_SCRIPT));
-  router.get('/panel.css', (_req, res) => res.type('text/css').send(PANEL_STYLE));
   return router;
 }

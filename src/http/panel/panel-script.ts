@@ -1,11 +1,16 @@
 // The panel's script, served by the mock (nothing from elsewhere, no build step).
 
 /**
- * Sends each `form.api` to the control API as JSON and reloads (or shows the problem), shows the fields of the
- * chosen fault kind, and polls `{panel}/requests?since=N` for new request-log rows.
+ * Sends each `form.api` to the control API as JSON (a POST always declares JSON, even without members) and reloads
+ * (or shows the problem), asks first where the form says `data-confirm`, shows the fields of the chosen fault kind,
+ * and polls `{panel}/requests?since=N` for new request-log rows. Every call carries the control token when the tab
+ * has one: the first call answered 401 asks for it (once; kept in sessionStorage for the tab). The page without
+ * the token has no data (`main[data-needs-token]`): the script loads the page with the token and shows that.
  */
 export const PANEL_SCRIPT = `'use strict';
 (function () {
+  var TOKEN_HEADER = 'X-Mock-Control-Token';
+  var TOKEN_KEY = 'panel-control-token';
   var flash = document.getElementById('flash');
 
   function say(text, kind) {
@@ -22,6 +27,26 @@ export const PANEL_SCRIPT = `'use strict';
     say(done, 'ok');
   }
 
+  function withToken(init) {
+    var headers = Object.assign({}, init.headers);
+    var token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) headers[TOKEN_HEADER] = token;
+    return Object.assign({}, init, { headers: headers });
+  }
+
+  // A control call with the tab's token. A 401 asks for the token (when 'ask') and tries once more with it;
+  // a token the mock refuses is forgotten, so the next call asks again.
+  async function call(url, init, ask) {
+    var response = await fetch(url, withToken(init));
+    if (response.status !== 401 || !ask) return response;
+    var token = window.prompt('The mock asks for its control token (X-Mock-Control-Token):');
+    if (!token) return response;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    response = await fetch(url, withToken(init));
+    if (response.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+    return response;
+  }
+
   function problemNode(status, problem) {
     var box = document.createElement('div');
     var head = document.createElement('strong');
@@ -35,6 +60,13 @@ export const PANEL_SCRIPT = `'use strict';
     });
     box.appendChild(list);
     return box;
+  }
+
+  async function sayProblem(response) {
+    var text = await response.text();
+    var problem = {};
+    try { problem = JSON.parse(text); } catch (ignored) { problem = { title: response.statusText }; }
+    say(problemNode(response.status, problem), 'error');
   }
 
   function set(target, path, value) {
@@ -54,6 +86,7 @@ export const PANEL_SCRIPT = `'use strict';
 
   async function send(form) {
     var url = form.getAttribute('data-api');
+    var method = form.getAttribute('data-method');
     var body = {};
     var members = 0;
     fieldsOf(form).forEach(function (el) {
@@ -61,61 +94,112 @@ export const PANEL_SCRIPT = `'use strict';
       if (url.indexOf('{' + el.name + '}') >= 0) url = url.replace('{' + el.name + '}', encodeURIComponent(el.value));
       else { set(body, el.name, value); members++; }
     });
-    var init = { method: form.getAttribute('data-method'), headers: { 'Accept-Language': 'en-GB' } };
-    if (members > 0) {
+    var init = { method: method, headers: { 'Accept-Language': 'en-GB' } };
+    // The control API takes a POST only as JSON, an empty one included.
+    if (members > 0 || method === 'POST') {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
     try {
-      var response = await fetch(url, init);
+      var response = await call(url, init, true);
       if (response.ok) {
         sessionStorage.setItem('panel-done', form.getAttribute('data-done'));
         location.reload();
         return;
       }
-      var text = await response.text();
-      var problem = {};
-      try { problem = JSON.parse(text); } catch (ignored) { problem = { title: text }; }
-      say(problemNode(response.status, problem), 'error');
+      await sayProblem(response);
     } catch (error) {
       say('The mock did not answer: ' + error.message, 'error');
     }
   }
 
-  document.querySelectorAll('form.api').forEach(function (form) {
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      send(form);
-    });
-    if (form.elements.kind) {
-      var show = function () {
-        form.querySelectorAll('[data-kind]').forEach(function (el) {
-          el.hidden = el.getAttribute('data-kind') !== form.elements.kind.value;
-        });
-      };
-      form.elements.kind.addEventListener('change', show);
-      show();
+  // A download link sent with the token (a plain link cannot carry the header).
+  async function download(link) {
+    try {
+      var response = await call(link.getAttribute('href'), {}, true);
+      if (!response.ok) return sayProblem(response);
+      var url = URL.createObjectURL(await response.blob());
+      var save = document.createElement('a');
+      save.href = url;
+      save.download = link.getAttribute('download');
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    } catch (error) {
+      say('The mock did not answer: ' + error.message, 'error');
     }
-  });
-
-  var rows = document.getElementById('request-rows');
-  if (rows) {
-    var keep = Number(rows.getAttribute('data-keep'));
-    var poll = async function () {
-      try {
-        var response = await fetch(rows.getAttribute('data-feed') + '?since=' + rows.getAttribute('data-since'));
-        var html = await response.text();
-        if (response.ok && html.trim() !== '') {
-          rows.insertAdjacentHTML('afterbegin', html);
-          rows.setAttribute('data-since', response.headers.get('X-Last-Seq'));
-          while (rows.rows.length > keep) rows.deleteRow(rows.rows.length - 1);
-        }
-      } catch (ignored) {
-        // The mock is restarting or gone: try again on the next tick.
-      }
-      setTimeout(poll, 1000);
-    };
-    setTimeout(poll, 1000);
   }
+
+  function start() {
+    document.querySelectorAll('form.api').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var question = form.getAttribute('data-confirm');
+        if (question && !window.confirm(question)) return;
+        send(form);
+      });
+      if (form.elements.kind) {
+        var show = function () {
+          form.querySelectorAll('[data-kind]').forEach(function (el) {
+            el.hidden = el.getAttribute('data-kind') !== form.elements.kind.value;
+          });
+        };
+        form.elements.kind.addEventListener('change', show);
+        show();
+      }
+    });
+
+    document.querySelectorAll('a[download]').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        if (!sessionStorage.getItem(TOKEN_KEY)) return;
+        event.preventDefault();
+        download(link);
+      });
+    });
+
+    var rows = document.getElementById('request-rows');
+    if (rows) {
+      var keep = Number(rows.getAttribute('data-keep'));
+      var poll = async function () {
+        try {
+          var response = await call(rows.getAttribute('data-feed') + '?since=' + rows.getAttribute('data-since'), {}, false);
+          var html = await response.text();
+          if (response.ok && html.trim() !== '') {
+            rows.insertAdjacentHTML('afterbegin', html);
+            rows.setAttribute('data-since', response.headers.get('X-Last-Seq'));
+            while (rows.rows.length > keep) rows.deleteRow(rows.rows.length - 1);
+          }
+        } catch (ignored) {
+          // The mock is restarting or gone: try again on the next tick.
+        }
+        setTimeout(poll, 1000);
+      };
+      setTimeout(poll, 1000);
+    }
+  }
+
+  // The page without the token: load it with the token (asking for it) and show its header and sections.
+  async function unlock() {
+    try {
+      var response = await call(location.href, { headers: { Accept: 'text/html' } }, true);
+      if (!response.ok) {
+        await sayProblem(response);
+        return;
+      }
+      var page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      document.querySelector('header.top').replaceWith(page.querySelector('header.top'));
+      document.querySelector('main').replaceWith(page.querySelector('main'));
+      start();
+    } catch (error) {
+      say('The mock did not answer: ' + error.message, 'error');
+    }
+  }
+
+  var locked = document.querySelector('main[data-needs-token]');
+  if (locked) {
+    document.getElementById('token-ask').addEventListener('click', unlock);
+    unlock();
+  } else start();
 })();
 `;

@@ -1,5 +1,5 @@
 import type { ClockState } from '../../control/controlled-clock.js';
-import type { Snapshot } from '../../control/snapshots.js';
+import { SNAPSHOT_NAME_PATTERN, type Snapshot } from '../../control/snapshots.js';
 import { html, type Html } from '../../html/markup.js';
 import { apiForm } from './panel-form.js';
 
@@ -34,7 +34,7 @@ function offset(ms: number): string {
   return `${ms > 0 ? '+' : '−'}${Number(value.toFixed(1))} ${unit} from real time`;
 }
 
-/** The mock's clock (status, token expiry and the NWS4 window follow it): freeze, resume, advance, set. */
+/** The mock's clock (status, token expiry and the NWS4 window follow it): freeze, resume, advance, set, real time. */
 export function clockSection(clock: ClockState, prefix: string): Html {
   const button = (action: string, label: string) =>
     apiForm(
@@ -47,6 +47,7 @@ export function clockSection(clock: ClockState, prefix: string): Html {
 <h2>Clock</h2>
 <p><strong id="clock-now">${clock.now}</strong> <span class="muted">${clock.frozen ? 'frozen' : 'running'}, ${offset(clock.offsetMs)}</span></p>
 <div class="row">${clock.frozen ? button('resume', 'Resume') : button('freeze', 'Freeze')}
+${clock.frozen || clock.offsetMs !== 0 ? apiForm('POST', `${prefix}/clock/reset`, 'Clock: back to real time', html`<button type="submit" class="quiet">Real time</button>`, 'Back to real time') : ''}
 ${apiForm('POST', `${prefix}/clock/advance`, 'Clock advanced', html`<label>by <input name="by" required size="7" value="1d" title="1d, -2h, 1h30m, 500ms"></label><button type="submit">Advance</button>`, 'Advance the clock')}
 ${apiForm('POST', `${prefix}/clock/set`, 'Clock set', html`<label>to <input name="at" required size="20" placeholder="2030-01-01T00:00:00Z"></label><button type="submit">Set</button>`, 'Set the clock')}</div>
 </section>`;
@@ -67,9 +68,9 @@ ${apiForm('DELETE', `${prefix}/snapshots/${s.name}`, `Snapshot ${s.name} deleted
   return html`<section id="data" class="card">
 <h2>Data</h2>
 <p>${counts.customers} customers, store version ${counts.storeVersion} · <a href="${prefix}/state" download="portos-state.json">Download all</a></p>
-${apiForm('POST', `${prefix}/reset`, 'Reset to the seed', html`<div class="row"><label>seed <input name="seed" data-type="number" type="number" size="6" placeholder="same"></label><label>count <input name="count" data-type="number" type="number" min="0" size="6" placeholder="same"></label><button type="submit" class="danger">Reset</button></div>`, 'Reset the data')}
+${apiForm('POST', `${prefix}/reset`, 'Reset to the seed', html`<div class="row"><label>seed <input name="seed" data-type="number" type="number" size="6" placeholder="same"></label><label>count <input name="count" data-type="number" type="number" min="0" size="6" placeholder="same"></label><button type="submit" class="danger">Reset</button></div>`, 'Reset the data', { confirm: `Replace all ${counts.customers} customers with freshly seeded ones? Snapshots, faults, locks and the clock stay.` })}
 <h3>Snapshots</h3>
 ${snapshots.length === 0 ? html`<p class="muted">None yet.</p>` : html`<ul class="rules">${snapshots.map(row)}</ul>`}
-${apiForm('PUT', `${prefix}/snapshots/{name}`, 'Snapshot taken', html`<div class="row"><label>name <input name="name" required size="16" pattern="[A-Za-z0-9][A-Za-z0-9._-]{0,63}" placeholder="before-test"></label><button type="submit">Take snapshot</button></div>`, 'Take a snapshot')}
+${apiForm('PUT', `${prefix}/snapshots/{name}`, 'Snapshot taken', html`<div class="row"><label>name <input name="name" required size="16" pattern="${SNAPSHOT_NAME_PATTERN}" placeholder="before-test"></label><button type="submit">Take snapshot</button></div>`, 'Take a snapshot')}
 </section>`;
 }

@@ -23,4 +23,6 @@ export const authFailures: Record<AuthFailure, string> = {
   'nws4-outside-window': 'x-nd-date is outside the allowed time window around the server time (±150 s by default).',
   'nws4-content-hash-mismatch': 'x-nd-content-sha256 does not match the request body.',
   'nws4-bad-signature': 'The NWS4 request signature is invalid.',
+  'control-token-missing': 'The mock control API needs its control token in the X-Mock-Control-Token header.',
+  'control-token-wrong': 'The X-Mock-Control-Token header does not carry the control token of this mock.',
 };

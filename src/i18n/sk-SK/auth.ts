@@ -23,4 +23,6 @@ export const authFailures: Record<AuthFailure, string> = {
   'nws4-outside-window': 'Čas x-nd-date je mimo povoleného časového okna okolo času servera (predvolene ±150 s).',
   'nws4-content-hash-mismatch': 'Hlavička x-nd-content-sha256 nezodpovedá telu požiadavky.',
   'nws4-bad-signature': 'Podpis požiadavky NWS4 je neplatný.',
+  'control-token-missing': 'Riadiace API mocku vyžaduje riadiaci token v hlavičke X-Mock-Control-Token.',
+  'control-token-wrong': 'Hlavička X-Mock-Control-Token neobsahuje riadiaci token tohto mocku.',
 };
