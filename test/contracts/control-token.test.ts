@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { parseRunArgs } from '../../src/contracts/cli/args.js';
 import { loadScenarios } from '../../src/contracts/load.js';
-import { OpenApiIndex } from '../../src/contracts/openapi.js';
+import { specIndex } from '../../src/spec/spec-index.js';
 import { loadProfiles } from '../../src/contracts/profiles.js';
 import { formatConsoleReport } from '../../src/contracts/report/console.js';
 import { exitCode, type RunResult } from '../../src/contracts/result.js';
@@ -19,7 +19,7 @@ const TOKEN = 'kit-secret';
 const FILES = readdirSync('contracts')
   .filter((f) => /^control-.*\.ya?ml$/.test(f))
   .map((f) => `contracts/${f}`);
-const spec = OpenApiIndex.load('spec/openapi.yaml');
+const spec = specIndex('strict');
 
 let mock: RunningMock;
 before(async () => {
