@@ -4,7 +4,15 @@ export { loadProfiles, parseProfiles, type Profile, type Profiles } from './prof
 export { OpenApiIndex } from './openapi.js';
 export { runContracts, type RunOptions } from './run.js';
 export { selectScenarios, type Selection } from './select.js';
-export { exitCode, tally, type RunResult, type ScenarioResult, type StepResult } from './result.js';
+export {
+  exitCode,
+  STATUS_NAMES,
+  tally,
+  type RunResult,
+  type ScenarioResult,
+  type StepResult,
+} from './result.js';
+export { checkReachable, HEALTH_PATH } from './reachable.js';
 export { formatConsoleReport, formatProgress } from './report/console.js';
 export { formatJunitReport } from './report/junit.js';
 export { formatJsonReport } from './report/json.js';

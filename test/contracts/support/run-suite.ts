@@ -8,15 +8,22 @@ import { selectScenarios, type Selection } from '../../../src/contracts/select.j
 
 const spec = OpenApiIndex.load('spec/openapi.yaml');
 
+/** How to run: `dispatcher` carries every request (e.g. to record them); `probe` and `timeoutMs` as in the CLI. */
+export interface SuiteOptions {
+  dispatcher?: Dispatcher;
+  probe?: boolean;
+  timeoutMs?: number;
+}
+
 /**
- * Loads scenario files and runs them against `baseUrl` with the fixture profiles and the project spec; `dispatcher`
- * (optional) carries every request, e.g. to record them.
+ * Loads scenario files and runs them against `baseUrl` (a mock's `url`, with its base path) with the fixture
+ * profiles and the project spec.
  */
 export async function runSuite(
   baseUrl: string,
   paths: string[],
   selection: Selection = {},
-  dispatcher?: Dispatcher,
+  options: SuiteOptions = {},
 ): Promise<RunResult> {
   const loaded = loadScenarios(paths);
   const { profiles, issues } = loadProfiles('fixtures/profiles.yaml', {});
@@ -27,7 +34,12 @@ export async function runSuite(
     issues: [...loaded.issues, ...issues],
     profiles,
     spec,
-    http: { timeoutMs: 10_000, retries: 0, ...(dispatcher === undefined ? {} : { dispatcher }) },
+    http: {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retries: 0,
+      ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    },
     concurrency: 4,
+    probe: options.probe ?? false,
   });
 }
