@@ -5,6 +5,7 @@ import type { Created } from './cleanup.js';
 import type { Finding } from './finding.js';
 import { interpolateDeep, type Scope } from './interpolate.js';
 import { brief } from './matchers.js';
+import { relativeToBase } from './base-path.js';
 import { send, type HttpOptions } from './replay.js';
 import type { StepResult } from './result.js';
 import { ANONYMOUS, type CaptureSource } from './scenario.js';
@@ -12,6 +13,8 @@ import { ANONYMOUS, type CaptureSource } from './scenario.js';
 /** What running control actions needs. */
 export interface ArrangeContext {
   control?: ControlApi;
+  /** The base URL's path (`''` at the root): paths in answers are read relative to it. */
+  basePath: string;
   http: HttpOptions;
   /** Records customers an action created (a `load`), for the end-of-run cleanup. */
   created(resource: Created): void;
@@ -58,13 +61,13 @@ async function runAction(
     };
   }
   const url = `${ctx.control?.prefix ?? ''}${call.path}`;
-  const fail = (durationMs: number, message: string, status?: number) => ({
+  const fail = (durationMs: number, message: string, status?: number, kind: Finding['kind'] = 'control') => ({
     result: {
       ...head,
       method: call.method,
       url,
       durationMs,
-      findings: [{ kind: 'control' as const, path: action.name, message }],
+      findings: [{ kind, path: action.name, message }],
       ...(status === undefined ? {} : { status }),
     },
     captured: {},
@@ -76,8 +79,9 @@ async function runAction(
     { method: call.method, url: ctx.control.url + call.path, headers, ...(body === undefined ? {} : { body }) },
     { ...ctx.http, retries: 0 },
   );
-  if (!sent.ok) return fail(sent.durationMs, `${call.method} ${url}: ${sent.error}`);
-  const obs = sent.observation;
+  // No answer from the control API: the scenario could not run (not a broken expectation).
+  if (!sent.ok) return fail(sent.durationMs, `${call.method} ${url}: ${sent.error}`, undefined, 'no-answer');
+  const obs = relativeToBase(sent.observation, ctx.basePath);
   if (!call.ok.includes(obs.status)) {
     return fail(
       obs.durationMs,

@@ -106,16 +106,28 @@ export function checkElapsed(expect: Expect, durationMs: number): Finding[] {
     : findings('elapsed', matchValue(expect.elapsedMs, durationMs, 'elapsedMs'));
 }
 
+const NEVER_OPENED: ReadonlySet<TransportFailureKind> = new Set(['refused', 'other']);
+
 /**
  * `transport`: the expected failure (`dropped`: no response; `truncated`: the body ended early) against what
- * happened; `got` is the failure, or the status of a whole response.
+ * happened; `got` is the failure, or the status of a whole response. A failure before any status line that the
+ * step did not ask for, or a connection that never opened (refused, DNS, TLS), is `no-answer` (the scenario could
+ * not run); a body cut short is an answer, broken.
  */
 export function checkTransport(
   expect: Expect,
   got: { failure: TransportFailureKind; error: string } | { status: number },
 ): Finding[] {
   const wanted = expect.transport;
-  if (wanted === undefined) return 'failure' in got ? [{ kind: 'transport', path: 'request', message: got.error }] : [];
+  if ('failure' in got && got.failure !== wanted && (wanted === undefined || NEVER_OPENED.has(got.failure)))
+    return [
+      {
+        kind: got.failure === 'truncated' ? 'transport' : 'no-answer',
+        path: 'request',
+        message: got.error,
+      },
+    ];
+  if (wanted === undefined) return [];
   if ('failure' in got && got.failure === wanted) return [];
   const actual = 'failure' in got ? `${got.failure}: ${got.error}` : `a whole response with status ${got.status}`;
   return [

@@ -1,7 +1,7 @@
 import { isRecord } from './json-path.js';
 import { send, type HttpOptions } from './replay.js';
-import { type ScenarioResult, scenarioIdentity } from './result.js';
-import { CONTROL_TAG, type LoadedScenario } from './scenario.js';
+import { type ScenarioResult, type StepResult, scenarioIdentity } from './result.js';
+import { ANONYMOUS, CONTROL_TAG, type LoadedScenario } from './scenario.js';
 
 /**
  * Where the mock's control API is: its base URL (no trailing `/`), for messages its path (`/_mock`), and the
@@ -52,25 +52,61 @@ export function needsControl(scenario: LoadedScenario): boolean {
   return scenario.tags.includes(CONTROL_TAG);
 }
 
-/** `GET {control}` answers 200 with `{counts: {...}}` on the mock; anything else means there is no control API. */
-export async function probeControl(
-  api: ControlApi,
-  http: HttpOptions,
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+/** What the probe of the control API found: it is there; the server answered that it is not; or no answer. */
+export type ControlProbe = { ok: true } | { ok: false; answered: boolean; reason: string };
+
+/**
+ * `GET {control}` answers 200 with `{counts: {...}}` on the mock; any other answer means there is no control API.
+ * No answer at all (refused, reset, timeout) says neither.
+ */
+export async function probeControl(api: ControlApi, http: HttpOptions): Promise<ControlProbe> {
   const sent = await send(
     { method: 'GET', url: api.url, headers: controlHeaders(api, 'GET', false) },
     { ...http, retries: 0 },
   );
-  if (!sent.ok) return { ok: false, reason: `GET ${api.prefix}: ${sent.error}` };
+  if (!sent.ok) return { ok: false, answered: false, reason: `GET ${api.prefix}: ${sent.error}` };
   const { status, body } = sent.observation;
   if (status === 200 && isRecord(body) && isRecord(body['counts'])) return { ok: true };
   const hint = status === 401 ? ' (it needs the control token: --control-token or PORTOS_MOCK_CONTROL_TOKEN)' : '';
-  return { ok: false, reason: `GET ${api.prefix} answered ${status}${status === 200 ? ' without counts' : hint}` };
+  return {
+    ok: false,
+    answered: true,
+    reason: `GET ${api.prefix} answered ${status}${status === 200 ? ' without counts' : hint}`,
+  };
 }
 
 /** The note of a scenario skipped for want of a control API. */
 export function controlNote(api: ControlApi, reason: string): string {
   return `needs the mock control API (${api.prefix}); not available on this server (${reason})`;
+}
+
+/**
+ * The result of a scenario that needs the control API the probe found none of: skipped when the server answered
+ * (it has none), could not run when nothing answered.
+ */
+export function withoutControl(
+  scenario: LoadedScenario,
+  api: ControlApi,
+  probe: ControlProbe & { ok: false },
+): ScenarioResult {
+  if (probe.answered) return skippedResult(scenario, controlNote(api, probe.reason));
+  const step: StepResult = {
+    index: 0,
+    name: 'the control API',
+    as: ANONYMOUS,
+    lang: '',
+    method: 'GET',
+    url: api.prefix,
+    durationMs: 0,
+    findings: [{ kind: 'no-answer', path: 'request', message: `needs the mock control API: ${probe.reason}` }],
+  };
+  return {
+    ...scenarioIdentity(scenario),
+    status: 'error',
+    durationMs: 0,
+    steps: [step],
+    skippedSteps: scenario.steps.length,
+  };
 }
 
 /** The result of a scenario that did not run, with why. */

@@ -3,6 +3,7 @@ import { captureValues } from './capture.js';
 import { checkElapsed, checkResponse, checkTransport } from './check.js';
 import { createdBy, type Created } from './cleanup.js';
 import type { ControlApi } from './control-api.js';
+import { relativeToBase } from './base-path.js';
 import { renderDiff } from './diff.js';
 import type { Finding } from './finding.js';
 import { findings } from './finding.js';
@@ -12,13 +13,15 @@ import type { OpenApiIndex } from '../spec/openapi-index.js';
 import { profileField } from './profiles.js';
 import { send, type HttpOptions, type HttpRequest, type Observation } from './replay.js';
 import { buildRequest, withoutRemoved } from './request.js';
-import { type ScenarioResult, type StepResult, scenarioIdentity } from './result.js';
+import { type ScenarioResult, type StepResult, scenarioIdentity, statusOf } from './result.js';
 import { ANONYMOUS, type Expect, type LoadedScenario, type Step } from './scenario.js';
 import { stepLanguages } from './titles.js';
 
 /** What running a scenario needs from the run. */
 export interface ExecuteContext {
   baseUrl: string;
+  /** The base URL's path (`''` at the root): paths in answers are read relative to it (see base-path.ts). */
+  basePath: string;
   http: HttpOptions;
   identities: IdentityResolver;
   spec: OpenApiIndex | undefined;
@@ -123,7 +126,7 @@ async function runVariant(
       },
     };
   }
-  const obs = sent.observation;
+  const obs = relativeToBase(sent.observation, ctx.basePath);
   const createdPath = control ? undefined : createdBy(request.method, built.built.path, obs);
   if (createdPath !== undefined) ctx.created({ path: createdPath, as, scenario });
   // A step's captures are visible in its own expectations (e.g. a Location header naming the new id).
@@ -145,7 +148,8 @@ async function runVariant(
     ...(bodyDiff.length > 0 ? { bodyDiff } : {}),
     ...(found.length > 0 ? { request: sentExcerpt(request) } : {}),
   };
-  return { result, obs, captured: captured.values };
+  // The report shows the answer as the server sent it.
+  return { result, obs: sent.observation, captured: captured.values };
 }
 
 /** Runs a scenario's steps in order (each once per identity × language) and stops at the first failing step. */
@@ -214,16 +218,9 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
     );
   }
   const all = steps.flatMap((s) => s.findings);
-  const status = all.some((f) => f.kind === 'identity')
-    ? 'error'
-    : all.length === 0
-      ? 'passed'
-      : scenario.basis === 'decision'
-        ? 'unconfirmed'
-        : 'failed';
   return {
     ...scenarioIdentity(scenario),
-    status,
+    status: statusOf(scenario.basis, all),
     durationMs: Math.round(performance.now() - started),
     steps,
     skippedSteps: failedAt === undefined ? 0 : scenario.steps.length - failedAt - 1,

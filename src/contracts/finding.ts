@@ -8,7 +8,10 @@ export interface Mismatch {
   actual?: unknown;
 }
 
-/** Which expectation a finding breaks. */
+/**
+ * Which expectation a finding breaks. Two kinds mean the scenario could not run: `no-answer` (no HTTP answer
+ * arrived: refused, reset, timeout, TLS, DNS) and `identity` (no credentials: a login failed).
+ */
 export const FINDING_KINDS = [
   'status',
   'header',
@@ -18,6 +21,7 @@ export const FINDING_KINDS = [
   'capture',
   'request',
   'transport',
+  'no-answer',
   'elapsed',
   'control',
   'identity',

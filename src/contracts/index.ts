@@ -6,7 +6,15 @@ export { specIndex } from '../spec/spec-index.js';
 export { strictView } from '../spec/strict-view.js';
 export { runContracts, type RunOptions } from './run.js';
 export { selectScenarios, type Selection } from './select.js';
-export { exitCode, tally, type RunResult, type ScenarioResult, type StepResult } from './result.js';
+export {
+  exitCode,
+  STATUS_NAMES,
+  tally,
+  type RunResult,
+  type ScenarioResult,
+  type StepResult,
+} from './result.js';
+export { checkReachable, HEALTH_PATH } from './reachable.js';
 export { formatConsoleReport, formatProgress } from './report/console.js';
 export { formatJunitReport } from './report/junit.js';
 export { formatJsonReport } from './report/json.js';

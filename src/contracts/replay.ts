@@ -62,11 +62,18 @@ function parseJson(text: string, contentType: string | undefined): unknown {
   }
 }
 
-function errorText(error: unknown, responded: boolean): { text: string; failure: TransportFailureKind } {
+function errorText(
+  error: unknown,
+  responded: boolean,
+  timeoutMs: number,
+): { text: string; failure: TransportFailureKind } {
   const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code;
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { text: 'timed out', failure: 'timeout' };
-  const text = [code, e.message ?? String(error)].filter(Boolean).join(': ');
+  if (e.name === 'TimeoutError' || e.name === 'AbortError')
+    return { text: `timed out after ${timeoutMs} ms`, failure: 'timeout' };
+  const message = e.message ?? String(error);
+  // `connect ECONNREFUSED 127.0.0.1:9` names its code already; `other side closed` does not.
+  const text = code === undefined || message.includes(code) ? message : `${code}: ${message}`;
   if (code === 'ECONNREFUSED') return { text, failure: 'refused' };
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
     return responded
@@ -102,7 +109,7 @@ async function attempt(req: HttpRequest, options: HttpOptions): Promise<SendResu
       },
     };
   } catch (error) {
-    const { text, failure } = errorText(error, status !== undefined);
+    const { text, failure } = errorText(error, status !== undefined, options.timeoutMs);
     return {
       ok: false,
       error: text,

@@ -1,13 +1,34 @@
 import type { CleanupResult } from './cleanup.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingKind } from './finding.js';
 import type { Basis, LoadIssue } from './scenario.js';
 
 /**
- * passed; failed (a doc contract broken); unconfirmed (a decision not confirmed); error (could not run); skipped
- * (not run: the server lacks what it needs, e.g. the mock control API; see `note`; never fails the run).
+ * passed; failed (a doc contract broken); unconfirmed (a decision not confirmed); error (could not run: a request
+ * got no HTTP answer, or an identity got no credentials, so the scenario says nothing about the contract); skipped
+ * (not run: the server answered that it lacks what the scenario needs, e.g. the mock control API; see `note`;
+ * never fails the run).
  */
 export const SCENARIO_STATUSES = ['passed', 'failed', 'unconfirmed', 'error', 'skipped'] as const;
 export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
+
+/** What each status is called in every report (console, HTML, JUnit, JSON). */
+export const STATUS_NAMES: Record<ScenarioStatus, string> = {
+  passed: 'passed',
+  failed: 'contract broken',
+  unconfirmed: 'assumption not confirmed',
+  error: 'could not run',
+  skipped: 'skipped',
+};
+
+/** Findings that mean the scenario could not run: no HTTP answer arrived, or an identity could not log in. */
+const NOT_RUN: ReadonlySet<FindingKind> = new Set(['no-answer', 'identity']);
+
+/** A scenario's status from its findings: could not run beats everything; else its basis decides. */
+export function statusOf(basis: Basis, findings: readonly Finding[]): Exclude<ScenarioStatus, 'skipped'> {
+  if (findings.some((f) => NOT_RUN.has(f.kind))) return 'error';
+  if (findings.length === 0) return 'passed';
+  return basis === 'decision' ? 'unconfirmed' : 'failed';
+}
 
 /** One request of a step (a step runs once per identity × language). */
 export interface StepResult {
@@ -63,7 +84,11 @@ export function tally(result: RunResult): Record<ScenarioStatus, number> {
   return counts;
 }
 
-/** 0 all pass; 1 a contract broken (or, without --probe, an assumption not confirmed); 2 invalid scenarios, usage or runs that could not start. */
+/**
+ * 2 (invalid scenarios or profiles, or a scenario that could not run) beats 1 (a contract broken or, without
+ * --probe, an assumption not confirmed) beats 0 (all passed). Usage errors and an unreachable server are 2 too
+ * (the CLI's, before a run).
+ */
 export function exitCode(result: RunResult): 0 | 1 | 2 {
   const counts = tally(result);
   if (result.issues.length > 0 || counts.error > 0) return 2;

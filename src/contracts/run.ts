@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { Agent } from 'undici';
 import type { CleanupResult, Created } from './cleanup.js';
-import { controlApi, controlNote, needsControl, probeControl, skippedResult } from './control-api.js';
+import { basePathOf } from './base-path.js';
+import { type ControlProbe, controlApi, needsControl, probeControl, withoutControl } from './control-api.js';
 import { executeScenario } from './execute.js';
 import { IdentityResolver } from './identity.js';
 import { references } from './interpolate.js';
@@ -109,6 +111,18 @@ async function cleanUp(
  * the run created (best effort; reported). Never resets the server, so runs can share one.
  */
 export async function runContracts(options: RunOptions): Promise<RunResult> {
+  if (options.http.dispatcher !== undefined) return runWith(options);
+  // Connections of its own, closed at the end: a pooled socket the server closed while this process was busy
+  // elsewhere (say, between two runs) would reset the run's first request, which then could not run.
+  const dispatcher = new Agent();
+  try {
+    return await runWith({ ...options, http: { ...options.http, dispatcher } });
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+async function runWith(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const runId = options.runId ?? newRunId();
@@ -124,6 +138,7 @@ export async function runContracts(options: RunOptions): Promise<RunResult> {
   let sequence = 0;
   const context = {
     baseUrl: options.baseUrl,
+    basePath: basePathOf(options.baseUrl),
     http: options.http,
     identities,
     spec: options.spec,
@@ -134,16 +149,17 @@ export async function runContracts(options: RunOptions): Promise<RunResult> {
     created: (c: Created) => void created.push(c),
     control,
   };
-  // Scenarios that need the control API are skipped (with a note) when a single probe finds none.
-  const probe = runnable.some(needsControl) ? await probeControl(control, options.http) : { ok: true as const };
+  // Scenarios that need the control API are skipped (with a note) when a single probe finds none; when the probe
+  // gets no answer they could not run.
+  const probe: ControlProbe = runnable.some(needsControl) ? await probeControl(control, options.http) : { ok: true };
   const scenarios = new Array<ScenarioResult>(runnable.length);
   const shared: number[] = [];
   const exclusive: number[] = [];
   runnable.forEach((scenario, i) => {
     if (!probe.ok && needsControl(scenario)) {
-      const skipped = skippedResult(scenario, controlNote(control, probe.reason));
-      scenarios[i] = skipped;
-      options.onScenario?.(skipped);
+      const result = withoutControl(scenario, control, probe);
+      scenarios[i] = result;
+      options.onScenario?.(result);
     } else (scenario.tags.includes(EXCLUSIVE_TAG) ? exclusive : shared).push(i);
   });
   const run = async (i: number) => {

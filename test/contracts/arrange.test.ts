@@ -283,7 +283,10 @@ test('without a control API, control scenarios are skipped with a note; the othe
     formatConsoleReport(result),
     /Skipped \(not failing the run\) — 2:\n {2}needs the mock control API[^\n]*:\n {4}- s\.yaml › needs control/,
   );
-  assert.match(formatConsoleReport(result), /3 scenarios: 1 passed, 0 failed, 0 unconfirmed, 0 errors, 2 skipped/);
+  assert.match(
+    formatConsoleReport(result),
+    /3 scenarios: 1 passed, 0 failed, 0 unconfirmed, 0 could not run, 2 skipped/,
+  );
   assert.match(
     formatJunitReport(result),
     /skipped="2"[\s\S]*<skipped message="needs the mock control API \(\/_mock\); not available on this server/,
@@ -292,18 +295,21 @@ test('without a control API, control scenarios are skipped with a note; the othe
   assert.deepEqual([json.summary.skipped, json.summary.exitCode], [2, 0]);
 });
 
-test('a connection refused at the control API skips too; --control-url points elsewhere', async () => {
+test('no answer from the control API: its scenarios could not run (it may be there); --control-url points elsewhere', async () => {
   const refused = await run(
-    `scenarios:\n  - { name: c, basis: doc, tags: [control], steps: [{ request: { method: GET, path: /a }, expect: { status: 200 } }] }`,
+    `scenarios:\n  - { name: c, basis: decision, tags: [control], steps: [{ request: { method: GET, path: /a }, expect: { status: 200 } }] }`,
     {
       controlUrl: 'http://127.0.0.1:9/_mock',
     },
   );
-  assert.equal(refused.scenarios[0]?.status, 'skipped');
-  assert.match(
-    refused.scenarios[0]?.note ?? '',
-    /^needs the mock control API \(\/_mock\); not available on this server \(GET \/_mock: ECONNREFUSED/,
+  assert.equal(refused.scenarios[0]?.status, 'error');
+  assert.deepEqual(
+    refused.scenarios[0]?.steps.flatMap((s) =>
+      s.findings.map((f) => [f.kind, f.message.replace(/ECONNREFUSED.*/, '')]),
+    ),
+    [['no-answer', 'needs the mock control API: GET /_mock: connect ']],
   );
+  assert.equal(exitCode(refused), 2);
   const elsewhere = await run(
     `scenarios:\n  - { name: c, basis: doc, tags: [control], steps: [{ request: { api: control, method: GET, path: /x }, expect: { status: 200, body: { url: /qa/_ctl/x } } }] }`,
     {

@@ -201,9 +201,11 @@ test('Prism finds no violation in any response of the mock while contracts/ runs
   assert.ok(mock !== undefined && tap !== undefined && upstream !== undefined && prism !== undefined);
   const started = performance.now();
   // Two runs, one after the other, so that each exchange is known to come from a tagged scenario or not.
-  const results = [await runSuite(mock.url, ['contracts'], { tags: [`!${OFF_SPEC_TAG}`] }, tap.dispatcher)];
+  const results = [
+    await runSuite(mock.url, ['contracts'], { tags: [`!${OFF_SPEC_TAG}`] }, { dispatcher: tap.dispatcher }),
+  ];
   const recorded = tap.exchanges.length;
-  results.push(await runSuite(mock.url, ['contracts'], { tags: [OFF_SPEC_TAG] }, tap.dispatcher));
+  results.push(await runSuite(mock.url, ['contracts'], { tags: [OFF_SPEC_TAG] }, { dispatcher: tap.dispatcher }));
   const exchanges = tap.exchanges.filter((e) => !isControlCall(e));
   const offSpecFrom = tap.exchanges.slice(0, recorded).filter((e) => !isControlCall(e)).length;
   const controlCalls = tap.exchanges.length - exchanges.length;

@@ -34,7 +34,7 @@ test('JSON bodies are parsed, others kept as text; repeated headers joined', asy
 
 test('a timeout is a transport failure', async () => {
   const result = await send({ method: 'GET', url: `${server.url}/slow`, headers: {} }, { timeoutMs: 50, retries: 0 });
-  assert.deepEqual(result.ok ? '' : result.error, 'timed out');
+  assert.deepEqual(result.ok ? '' : [result.failure, result.error], ['timeout', 'timed out after 50 ms']);
 });
 
 test('idempotent requests are retried after a transport failure, POST is not', async () => {

@@ -28,3 +28,20 @@ test('a second run against the same server passes too (per-run values, no global
   const result = await runSuite(mock.url, ['contracts']);
   assert.equal(exitCode(result), 0, formatConsoleReport(result));
 });
+
+test('contracts/ passes against the mock behind a base path (run --base-url …/api/v1 against serve --base-path /api/v1)', async () => {
+  const prefixed = await startMock({ config: { port: 0, count: 50, basePath: '/api/v1' }, log: () => undefined });
+  try {
+    assert.match(prefixed.url, /\/api\/v1$/);
+    const result = await runSuite(prefixed.url, ['contracts']);
+    assert.equal(exitCode(result), 0, formatConsoleReport(result));
+    assert.deepEqual(
+      result.scenarios.filter((s) => s.status !== 'passed').map((s) => `${s.id}: ${s.status}`),
+      [],
+    );
+    assert.deepEqual(result.cleanup.failed, []);
+    assert.equal(prefixed.store.size, 50, 'what the run created is deleted again');
+  } finally {
+    await prefixed.close();
+  }
+});

@@ -11,6 +11,7 @@ import { formatHtmlReport } from '../report/html.js';
 import { formatJsonReport } from '../report/json.js';
 import { formatJunitReport } from '../report/junit.js';
 import { exitCode, type RunResult } from '../result.js';
+import { checkReachable, unreachableLine } from '../reachable.js';
 import { preflight, runContracts } from '../run.js';
 import type { LoadedScenario } from '../scenario.js';
 import { selectScenarios } from '../select.js';
@@ -115,17 +116,30 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   const baseUrl = args.baseUrl ?? '';
   const color = args.color && io.tty && io.env['NO_COLOR'] === undefined;
   const progress = args.reporter === 'console' || args.out !== undefined ? io.stdout : io.stderr;
+  const dispatcher = createDispatcher({ insecure: args.insecure, ...(args.ca === undefined ? {} : { ca: args.ca }) });
+  const http = {
+    timeoutMs: args.timeoutMs,
+    retries: args.retries,
+    ...(dispatcher === undefined ? {} : { dispatcher }),
+  };
+  // Without an answer every scenario could not run: one line says so, instead of a report of each.
+  const reachable = await checkReachable(baseUrl, http);
+  if (!reachable.ok) {
+    await dispatcher?.close();
+    for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
+    io.stderr(`${unreachableLine(reachable)}\n`);
+    return 2;
+  }
   progress(
     `portos-contracts: ${selected.length} scenarios from ${loaded.files.length} files against ${baseUrl} (concurrency ${args.concurrency}, profiles ${profiles.file})\n`,
   );
-  const dispatcher = createDispatcher({ insecure: args.insecure, ...(args.ca === undefined ? {} : { ca: args.ca }) });
   const result = await runContracts({
     baseUrl,
     scenarios: selected,
     issues,
     profiles,
     spec,
-    http: { timeoutMs: args.timeoutMs, retries: args.retries, ...(dispatcher === undefined ? {} : { dispatcher }) },
+    http,
     concurrency: args.concurrency,
     probe: args.probe,
     ...(args.controlUrl === undefined ? {} : { controlUrl: args.controlUrl }),

@@ -19,7 +19,8 @@ Options (run):
   --spec FILE           OpenAPI document for schema checks (default: the package's spec/openapi.yaml)
   --spec-view VIEW      documented (default: the PORTOS contract as documented) or strict (exactly what the mock sends)
   --no-schema           skip the default schema checks
-  --probe               decision scenarios that fail are reported, not failing the run (for a real server)
+  --probe               unconfirmed decisions are reported, not failing the run (for a real server); a
+                        scenario that could not run still does
   --control-url URL     the mock control API (default: --control-prefix at the server root); scenarios tagged
   --control-prefix P    control are skipped when it does not answer (default prefix /_mock)
   --control-token T     the mock's control token, sent on every control call (env PORTOS_MOCK_CONTROL_TOKEN)
@@ -35,6 +36,12 @@ Options (record):
   --profiles FILE       map users and API keys to profile names (default as for run)
   --host ADDR           interface (default 127.0.0.1)
 
-Exit codes: 0 all passed, 1 a contract broken (or an assumption not confirmed, without --probe),
-            2 invalid scenarios, profiles or usage (also: nothing selected).
+Before a run, GET {base-url}/api/v2/health must get an HTTP answer (any status); if none: one line, exit 2.
+Paths in answers (instance, Location, ...) are compared relative to the base URL's path (a server behind a prefix).
+
+Exit codes (the highest wins):
+  2  a scenario could not run (no HTTP answer: refused, reset, timeout, TLS, DNS; or a login failed), no answer
+     before the run, invalid scenarios or profiles, usage (also: nothing selected)
+  1  a contract broken (or an assumption not confirmed, without --probe)
+  0  all passed
 `;

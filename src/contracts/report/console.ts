@@ -1,6 +1,13 @@
 import { renderDiff } from '../diff.js';
 import type { Finding } from '../finding.js';
-import { tally, type RunResult, type ScenarioResult, type ScenarioStatus, type StepResult } from '../result.js';
+import {
+  STATUS_NAMES,
+  tally,
+  type RunResult,
+  type ScenarioResult,
+  type ScenarioStatus,
+  type StepResult,
+} from '../result.js';
 import type { LoadIssue } from '../scenario.js';
 
 export interface ConsoleOptions {
@@ -29,13 +36,11 @@ export function formatProgress(result: ScenarioResult, options: ConsoleOptions =
   const paint = painter(options.color ?? false);
   const [mark, color] = MARK[result.status];
   const note =
-    result.status === 'unconfirmed'
-      ? ' (assumption not confirmed)'
-      : result.status === 'error'
-        ? ' (could not run)'
-        : result.status === 'skipped'
-          ? ` (skipped: ${result.note ?? ''})`
-          : '';
+    result.status === 'unconfirmed' || result.status === 'error'
+      ? ` (${STATUS_NAMES[result.status]})`
+      : result.status === 'skipped'
+        ? ` (skipped: ${result.note ?? ''})`
+        : '';
   return `  ${paint(color, mark)} ${result.id}${paint('dim', ` [${result.basis}] ${result.durationMs} ms`)}${note}`;
 }
 
@@ -158,7 +163,7 @@ export function formatConsoleReport(result: RunResult, options: ConsoleOptions =
     paint('green', `${t.passed} passed`),
     paint(t.failed > 0 ? 'red' : 'dim', `${t.failed} failed`),
     paint(t.unconfirmed > 0 ? 'yellow' : 'dim', `${t.unconfirmed} unconfirmed${probe}`),
-    paint(t.error > 0 ? 'magenta' : 'dim', `${t.error} errors`),
+    paint(t.error > 0 ? 'magenta' : 'dim', `${t.error} ${STATUS_NAMES.error}`),
     ...(t.skipped > 0 ? [paint('dim', `${t.skipped} skipped`)] : []),
   ];
   out.push(

@@ -1,12 +1,12 @@
 import type { Finding } from '../finding.js';
-import type { ScenarioResult, ScenarioStatus, StepResult } from '../result.js';
+import { STATUS_NAMES, type ScenarioResult, type ScenarioStatus, type StepResult } from '../result.js';
 import { diffTable, sideBySide, valueRows } from './html-diff.js';
 import { html, type Html } from '../../html/markup.js';
 
 /** The mark of each result (as the console reporter shows it), its word and its filter button. */
 export const STATUS_LABEL: Record<ScenarioStatus, { mark: string; word: string; filter: string }> = {
   failed: { mark: '✗', word: 'failed', filter: 'Failed' },
-  error: { mark: '!', word: 'could not run', filter: 'Could not run' },
+  error: { mark: '!', word: STATUS_NAMES.error, filter: 'Could not run' },
   unconfirmed: { mark: '?', word: 'not confirmed', filter: 'Not confirmed' },
   passed: { mark: '✓', word: 'passed', filter: 'Passed' },
   skipped: { mark: '-', word: 'skipped', filter: 'Skipped' },

@@ -14,7 +14,7 @@ const SECTIONS: { status: ScenarioStatus; title: string; note: string }[] = [
   {
     status: 'error',
     title: 'Could not run',
-    note: 'a log-in or the connection failed, so the scenario says nothing about the contract.',
+    note: 'no HTTP answer arrived (refused, reset, timeout, TLS, DNS) or a log-in failed, so the scenario says nothing about the contract.',
   },
   {
     status: 'unconfirmed',
@@ -32,7 +32,7 @@ const SECTIONS: { status: ScenarioStatus; title: string; note: string }[] = [
 const EXIT_MEANING = {
   0: 'everything passed',
   1: 'a contract is broken (or, without --probe, a decision not confirmed)',
-  2: 'invalid scenarios or scenarios that could not run',
+  2: 'scenarios that could not run, or invalid scenarios',
 } as const;
 
 const FILTERS: { value: string; label: string }[] = [

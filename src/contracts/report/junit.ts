@@ -1,10 +1,11 @@
 import { renderDiff } from '../diff.js';
-import type { RunResult, ScenarioResult } from '../result.js';
+import { STATUS_NAMES, type RunResult, type ScenarioResult } from '../result.js';
 import type { LoadIssue } from '../scenario.js';
 import { findingHead, formatIssue } from './console.js';
 
 // JUnit XML as CI systems (GitLab, Jenkins, GitHub test reporters) render it: one <testsuite> per scenario file,
-// one <testcase> per scenario; a broken contract is a <failure>, a scenario that could not run an <error>.
+// one <testcase> per scenario; a broken contract is a <failure>, a scenario that could not run (no HTTP answer, or
+// no credentials) an <error>.
 
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
@@ -57,10 +58,10 @@ function testcase(result: ScenarioResult, probe: boolean): string {
       return `${open}>\n      <failure type="contract-broken" message="${message}">${body}</failure>\n    </testcase>`;
     case 'unconfirmed':
       return probe
-        ? `${open}>\n      <skipped message="assumption not confirmed: ${message}"/>\n      <system-out>${body}</system-out>\n    </testcase>`
+        ? `${open}>\n      <skipped message="${STATUS_NAMES.unconfirmed}: ${message}"/>\n      <system-out>${body}</system-out>\n    </testcase>`
         : `${open}>\n      <failure type="assumption-not-confirmed" message="${message}">${body}</failure>\n    </testcase>`;
     case 'error':
-      return `${open}>\n      <error type="could-not-run" message="${message}">${body}</error>\n    </testcase>`;
+      return `${open}>\n      <error type="could-not-run" message="${STATUS_NAMES.error}: ${message}">${body}</error>\n    </testcase>`;
     case 'skipped':
       return `${open}>\n      <skipped message="${xmlEscape(result.note ?? 'skipped')}"/>\n    </testcase>`;
   }

@@ -21,7 +21,7 @@ test('report: issues, failures apart from unconfirmed assumptions, step, expecta
     'Assumptions not confirmed (decision scenarios) — 1:',
     'Could not run — 1:',
     'Cleanup: 3 created, 1 deleted, 1 already gone, 1 failed',
-    '4 scenarios: 1 passed, 1 failed, 1 unconfirmed, 1 errors',
+    '4 scenarios: 1 passed, 1 failed, 1 unconfirmed, 1 could not run',
   ];
   let at = 0;
   for (const part of order) {

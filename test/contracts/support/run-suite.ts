@@ -9,15 +9,22 @@ import { specIndex } from '../../../src/spec/spec-index.js';
 /** The suite is run against the mock (or a proxy in front of it) here, so it checks the STRICT view. */
 const spec = specIndex('strict');
 
+/** How to run: `dispatcher` carries every request (e.g. to record them); `probe` and `timeoutMs` as in the CLI. */
+export interface SuiteOptions {
+  dispatcher?: Dispatcher;
+  probe?: boolean;
+  timeoutMs?: number;
+}
+
 /**
- * Loads scenario files and runs them against `baseUrl` with the fixture profiles and the strict view of the project spec; `dispatcher`
- * (optional) carries every request, e.g. to record them.
+ * Loads scenario files and runs them against `baseUrl` (a mock's `url`, with its base path) with the fixture
+ * profiles and the strict view of the project spec.
  */
 export async function runSuite(
   baseUrl: string,
   paths: string[],
   selection: Selection = {},
-  dispatcher?: Dispatcher,
+  options: SuiteOptions = {},
 ): Promise<RunResult> {
   const loaded = loadScenarios(paths);
   const { profiles, issues } = loadProfiles('fixtures/profiles.yaml', {});
@@ -28,7 +35,12 @@ export async function runSuite(
     issues: [...loaded.issues, ...issues],
     profiles,
     spec,
-    http: { timeoutMs: 10_000, retries: 0, ...(dispatcher === undefined ? {} : { dispatcher }) },
+    http: {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retries: 0,
+      ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    },
     concurrency: 4,
+    probe: options.probe ?? false,
   });
 }
