@@ -1,51 +1,12 @@
 import { UsageError, isControlCommand, planControl } from '../control/cli/control-command.js';
+import { type LogName, planLogs, runLogs } from '../control/cli/log-command.js';
 import { runControl } from '../control/cli/run-control.js';
 import { createMock, startMock } from '../mock.js';
 import { generateCustomers } from '../store/seed.js';
+import { COMMAND_USAGE, MOCK_USAGE, type MockCommand } from './mock-usage.js';
+import { packageVersion } from './package-version.js';
 import { configFromArgs } from './serve-options.js';
-
-const USAGE = `portos-mock: a stateful mock of the PORTOS Customers API
-
-Usage:
-  portos-mock serve [options]             run the mock (default command)
-  portos-mock token --user NAME [--device P01] [options]
-                                          print a valid access token for a fixture user
-
-Options (serve):
-  --port N               port (env PORT; default 3000; 0 = any free port)
-  --host ADDR            interface (default 127.0.0.1; 0.0.0.0 for all)
-  --seed N               seed of the generated customers (env PORTOS_MOCK_SEED; default 42)
-  --count N              number of generated customers (env PORTOS_MOCK_COUNT; default 250; 0 = empty)
-  --default-locale L     sk-SK or en-GB (env PORTOS_MOCK_LOCALE; default sk-SK)
-  --strict               unknown body members and query parameters are 400s (env PORTOS_MOCK_STRICT=1)
-  --base-path /PREFIX    serve every PORTOS route under a prefix (env PORTOS_MOCK_BASE_PATH)
-  --config FILE          JSON file with any configuration key (see README)
-  --identities FILE      users, devices and API keys instead of fixtures/identities.json
-  --no-auth              let every request through as admin
-  --no-control           switch off the control API (/_mock) and the fault header (env PORTOS_MOCK_CONTROL=0);
-                         do this on shared deployments: the control API needs no PORTOS credentials
-  --control-token T      every control request must send X-Mock-Control-Token: T, else 401
-                         (env PORTOS_MOCK_CONTROL_TOKEN; default none)
-  --state FILE           start from FILE (a state document or a customers array) and keep it current
-  --webhook URL[#SECRET] POST a signed notification to URL on every create/update/delete (repeatable)
-  --no-docs              do not serve the API docs page (/docs)
-  --quiet                do not log requests on the console
-
-Control a running mock (src/control/CONTROL-API.md; options: --url URL, default $PORTOS_MOCK_URL or
-http://127.0.0.1:3000, --prefix, default /_mock, and --control-token T, default $PORTOS_MOCK_CONTROL_TOKEN):
-  portos-mock reset [--seed N] [--count N]            back to the seed (optionally another seed/count)
-  portos-mock load FILE [--merge]                     replace (or merge) the customers with a fixture file
-  portos-mock snapshot save|restore|get|delete NAME   named snapshots (save --file F uploads one)
-  portos-mock snapshot list
-  portos-mock clock [show] | freeze [AT] | set AT | advance BY | resume | reset
-                                                      AT: ISO date-time or epoch ms; BY: 1d, -2h, 30m, 500ms
-  portos-mock fault add SPEC [--route R] [--method M] [--id ID] [--share S] [--times N]
-                                                      SPEC as in the fault header: latency=300, latency=100-500,
-                                                      status=500, status=423, drop, truncate[=BYTES]
-  portos-mock fault list | clear | remove ID
-  portos-mock lock ID | unlock [ID] | locks           writes to a locked id answer 423 (errorCode 5)
-  portos-mock counts | requests [--limit N] | changes [--since SEQ]
-`;
+import { wantsHelp } from './wants-help.js';
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -54,7 +15,7 @@ function mb(bytes: number): string {
 async function serve(args: string[]): Promise<void> {
   const { config, help } = configFromArgs(args, process.env, { logRequests: true });
   if (help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(COMMAND_USAGE.serve);
     return;
   }
   const heapBefore = process.memoryUsage().heapUsed;
@@ -105,22 +66,50 @@ async function control(command: Parameters<typeof planControl>[0], args: string[
   process.exitCode = outcome.code;
 }
 
+async function logs(log: LogName, args: string[]): Promise<void> {
+  const plan = planLogs(log, args, process.env);
+  const stop = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  process.exitCode = await runLogs(
+    plan,
+    {
+      stdout: (text) => void process.stdout.write(text),
+      stderr: (text) => void process.stderr.write(text),
+      tty: process.stdout.isTTY === true,
+    },
+    { stop },
+  );
+}
+
+function isMockCommand(value: string): value is MockCommand {
+  return Object.hasOwn(COMMAND_USAGE, value);
+}
+
 async function main(argv: string[]): Promise<void> {
-  const [command = 'serve', ...rest] = argv;
-  if (command === 'serve') return serve(rest);
-  if (command === 'token') return token(rest);
-  if (isControlCommand(command)) return control(command, rest);
-  if (command.startsWith('-')) return serve(argv);
-  if (command === 'help' || command === '--help') {
-    process.stdout.write(USAGE);
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const [topic = ''] = rest;
+    process.stdout.write(isMockCommand(topic) ? COMMAND_USAGE[topic] : MOCK_USAGE);
     return;
   }
-  throw new Error(`unknown command "${command}"\n\n${USAGE}`);
+  if (command === '--version' || command === '-V' || command === 'version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
+  if (isMockCommand(command) && wantsHelp(rest)) {
+    process.stdout.write(COMMAND_USAGE[command]);
+    return;
+  }
+  if (command === 'serve') return serve(rest);
+  if (command === 'token') return token(rest);
+  if (command === 'requests' || command === 'changes') return logs(command, rest);
+  if (isControlCommand(command)) return control(command, rest);
+  if (command.startsWith('-')) return serve(argv);
+  throw new UsageError(`unknown command "${command}"`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
   console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}${cause}`);
-  if (error instanceof UsageError) console.error('run portos-mock help for usage');
+  if (error instanceof UsageError) console.error('run portos-mock --help for usage');
   process.exit(2);
 });

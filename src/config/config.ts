@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/locales.js';
 export interface Config {
   /** TCP port (`PORT`, `--port`). */
   port: number;
-  /** Interface to listen on (`--host`). */
+  /** Interface to listen on (`PORTOS_MOCK_HOST`, `--host`; `0.0.0.0` in a container). */
   host: string;
   /** Seed of the generated customers (`PORTOS_MOCK_SEED`, `--seed`). */
   seed: number;

@@ -60,6 +60,7 @@ function intFrom(name: string, text: string | undefined): number | undefined {
 export function configFromEnv(env: Record<string, string | undefined>): ConfigInput {
   const input: Record<string, unknown> = {
     port: intFrom('PORT', env['PORT']),
+    host: env['PORTOS_MOCK_HOST'] || undefined,
     seed: intFrom('PORTOS_MOCK_SEED', env['PORTOS_MOCK_SEED']),
     count: intFrom('PORTOS_MOCK_COUNT', env['PORTOS_MOCK_COUNT']),
     defaultLocale: env['PORTOS_MOCK_LOCALE'] || undefined,

@@ -29,6 +29,7 @@ test('env names of docs/decisions.md', () => {
   assert.deepEqual(
     configFromEnv({
       PORT: '8080',
+      PORTOS_MOCK_HOST: '0.0.0.0',
       PORTOS_MOCK_SEED: '7',
       PORTOS_MOCK_COUNT: '0',
       PORTOS_MOCK_LOCALE: 'en-GB',
@@ -36,6 +37,7 @@ test('env names of docs/decisions.md', () => {
     }),
     {
       port: 8080,
+      host: '0.0.0.0',
       seed: 7,
       count: 0,
       defaultLocale: 'en-GB',

@@ -188,6 +188,14 @@ export function planControl(
     requests: () => ({ method: 'GET', path: logPath('requests', values) }),
     changes: () => ({ method: 'GET', path: logPath('changes', values) }),
   };
+  return { ...controlTarget(values, env), call: calls[command]() };
+}
+
+/** The mock a control command talks to: `--url` (else `PORTOS_MOCK_URL`), `--prefix`, `--control-token` (else env). */
+export function controlTarget(
+  values: { url?: string | undefined; prefix?: string | undefined; 'control-token'?: string | undefined },
+  env: Record<string, string | undefined>,
+): Omit<ControlPlan, 'call'> {
   const url = (values.url ?? env['PORTOS_MOCK_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must be an http(s) URL, got "${url}"`);
   const token = values['control-token'] ?? env['PORTOS_MOCK_CONTROL_TOKEN'];
@@ -195,6 +203,5 @@ export function planControl(
     url,
     prefix: values.prefix ?? '/_mock',
     ...(token === undefined || token === '' ? {} : { token }),
-    call: calls[command](),
   };
 }
