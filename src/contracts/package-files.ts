@@ -26,9 +26,9 @@ export function firstExisting(...paths: string[]): string | undefined {
   return paths.find((p) => existsSync(p));
 }
 
-/** Defaults: `./contracts` (else the package's), `$PORTOS_CONTRACTS_PROFILES`, `./profiles.yaml` (else the package's fixture profiles for the mock), the package's spec. */
+/** Defaults: the package's own `contracts/` (the bundled suite; never the current folder's), `$PORTOS_CONTRACTS_PROFILES`, `./profiles.yaml` (else the package's fixture profiles for the mock), the package's spec. */
 export const defaults = {
-  scenarios: (cwd: string): string => firstExisting(join(cwd, 'contracts')) ?? join(packageRoot(), 'contracts'),
+  scenarios: (): string => join(packageRoot(), 'contracts'),
   profiles: (cwd: string, env: Readonly<Record<string, string | undefined>>): string =>
     env['PORTOS_CONTRACTS_PROFILES'] ||
     (firstExisting(join(cwd, 'profiles.yaml')) ?? join(packageRoot(), 'fixtures', 'profiles.yaml')),

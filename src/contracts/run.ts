@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Agent } from 'undici';
 import type { CleanupResult, Created } from './cleanup.js';
 import { basePathOf } from './base-path.js';
-import { type ControlProbe, controlApi, needsControl, probeControl, withoutControl } from './control-api.js';
+import {
+  type ControlProbe,
+  controlApi,
+  needsControl,
+  probeControl,
+  skippedResult,
+  withoutControl,
+} from './control-api.js';
 import { executeScenario } from './execute.js';
 import { IdentityResolver } from './identity.js';
 import { references } from './interpolate.js';
@@ -24,6 +31,8 @@ export interface RunOptions {
   http: HttpOptions;
   concurrency: number;
   probe?: boolean;
+  /** Stop at the first scenario that fails the run (`--bail`): those not started yet are skipped, with a note. */
+  bail?: boolean;
   /** Called as each scenario finishes (progress). */
   onScenario?: (result: ScenarioResult) => void;
   now?: () => Date;
@@ -162,8 +171,18 @@ async function runWith(options: RunOptions): Promise<RunResult> {
       options.onScenario?.(result);
     } else (scenario.tags.includes(EXCLUSIVE_TAG) ? exclusive : shared).push(i);
   });
+  let bailedAt: string | undefined;
   const run = async (i: number) => {
-    const result = await executeScenario(runnable[i] as LoadedScenario, context);
+    const scenario = runnable[i] as LoadedScenario;
+    const result =
+      bailedAt === undefined
+        ? await executeScenario(scenario, context)
+        : skippedResult(scenario, `not run: --bail stopped the run after ${bailedAt}`);
+    const fails =
+      result.status === 'failed' ||
+      result.status === 'error' ||
+      (result.status === 'unconfirmed' && options.probe !== true);
+    if (options.bail === true && bailedAt === undefined && fails) bailedAt = result.id;
     options.onScenario?.(result);
     scenarios[i] = result;
   };

@@ -1,13 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SPEC_VIEW_NAMES, type SpecViewName } from '../../spec/openapi-index.js';
 import { parseShard } from '../select.js';
-
-export const REPORTERS = ['console', 'junit', 'json', 'html'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
+import { parseReporters, type ReporterTarget } from './reporters.js';
 
 /** `portos-contracts run` options, checked. */
 export interface RunArgs {
   baseUrl?: string;
+  /** Scenario files and folders: the positional paths and `--scenarios DIR`; none = the bundled suite. */
   paths: string[];
   profiles?: string;
   tags: string[];
@@ -25,8 +24,10 @@ export interface RunArgs {
   probe: boolean;
   list: boolean;
   dryRun: boolean;
-  reporter: ReporterName;
-  out?: string;
+  /** The reports besides the console's (`--reporter NAME[:FILE]`, `--out FILE`). */
+  reporters: ReporterTarget[];
+  /** Stop at the first scenario that fails the run; the ones not started are skipped. */
+  bail: boolean;
   color: boolean;
   help: boolean;
   /** The mock control API's base URL, or its path at the server root (default `/_mock`). */
@@ -93,8 +94,10 @@ export function parseRunArgs(
     probe: { type: 'boolean' },
     list: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
-    reporter: { type: 'string' },
+    reporter: { type: 'string', multiple: true },
     out: { type: 'string' },
+    bail: { type: 'boolean' },
+    scenarios: { type: 'string', multiple: true },
     'no-color': { type: 'boolean' },
     'control-url': { type: 'string' },
     'control-prefix': { type: 'string' },
@@ -121,9 +124,8 @@ export function parseRunArgs(
   const shard = shardText === undefined ? undefined : parseShard(shardText);
   if (shardText !== undefined && shard === undefined)
     return { ok: false, error: `--shard must be I/N with 1 ≤ I ≤ N, got '${shardText}'` };
-  const reporter = str('reporter') ?? 'console';
-  if (!(REPORTERS as readonly string[]).includes(reporter))
-    return { ok: false, error: `--reporter must be one of ${REPORTERS.join(', ')}` };
+  const reporters = parseReporters((v['reporter'] as string[] | undefined) ?? [], str('out'));
+  if (!reporters.ok) return reporters;
   if (flag('insecure') && str('ca') !== undefined)
     return { ok: false, error: '--insecure and --ca exclude each other' };
   const specView = str('spec-view') ?? 'documented';
@@ -131,7 +133,7 @@ export function parseRunArgs(
     return { ok: false, error: `--spec-view must be one of ${SPEC_VIEW_NAMES.join(', ')}, got '${specView}'` };
   const baseUrl = str('base-url') ?? env['PORTOS_BASE_URL'];
   const value: RunArgs = {
-    paths: result.parsed.positionals,
+    paths: [...result.parsed.positionals, ...((v['scenarios'] as string[] | undefined) ?? [])],
     tags: (v['tags'] as string[] | undefined) ?? [],
     concurrency: concurrency as number,
     timeoutMs: timeoutMs as number,
@@ -142,7 +144,8 @@ export function parseRunArgs(
     probe: flag('probe'),
     list: flag('list'),
     dryRun: flag('dry-run'),
-    reporter: reporter as ReporterName,
+    reporters: reporters.value,
+    bail: flag('bail'),
     color: !flag('no-color'),
     help: flag('help'),
     ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
@@ -151,7 +154,6 @@ export function parseRunArgs(
     ...(shard === undefined ? {} : { shard }),
     ...(str('ca') === undefined ? {} : { ca: str('ca') as string }),
     ...(str('spec') === undefined ? {} : { spec: str('spec') as string }),
-    ...(str('out') === undefined ? {} : { out: str('out') as string }),
     ...(controlUrl === undefined ? {} : { controlUrl }),
     ...(controlPrefix === undefined ? {} : { controlPrefix }),
     ...(controlToken === undefined || controlToken === '' ? {} : { controlToken }),

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkSchema } from '../check.js';
 import { specIndex } from '../../spec/spec-index.js';
 import { defaults, packageRoot } from '../package-files.js';
@@ -7,10 +7,11 @@ import { loadProfiles } from '../profiles.js';
 import { generalize, identityMap } from '../record/generalize.js';
 import { startRecorder, type Exchange } from '../record/proxy.js';
 import { recordingYaml } from '../record/write.js';
+import { checkReachable, unreachableLine } from '../reachable.js';
 import { formatIssue } from '../report/console.js';
 import { parseRecordArgs } from './args.js';
 import type { CommandIo } from './io.js';
-import { USAGE } from './usage.js';
+import { RECORD_USAGE } from './usage.js';
 
 /** A spec check for the recorder: the first schema finding of a response, or undefined when it conforms. */
 function specChecker():
@@ -50,7 +51,7 @@ export async function recordCommand(
   }
   const args = parsed.value;
   if (args.help) {
-    io.stdout(USAGE);
+    io.stdout(RECORD_USAGE);
     return 0;
   }
   const profilesFile = args.profiles === undefined ? defaults.profiles(io.cwd, io.env) : resolve(io.cwd, args.profiles);
@@ -59,10 +60,18 @@ export async function recordCommand(
     io.stderr(issues.map((i) => `portos-contracts record: ${formatIssue(i)}\n`).join(''));
     return 2;
   }
+  // Nothing is listened on, and nothing written, when the upstream does not answer.
+  const reachable = await checkReachable(args.upstream, { timeoutMs: 10_000, retries: 0 });
+  if (!reachable.ok) {
+    io.stderr(`${unreachableLine(reachable)}\n`);
+    return 2;
+  }
   const started = new Date();
   const name = args.name ?? `recorded ${started.toISOString().slice(0, 19).replace('T', ' ')}`;
   const outDir = resolve(io.cwd, args.out);
   const file = join(outDir, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-|-$/g, '')}.yaml`);
+  // Paths as the user gave them (relative to where they ran the command): no absolute path goes into a recording.
+  const shown = portable(relative(io.cwd, file));
   const specCheck = specChecker();
   const source = `recorded from ${args.upstream} on ${started.toISOString()}`;
   const options = {
@@ -71,30 +80,41 @@ export async function recordCommand(
     identities: identityMap(profiles),
     ...(specCheck === undefined ? {} : { specCheck }),
   };
-  const schemaRef = relative(outDir, join(packageRoot(), 'spec', 'scenario.schema.json'))
-    .split(sep)
-    .join('/');
+  const schemaRef = portable(relative(outDir, join(packageRoot(), 'spec', 'scenario.schema.json')));
   const header = [
-    `Recorded by portos-contracts from ${args.upstream}. Replay: portos-contracts run --base-url URL ${file}`,
+    `Recorded by portos-contracts from ${args.upstream}. Replay: portos-contracts run --base-url URL ${shown}`,
   ];
-  const write = (exchanges: readonly Exchange[]) => {
+  const write = (exchanges: readonly Exchange[]): string | undefined => {
+    const recording = generalize(exchanges, options);
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(file, recordingYaml(generalize(exchanges, options), header, schemaRef));
+    writeFileSync(file, recordingYaml(recording, header, isAbsolute(schemaRef) ? undefined : schemaRef));
+    return recording.file.scenarios[0]?.steps.at(-1)?.name;
   };
   const recorder = await startRecorder({
     upstream: args.upstream,
     port: args.port,
     host: args.host,
     onExchange: (e, all) => {
-      write(all);
-      io.stdout(`  ${e.method} ${e.url} → ${e.status}\n`);
+      if (all.length === 1) io.stdout(`portos-contracts record: writing ${shown}\n`);
+      const label = write(all);
+      io.stdout(`  ${e.method} ${e.url} → ${e.status}${label === undefined ? '' : `  (${label})`}\n`);
     },
   });
-  io.stdout(`portos-contracts record: ${recorder.url} → ${args.upstream}; writing ${file} (Ctrl-C to stop)\n`);
+  io.stdout(`portos-contracts record: ${recorder.url} → ${args.upstream}; recording (Ctrl-C to stop)\n`);
   await stop;
   await recorder.close();
-  io.stdout(`portos-contracts record: ${recorder.exchanges.length} exchanges in ${file}\n`);
+  const count = recorder.exchanges.length;
+  io.stdout(
+    count === 0
+      ? 'portos-contracts record: no exchanges, no file written\n'
+      : `portos-contracts record: ${count} exchanges in ${shown}\n`,
+  );
   return 0;
+}
+
+/** A path with `/` separators, as a recording shows it on any system. */
+function portable(path: string): string {
+  return path.split(sep).join('/');
 }
 
 function signalled(): Promise<string> {

@@ -15,12 +15,13 @@ import { checkReachable, unreachableLine } from '../reachable.js';
 import { preflight, runContracts } from '../run.js';
 import type { LoadedScenario } from '../scenario.js';
 import { selectScenarios } from '../select.js';
-import { parseRunArgs, type ReporterName, type RunArgs } from './args.js';
+import { parseRunArgs, type RunArgs } from './args.js';
 import type { CommandIo } from './io.js';
-import { USAGE } from './usage.js';
+import type { ReporterName } from './reporters.js';
+import { RUN_USAGE } from './usage.js';
 
-const REPORT: Record<ReporterName, (result: RunResult, color: boolean) => string> = {
-  console: (result, color) => formatConsoleReport(result, { color }),
+const REPORT: Record<ReporterName, (result: RunResult) => string> = {
+  console: (result) => formatConsoleReport(result, { color: false }),
   junit: (result) => formatJunitReport(result),
   json: (result) => formatJsonReport(result),
   html: (result) => formatHtmlReport(result),
@@ -72,10 +73,11 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   }
   const args = parsed.value;
   if (args.help) {
-    io.stdout(USAGE);
+    io.stdout(RUN_USAGE);
     return 0;
   }
-  const paths = args.paths.length > 0 ? args.paths.map((p) => resolve(io.cwd, p)) : [defaults.scenarios(io.cwd)];
+  // The bundled suite, found from the package (never a ./contracts of the current folder), unless paths are given.
+  const paths = args.paths.length > 0 ? args.paths.map((p) => resolve(io.cwd, p)) : [defaults.scenarios()];
   const loaded = loadScenarios(paths, io.cwd);
   const selected = selectScenarios(loaded.scenarios, {
     tags: args.tags,
@@ -115,7 +117,8 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   }
   const baseUrl = args.baseUrl ?? '';
   const color = args.color && io.tty && io.env['NO_COLOR'] === undefined;
-  const progress = args.reporter === 'console' || args.out !== undefined ? io.stdout : io.stderr;
+  // A report on stdout keeps it clean: progress and the console summary go to stderr then.
+  const progress = args.reporters.some((r) => r.file === undefined) ? io.stderr : io.stdout;
   const dispatcher = createDispatcher({ insecure: args.insecure, ...(args.ca === undefined ? {} : { ca: args.ca }) });
   const http = {
     timeoutMs: args.timeoutMs,
@@ -142,21 +145,18 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     http,
     concurrency: args.concurrency,
     probe: args.probe,
+    bail: args.bail,
     ...(args.controlUrl === undefined ? {} : { controlUrl: args.controlUrl }),
     ...(args.controlPrefix === undefined ? {} : { controlPrefix: args.controlPrefix }),
     ...(args.controlToken === undefined ? {} : { controlToken: args.controlToken }),
     onScenario: (r) => progress(`${formatProgress(r, { color })}\n`),
   });
   await dispatcher?.close();
-  const report = REPORT[args.reporter](result, color);
-  if (args.out !== undefined) {
-    writeFileSync(resolve(io.cwd, args.out), args.reporter === 'console' ? REPORT.console(result, false) : report);
-    io.stdout(formatConsoleReport(result, { color }));
-  } else if (args.reporter === 'console') {
-    io.stdout(report);
-  } else {
-    io.stdout(report);
-    io.stderr(formatConsoleReport(result, { color }));
+  for (const reporter of args.reporters) {
+    const report = REPORT[reporter.name](result);
+    if (reporter.file === undefined) io.stdout(report);
+    else writeFileSync(resolve(io.cwd, reporter.file), report);
   }
+  progress(formatConsoleReport(result, { color }));
   return exitCode(result);
 }

@@ -1,4 +1,5 @@
 import { parseNws4Authorization } from '../../auth/nws4.js';
+import { routeOf } from '../../control/route-names.js';
 import { isRecord } from '../json-path.js';
 import type { Profiles } from '../profiles.js';
 import type { Method, Scenario, ScenarioFile, Step, StepRequest } from '../scenario.js';
@@ -97,16 +98,34 @@ class Generalizer {
   readonly known = new KnownValues();
   readonly versions = new Map<string, { name: string; value: number }>();
   readonly warnings: string[] = [];
+  /** Who each token seen in a login or refresh answer belongs to (the user name sent), for step names. */
+  readonly tokenUsers = new Map<string, string>();
 
   constructor(readonly options: GeneralizeOptions) {}
 
-  identity(e: Exchange, index: number): { as?: string; authorization?: string } {
+  /** Tokens a login (`userName` sent) or a refresh (`tokenId` sent) hands out belong to that user. */
+  learnTokens(sent: unknown, answer: unknown): void {
+    if (!isRecord(sent) || !isRecord(answer)) return;
+    const user =
+      typeof sent['userName'] === 'string'
+        ? sent['userName']
+        : typeof sent['tokenId'] === 'string'
+          ? this.tokenUsers.get(sent['tokenId'])
+          : undefined;
+    if (user === undefined) return;
+    for (const token of [answer['tokenId'], answer['refreshToken']])
+      if (typeof token === 'string') this.tokenUsers.set(token, user);
+  }
+
+  identity(e: Exchange, index: number): { as?: string; authorization?: string; user?: string } {
     const auth = e.requestHeaders['authorization'];
     if (auth === undefined) return {};
     const bearer = /^Bearer\s+(.+)$/i.exec(auth)?.[1];
     if (bearer !== undefined) {
       const template = this.known.template(bearer);
-      if (template !== undefined) return { authorization: `Bearer ${template}` };
+      const user = this.tokenUsers.get(bearer);
+      if (template !== undefined)
+        return { authorization: `Bearer ${template}`, ...(user === undefined ? {} : { user }) };
       if (e.bearerUser !== undefined) return { as: this.userProfile(e.bearerUser) };
       this.warnings.push(`step ${index + 1}: a Bearer token of an unknown user was removed; set its \`as:\``);
       return {};
@@ -192,11 +211,14 @@ class Generalizer {
       if (e.responseHeaders[name] !== undefined)
         expectHeaders[name] = this.known.substitute(e.responseHeaders[name] ?? '');
     if (Object.keys(expectHeaders).length > 0) expect.headers = expectHeaders;
+    this.learnTokens(json, body);
     const mismatch = this.options.specCheck?.(request.method, rawPath, e.status, responseType, body);
     if (mismatch !== undefined) expect.schema = false;
     // `*` (what fetch sends by default) asks for nothing in particular: the same as no header.
     const lang = e.requestHeaders['accept-language'] === '*' ? undefined : e.requestHeaders['accept-language'];
+    const user = who.user === undefined ? undefined : (this.options.identities.byUser.get(who.user) ?? who.user);
     const step: Step = {
+      name: `${request.method} ${routeOf(rawPath).route ?? path} as ${who.as ?? user ?? (who.authorization === undefined ? 'anonymous' : 'a recorded token')}`,
       ...(who.as === undefined ? {} : { as: who.as }),
       ...(lang === undefined ? {} : { lang }),
       request,
