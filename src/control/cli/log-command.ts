@@ -132,13 +132,15 @@ export async function runLogs(plan: LogPlan, io: LogIo, options: FollowOptions =
       );
   };
   // Filters apply here, so a filtered listing reads the whole log and keeps the last `limit` that match.
-  const first = await fetchPage(plan, plan.since, filtered ? undefined : plan.limit);
+  // At least one entry, even with --limit 0, so that --follow knows where the log stands.
+  const first = await fetchPage(plan, plan.since, filtered ? undefined : Math.max(1, plan.limit));
   if (!first.ok) {
     io.stderr(first.text);
     return 1;
   }
   if (io.tty) io.stdout(`${LOG_HEADINGS[plan.log]}\n`);
-  print(first.items.filter((e) => matches(e, plan.filter)).slice(-plan.limit));
+  const shown = first.items.filter((e) => matches(e, plan.filter));
+  print(shown.slice(Math.max(0, shown.length - plan.limit)));
   let last = Math.max(plan.since ?? 0, ...first.items.map((e) => e.seq));
   let stopped = !plan.follow;
   void options.stop?.then(() => {

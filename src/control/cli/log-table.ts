@@ -29,7 +29,7 @@ export function requestRow(entry: RequestEntry): string {
     cell(time(entry.at), 12),
     cell(entry.method, 6),
     cell(entry.status === null ? '-' : String(entry.status), 6),
-    String(entry.latencyMs).padStart(6),
+    entry.latencyMs.toFixed(1).padStart(6),
     cell(entry.identity ?? '-', 12),
     `${entry.url}${extra.length === 0 ? '' : `  (${extra.join('; ')})`}`,
   ].join('  ');
