@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { signNws4 } from '../../src/auth/nws4.js';
 import { recordCommand } from '../../src/contracts/cli/record-command.js';
@@ -18,6 +18,7 @@ import { runSuite } from './support/run-suite.js';
 let mock: RunningMock;
 let dir: string;
 let recorded: string;
+let out = '';
 const created: string[] = [];
 
 async function session(base: string): Promise<void> {
@@ -86,14 +87,13 @@ async function session(base: string): Promise<void> {
 before(async () => {
   mock = await startMock({ config: { port: 0, count: 20 }, log: () => undefined });
   dir = mkdtempSync(join(tmpdir(), 'portos-record-'));
-  let out = '';
   let stop = (): void => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const io: CommandIo = {
     stdout: (t) => void (out += t),
     stderr: (t) => void (out += t),
     env: {},
-    cwd: process.cwd(),
+    cwd: dir,
     tty: false,
   };
   const done = recordCommand(
@@ -103,11 +103,11 @@ before(async () => {
       '--port',
       '0',
       '--out',
-      dir,
+      'rec',
       '--name',
       'recorded session',
       '--profiles',
-      'fixtures/profiles.yaml',
+      resolve('fixtures/profiles.yaml'),
     ],
     io,
     stopped,
@@ -118,9 +118,9 @@ before(async () => {
   await session(proxyUrl);
   stop();
   assert.equal(await done, 0);
-  const [file] = readdirSync(dir);
+  const [file] = readdirSync(join(dir, 'rec'));
   assert.equal(file, 'recorded-session.yaml');
-  recorded = join(dir, file);
+  recorded = join(dir, 'rec', file);
 });
 
 after(async () => {
@@ -157,4 +157,81 @@ test('replaying the recording against the same server passes, twice', async () =
     const result = await runSuite(mock.url, [recorded]);
     assert.equal(exitCode(result), 0, formatConsoleReport(result));
   }
+});
+
+test('the recorder names the file it wrote, as given (relative), and writes no absolute path into it', () => {
+  const text = readFileSync(recorded, 'utf8');
+  const literal = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const absolute of [dir, process.cwd()]) assert.doesNotMatch(text, new RegExp(`[\\s=]${literal(absolute)}`));
+  assert.match(text, /^# yaml-language-server: \$schema=\.\.\/[^\n]*spec\/scenario\.schema\.json$/m);
+  assert.match(text, /Replay: portos-contracts run --base-url URL rec\/recorded-session\.yaml$/m);
+  const lines = out.split('\n').filter((l) => l.startsWith('portos-contracts record:'));
+  assert.deepEqual(lines.slice(1), [
+    'portos-contracts record: writing rec/recorded-session.yaml',
+    'portos-contracts record: 15 exchanges in rec/recorded-session.yaml',
+  ]);
+  assert.match(
+    lines[0] ?? '',
+    /^portos-contracts record: http:\/\/127\.0\.0\.1:\d+ → http:\/\/127\.0\.0\.1:\d+; recording \(Ctrl-C to stop\)$/,
+  );
+});
+
+test('exchanges are labelled by route and identity: a recorded login token is its user, not anonymous', () => {
+  const names = [...readFileSync(recorded, 'utf8').matchAll(/^\s+- name: (.+)$/gm)].map((m) => m[1]);
+  assert.deepEqual(names.slice(1), [
+    'POST auth as anonymous',
+    'POST customers as manager',
+    'PUT customer as manager',
+    'GET customer as manager',
+    'PUT customer as manager',
+    'PUT customer as manager',
+    'GET customers as manager',
+    'GET customers as manager',
+    'GET customers as integrator',
+    'GET customer as manager',
+    'POST auth as anonymous',
+    'POST auth as anonymous',
+    'POST auth as anonymous',
+    'DELETE customer as admin',
+    'GET health as anonymous',
+  ]);
+  assert.match(out, /^ {2}GET \/customers\/rec-missing → 404 {2}\(GET customer as manager\)$/m);
+});
+
+test('the recorder checks the upstream before it listens: one line, exit 2, nothing written', async () => {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: {},
+    cwd: dir,
+    tty: false,
+  };
+  const code = await recordCommand(['--upstream', 'http://127.0.0.1:9', '--port', '0', '--out', 'never'], io);
+  assert.deepEqual([code, stdout], [2, '']);
+  assert.match(
+    stderr,
+    /^portos-contracts: no answer from http:\/\/127\.0\.0\.1:9\/api\/v2\/health \([^\n]+\); is the server running\?\n$/,
+  );
+  assert.equal(existsSync(join(dir, 'never')), false);
+});
+
+test('a recording stopped before any exchange writes no file and says so', async () => {
+  let stdout = '';
+  const io: CommandIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stdout += t),
+    env: {},
+    cwd: dir,
+    tty: false,
+  };
+  const code = await recordCommand(
+    ['--upstream', mock.url, '--port', '0', '--out', 'empty', '--profiles', resolve('fixtures/profiles.yaml')],
+    io,
+    Promise.resolve(),
+  );
+  assert.equal(code, 0);
+  assert.match(stdout, /record: no exchanges, no file written\n$/);
+  assert.equal(existsSync(join(dir, 'empty')), false);
 });
