@@ -5,6 +5,7 @@
 export const PROBLEMS = {
   validation_failed: { status: 400, errorCode: 3 },
   version_mismatch: { status: 400, errorCode: 6 },
+  malformed_request: { status: 400 },
   unauthenticated: { status: 401, errorCode: 1 },
   forbidden: { status: 403, errorCode: 2 },
   not_found: { status: 404 },
@@ -12,6 +13,8 @@ export const PROBLEMS = {
   method_not_allowed: { status: 405 },
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
+  unsupported_encoding: { status: 415 },
+  unsupported_charset: { status: 415 },
   headers_too_large: { status: 431 },
   locked: { status: 423, errorCode: 5 },
   internal: { status: 500 },

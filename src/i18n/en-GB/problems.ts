@@ -11,6 +11,11 @@ export const problems: LocaleTexts['problems'] = {
     detail: (p) =>
       `The ${p.resource.name} ${p.resource.id} is stored at version ${p.resource.version ?? '-'}; the request names version ${p.sent}.`,
   },
+  malformed_request: {
+    title: 'Malformed request',
+    detail: () =>
+      'The request is not valid HTTP/1.1 (its head, length or chunks cannot be read); the connection is closed.',
+  },
   unauthenticated: { title: 'Not authenticated', detail: (p) => authFailures[p.reason] },
   forbidden: {
     title: 'Insufficient rights',
@@ -35,6 +40,14 @@ export const problems: LocaleTexts['problems'] = {
   unsupported_media_type: {
     title: 'Unsupported media type',
     detail: (p) => `The content type ${p.contentType ?? '(none)'} is not supported; use application/json.`,
+  },
+  unsupported_encoding: {
+    title: 'Unsupported content encoding',
+    detail: (p) => `The content encoding ${p.encoding} is not supported; send the body uncompressed (identity).`,
+  },
+  unsupported_charset: {
+    title: 'Unsupported character set',
+    detail: (p) => `The character set ${p.charset} is not supported; send the body in utf-8.`,
   },
   headers_too_large: {
     title: 'Request header fields too large',

@@ -17,6 +17,11 @@ export const problems: LocaleTexts['problems'] = {
     detail: (p) =>
       `Zdroj ${p.resource.name} ${p.resource.id} je uložený vo verzii ${p.resource.version ?? '-'}, požiadavka uvádza verziu ${p.sent}.`,
   },
+  malformed_request: {
+    title: 'Chybná požiadavka',
+    detail: () =>
+      'Požiadavka nie je platná podľa HTTP/1.1 (jej hlavičku, dĺžku alebo bloky nemožno prečítať); spojenie sa zatvára.',
+  },
   unauthenticated: { title: 'Používateľ nie je prihlásený', detail: (p) => authFailures[p.reason] },
   forbidden: {
     title: 'Nedostatočné oprávnenia',
@@ -41,6 +46,14 @@ export const problems: LocaleTexts['problems'] = {
   unsupported_media_type: {
     title: 'Nepodporovaný typ obsahu',
     detail: (p) => `Typ obsahu ${p.contentType ?? '(žiadny)'} nie je podporovaný; použite application/json.`,
+  },
+  unsupported_encoding: {
+    title: 'Nepodporované kódovanie obsahu',
+    detail: (p) => `Kódovanie obsahu ${p.encoding} nie je podporované; pošlite telo nekomprimované (identity).`,
+  },
+  unsupported_charset: {
+    title: 'Nepodporovaná znaková sada',
+    detail: (p) => `Znaková sada ${p.charset} nie je podporovaná; pošlite telo v utf-8.`,
   },
   headers_too_large: {
     title: 'Hlavičky požiadavky sú príliš veľké',
