@@ -7,7 +7,8 @@ import request from 'supertest';
 import { signNws4 } from '../../src/auth/nws4.js';
 import { makeTestApp } from '../support/app.js';
 
-const { app, store, auth, clock } = makeTestApp();
+const LIMIT = 64 * 1024;
+const { app, store, auth, clock } = makeTestApp({ config: { bodyLimitBytes: LIMIT } });
 
 interface Route {
   method: 'post' | 'put';
@@ -21,6 +22,13 @@ const ROUTES: Route[] = [
   { method: 'put', path: '/customers/c1', identity: 'admin' },
   { method: 'post', path: '/api/auth', identity: null },
   { method: 'post', path: '/api/auth/refresh', identity: null },
+  { method: 'put', path: '/_mock/customers', identity: null },
+  { method: 'post', path: '/_mock/customers', identity: null },
+  { method: 'post', path: '/_mock/reset', identity: null },
+  { method: 'post', path: '/_mock/faults', identity: null },
+  { method: 'post', path: '/_mock/clock/freeze', identity: null },
+  { method: 'put', path: '/_mock/snapshots/s1', identity: null },
+  { method: 'post', path: '/_mock/webhooks', identity: null },
 ];
 
 /** Sends a Buffer as it is (superagent would turn it into JSON under a JSON content type; it types bodies as text). */
@@ -43,6 +51,44 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  {
+    name: 'a 20,000 deep array',
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from(`${'['.repeat(20_000)}${']'.repeat(20_000)}`),
+    status: 400,
+    errorCode: 3,
+    members: ['$'],
+    en: /nested deeper than 32 levels/,
+    sk: /vnorené hlbšie ako 32 úrovní/,
+  },
+  {
+    name: 'a 5,000 deep object',
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`),
+    status: 400,
+    errorCode: 3,
+    members: ['$'],
+    en: /nested deeper than 32 levels/,
+    sk: /vnorené hlbšie ako 32 úrovní/,
+  },
+  {
+    name: 'malformed JSON',
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from('{"firstName": '),
+    status: 400,
+    errorCode: 3,
+    members: ['$'],
+    en: /not valid JSON/,
+    sk: /JSON/,
+  },
+  {
+    name: 'a text/plain body',
+    headers: { 'content-type': 'text/plain' },
+    body: JSON_BODY,
+    status: 415,
+    en: /content type text\/plain is not supported/,
+    sk: /Typ obsahu text\/plain nie je podporovaný/,
+  },
   {
     name: 'gzip-declared plain JSON',
     headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
@@ -197,4 +243,14 @@ test('NWS4 hashes the body bytes as received: a signed gzip body authenticates, 
     .send(body);
   assert.equal(res.status, 415, JSON.stringify(res.body));
   assert.equal(res.body.title, 'Nepodporované kódovanie obsahu');
+});
+
+test('a body over the limit is a 413 on the PORTOS routes and /api/auth', async () => {
+  for (const route of ROUTES.filter((r) => !r.path.startsWith('/_mock'))) {
+    let req = request(app)[route.method](route.path).set('Content-Type', 'application/json');
+    if (route.identity !== null) req = req.set(auth(route.identity));
+    const res = await req.serialize(raw).send(Buffer.from(JSON.stringify({ note: 'x'.repeat(LIMIT) })));
+    assert.equal(res.status, 413, `${route.path} ${JSON.stringify(res.body)}`);
+    assert.equal(res.body.title, 'Požiadavka je príliš veľká');
+  }
 });
