@@ -22,6 +22,17 @@ export const PROBLEMS = {
 
 export type ProblemCode = keyof typeof PROBLEMS;
 
+/**
+ * The most entries a problem's `errors` list holds (ASP.NET's MaxModelValidationErrors); when more were found the
+ * detail says how many were left out.
+ */
+export const MAX_LISTED_ERRORS = 200;
+
+/** How many of `count` issues a problem body leaves out of `errors`. */
+export function unlistedErrors(count: number): number {
+  return Math.max(0, count - MAX_LISTED_ERRORS);
+}
+
 /** RFC section URIs as ASP.NET writes them in `type`, per status. */
 export const STATUS_TYPES: Record<number, string> = {
   400: 'https://tools.ietf.org/html/rfc7231#section-6.5.1',

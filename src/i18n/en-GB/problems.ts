@@ -1,10 +1,15 @@
+import { unlistedErrors } from '../../errors/catalogue.js';
 import type { LocaleTexts } from '../locale-texts.js';
 import { authFailures } from './auth.js';
 
 export const problems: LocaleTexts['problems'] = {
   validation_failed: {
     title: 'The request contains invalid data',
-    detail: (p) => `The request has ${p.issues.length} ${p.issues.length === 1 ? 'problem' : 'problems'}; see errors.`,
+    detail: (p) => {
+      const left = unlistedErrors(p.issues.length);
+      const listed = `The request has ${p.issues.length} ${p.issues.length === 1 ? 'problem' : 'problems'}; see errors.`;
+      return left === 0 ? listed : `${listed} ${left} ${left === 1 ? 'is' : 'are'} left out of the list.`;
+    },
   },
   version_mismatch: {
     title: 'Resource version mismatch',

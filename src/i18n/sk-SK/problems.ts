@@ -1,3 +1,4 @@
+import { unlistedErrors } from '../../errors/catalogue.js';
 import type { LocaleTexts } from '../locale-texts.js';
 import { authFailures } from './auth.js';
 
@@ -7,10 +8,21 @@ function chyby(n: number): string {
   return `${n} chýb`;
 }
 
+/** "V zozname …": 1 chyba nie je, 2–4 chyby nie sú, 5+ chýb nie je. */
+function neuvedene(n: number): string {
+  if (n === 1) return 'nie je 1 chyba';
+  if (n >= 2 && n <= 4) return `nie sú ${n} chyby`;
+  return `nie je ${n} chýb`;
+}
+
 export const problems: LocaleTexts['problems'] = {
   validation_failed: {
     title: 'Požiadavka obsahuje neplatné údaje',
-    detail: (p) => `Požiadavka obsahuje ${chyby(p.issues.length)}, pozrite zoznam errors.`,
+    detail: (p) => {
+      const left = unlistedErrors(p.issues.length);
+      const listed = `Požiadavka obsahuje ${chyby(p.issues.length)}, pozrite zoznam errors.`;
+      return left === 0 ? listed : `${listed} V zozname ${neuvedene(left)}.`;
+    },
   },
   version_mismatch: {
     title: 'Verzia zdroja sa nezhoduje',
