@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { pino } from 'pino';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { loadIdentities, type Identities } from './auth/identities.js';
 import type { Config, ConfigInput } from './config/config.js';
 import { checkConfigInput, mergeConfig } from './config/load-config.js';
 import { SILENT_LOG, type ConsoleLog } from './control/console-log.js';
+import { consoleLogger } from './control/console-logger.js';
 import { ControlPlane } from './control/control-plane.js';
 import { controlledClock, type ControlledClock } from './control/controlled-clock.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -20,16 +20,6 @@ import { CustomerStore } from './store/customer-store.js';
 import { randomIds, type IdGenerator } from './store/ids.js';
 import { generateCustomers } from './store/seed.js';
 
-/**
- * pino on stdout, buffered (one write per few KB instead of one per request, which would cost a system call on
- * the hot path); flushed on exit.
- */
-function consoleLogger(): ConsoleLog {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  process.once('exit', () => destination.flushSync());
-  return pino({ name: 'portos-mock', timestamp: pino.stdTimeFunctions.isoTime }, destination);
-}
-
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
   /** Any configuration key (see `Config`); nested sections may be partial. */
@@ -41,7 +31,10 @@ export interface MockOptions {
   ids?: IdGenerator;
   /** Draws fault shares and latency ranges (default `Math.random`); inject for deterministic tests. */
   random?: () => number;
-  /** Where requests and webhook outcomes are logged; default pino on stdout with `logRequests`, else nothing. */
+  /**
+   * Where requests and webhook outcomes are logged; default with `logRequests` one line each on stdout (text on a
+   * terminal, pino JSON lines when piped), else nothing.
+   */
   console?: ConsoleLog;
   identities?: Identities;
   /** Where unexpected errors (500s) are reported; default `console.error`. */
