@@ -16,8 +16,6 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20_251_201);
 const { app, mock, store, auth } = makeTestApp({
   customers: generateCustomers({ seed: 7, count: 5 }),
   config: { bodyLimitBytes: 16 * 1024 },
-  // The spec's coverage of every 4xx on every route is checked elsewhere; here the invariants are the point.
-  checkSpec: false,
 });
 const firstId = store.list()[0]?.id ?? 'none';
 
