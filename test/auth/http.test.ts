@@ -8,6 +8,7 @@ import { loadIdentities } from '../../src/auth/identities.js';
 import { signNws4 } from '../../src/auth/nws4.js';
 import { signJwt } from '../../src/auth/token.js';
 import { makeTestApp, TEST_NOW } from '../support/app.js';
+import { P01_DEVICE } from '../support/fixture-devices.js';
 
 const { app, clock } = makeTestApp();
 
@@ -21,21 +22,7 @@ const FIXTURE_USERS = [
   { userName: 'viewer', rights: [] },
 ] as const;
 
-const P01 = {
-  name: 'P01',
-  envName: 'CashRegister',
-  description: 'Pokladnica 1',
-  preferences: {},
-  settings: {
-    MaxQuantity: '50',
-    OpenedPrices: 'false',
-    NoticeOnNegativeSale: 'false',
-    VisibleQuantities: 'false',
-    DefaultFiscalName: 'eKasa',
-    DefaultOrderEndpointName: 'USB',
-    DefaultStockName: 'S01',
-  },
-};
+const P01 = P01_DEVICE;
 /** The members of the JWT page's `AuthResult.user` example, in its order. */
 const USER_MEMBERS = ['id', 'isVirtual', 'name', 'userName', 'featureName', 'rights', 'device'];
 const WWW_AUTHENTICATE = /Bearer.*NWS4-HMAC-SHA256/;
