@@ -44,7 +44,7 @@ export interface MockOptions {
   /** Where requests and webhook outcomes are logged; default pino on stdout with `logRequests`, else nothing. */
   console?: ConsoleLog;
   identities?: Identities;
-  /** Where unexpected errors (500s) are reported; default `console.error`. */
+  /** Where unexpected errors (500s) and one-line notices (the state file failing) go; default `console.error`. */
   log?: (error: unknown) => void;
 }
 
@@ -92,8 +92,9 @@ export function createMock(options: MockOptions = {}): Mock {
     console: consoleLog,
     seedCustomers,
     onError: log,
+    warn: log,
   });
-  if (control.state !== null && fromState === undefined) void control.state.flush(true);
+  if (control.state !== null && fromState === undefined) control.state.save().catch(() => undefined);
   const deps = { config, store, clock, ids, spec, schemas, auth, control };
   const app = buildApp(deps, log);
   return { app, config, store, clock, auth, control, reset: () => control.reset(), shutdown: () => control.close() };

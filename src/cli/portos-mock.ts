@@ -82,7 +82,10 @@ async function serve(args: string[]): Promise<void> {
     console.log(`portos-mock: ${signal}, shutting down`);
     mock.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

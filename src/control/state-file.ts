@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { writeDate } from '../dates/read-date.js';
 import { issue, type Issue } from '../errors/issue.js';
 import type { StoredCustomer } from '../domain/customer.js';
 import type { Parsed } from './parse-fault.js';
@@ -18,7 +19,7 @@ export interface StateDocument {
 }
 
 export function stateDocument(customers: readonly StoredCustomer[], savedAt: number): StateDocument {
-  return { format: STATE_FORMAT, version: 1, savedAt: new Date(savedAt).toISOString(), customers };
+  return { format: STATE_FORMAT, version: 1, savedAt: writeDate(savedAt), customers };
 }
 
 /**
@@ -49,6 +50,11 @@ export function readStateFile(path: string): unknown {
 /** Writes atomically: a temporary file beside it, then a rename, so a reader never sees half a file. */
 export async function writeStateFile(path: string, document: StateDocument): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }

@@ -60,8 +60,10 @@ export function customerRoutes(deps: AppDeps): Router {
       const result = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
       sendJsonText(res, 200, queryResultJson(result.items, result.count, result.totalCount, now));
     })
-    .post(...credentials, requireAnyRight('customerCreate'), (req, res) => {
-      send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v'])));
+    .post(...credentials, requireAnyRight('customerCreate'), async (req, res) => {
+      const customer = createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v']));
+      await deps.control.saved();
+      send(res, 201, customer);
     })
     .all(methodNotAllowed(['GET', 'POST']));
 
@@ -70,17 +72,17 @@ export function customerRoutes(deps: AppDeps): Router {
     .get(...credentials, (req, res) => {
       send(res, 200, getCustomer({ store: deps.store, resourceName }, String(req.params['id'])));
     })
-    .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), (req, res) => {
+    .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), async (req, res) => {
       const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id']);
       const { customer, created } = upsertCustomer(writeContext(res), String(req.params['id']), body);
+      await deps.control.saved();
       send(res, created ? deps.config.putCreatedStatus : 200, customer);
     })
-    .delete(...credentials, requireAnyRight('customerDelete'), (req, res) => {
-      send(
-        res,
-        200,
-        deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, String(req.params['id'])),
-      );
+    .delete(...credentials, requireAnyRight('customerDelete'), async (req, res) => {
+      const id = String(req.params['id']);
+      const customer = deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, id);
+      await deps.control.saved();
+      send(res, 200, customer);
     })
     .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
 
