@@ -1,10 +1,8 @@
-import { FIRST_INSTANT, isDateInRange, LAST_INSTANT, writeDate } from '../dates/read-date.js';
+import { FIRST_INSTANT, isDateInRange, LAST_INSTANT, readCalendarDate, writeDate } from '../dates/read-date.js';
 import { issue } from '../errors/issue.js';
 import type { ControlInput } from './control-input.js';
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** The longest duration that can keep the clock in range: from the first instant to the last. */
 const LONGEST = LAST_INSTANT - FIRST_INSTANT;
@@ -21,7 +19,7 @@ export function clockInstant(input: ControlInput, name: string, at: number | und
   return undefined;
 }
 
-/** An instant: epoch ms, or ISO 8601 text (no zone = UTC, like the API's dates). */
+/** An instant: epoch ms, or ISO 8601 text of a real calendar date (no zone = UTC, like the API's dates). */
 export function readInstant(input: ControlInput, name: string, required: boolean): number | undefined {
   const value = input.raw(name);
   if (value === undefined) {
@@ -31,10 +29,8 @@ export function readInstant(input: ControlInput, name: string, required: boolean
   if (typeof value === 'number') {
     return clockInstant(input, name, input.integer(name, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
   }
-  const text = typeof value === 'string' ? value : '';
-  const zoned = /T/.test(text) && !/(Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : text;
-  const ms = ISO.test(text) ? Date.parse(zoned) : Number.NaN;
-  if (!Number.isNaN(ms)) return clockInstant(input, name, ms);
+  const at = typeof value === 'string' ? readCalendarDate(value) : undefined;
+  if (at !== undefined) return clockInstant(input, name, at);
   input.issues.push(issue('control.syntax', input.at(name), { example: '2025-06-02T00:00:00Z' }));
   return undefined;
 }

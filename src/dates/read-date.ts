@@ -34,6 +34,15 @@ export function isDateInRange(ms: number): boolean {
  * calendar date and time (`2024-02-30`, `T24:00`) or the instant falls outside the years 0001–9999 UTC.
  */
 export function readDate(text: string): number | undefined {
+  const at = readCalendarDate(text);
+  return at !== undefined && isDateInRange(at) ? at : undefined;
+}
+
+/**
+ * Like `readDate` but without the year range; only to tell a date out of range (a clock `at` beyond 9999) from a
+ * text that is no date at all, for the message.
+ */
+export function readCalendarDate(text: string): number | undefined {
   const m = ISO.exec(text);
   if (m === null) return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((s) => Number(s ?? 0)) as [
@@ -57,14 +66,23 @@ export function readDate(text: string): number | undefined {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, ms);
-  const at = date.getTime() - offsetMinutes * 60_000;
-  return isDateInRange(at) ? at : undefined;
+  return date.getTime() - offsetMinutes * 60_000;
 }
 
 /** `ms` as the one form the mock writes, `YYYY-MM-DDTHH:mm:ss.sssZ`; a RangeError outside the years 0001–9999. */
 export function writeDate(ms: number): string {
   if (!isDateInRange(ms)) throw new RangeError(`not an instant in the years 0001-9999: ${ms}`);
   return new Date(ms).toISOString();
+}
+
+/**
+ * A date the mock wrote itself (a stored customer's, always `writeDate`'s form) as epoch ms; null for null. Fast:
+ * the engine's parser reads exactly that form.
+ */
+export function readWrittenDate(text: string | null): number | null {
+  if (text === null) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 /** A date text in the one form the mock writes; a RangeError when it is not a date (see `readDate`). */

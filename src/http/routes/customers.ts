@@ -12,7 +12,7 @@ import { AppError } from '../../errors/app-error.js';
 import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
 import { readCustomerBody } from '../body/customer-body.js';
 import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
-import { normalizeDate } from '../body/normalize-date.js';
+import { normalizeDate } from '../../dates/read-date.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { authenticate } from '../middleware/authenticate.js';
