@@ -10,7 +10,7 @@ import {
 import type { StoredCustomer } from '../../domain/customer.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
-import { readCustomerBody } from '../body/customer-body.js';
+import { pathIdIssues, readCustomerBody } from '../body/customer-body.js';
 import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
 import { normalizeDate } from '../../dates/read-date.js';
 import { principalOf } from '../context.js';
@@ -73,8 +73,9 @@ export function customerRoutes(deps: AppDeps): Router {
       send(res, 200, getCustomer({ store: deps.store, resourceName }, String(req.params['id'])));
     })
     .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), async (req, res) => {
-      const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id']);
-      const { customer, created } = upsertCustomer(writeContext(res), String(req.params['id']), body);
+      const id = String(req.params['id']);
+      const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id'], pathIdIssues(id));
+      const { customer, created } = upsertCustomer(writeContext(res), id, body);
       await deps.control.saved();
       send(res, created ? deps.config.putCreatedStatus : 200, customer);
     })
