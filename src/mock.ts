@@ -9,6 +9,7 @@ import { checkConfigInput, mergeConfig } from './config/load-config.js';
 import { SILENT_LOG, type ConsoleLog } from './control/console-log.js';
 import { ControlPlane } from './control/control-plane.js';
 import { controlledClock, type ControlledClock } from './control/controlled-clock.js';
+import { prepareStateFile, stateDocument, writeStateFileSync } from './control/state-file.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import type { StoredCustomer } from './domain/customer.js';
 import { buildApp } from './http/app.js';
@@ -76,6 +77,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const schemas = new SpecSchemas(spec);
   const ids = options.ids ?? randomIds;
   const stateFile = config.control.stateFile;
+  if (stateFile !== '') prepareStateFile(stateFile);
   const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
   const store = new CustomerStore(fromState ?? initial());
   const clock = controlledClock(options.clock ?? systemClock);
@@ -94,7 +96,8 @@ export function createMock(options: MockOptions = {}): Mock {
     onError: log,
     warn: log,
   });
-  if (control.state !== null && fromState === undefined) control.state.save().catch(() => undefined);
+  if (stateFile !== '' && fromState === undefined)
+    writeStateFileSync(stateFile, stateDocument(store.list(), clock.now()));
   const deps = { config, store, clock, ids, spec, schemas, auth, control };
   const app = buildApp(deps, log);
   return { app, config, store, clock, auth, control, reset: () => control.reset(), shutdown: () => control.close() };

@@ -121,6 +121,35 @@ test('a restart starts from the state file (not the seed), control operations ar
   assert.equal(readState(path).customers.length, 4, 'the reset went to the file');
 });
 
+test('a state path the mock cannot keep stops the start with one line naming the file and the reason', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'plain-file'), 'x');
+  mkdirSync(join(dir, 'a-folder'));
+  const cases: [path: string, reason: RegExp][] = [
+    [join(dir, 'a-folder'), /it is a folder, not a file$/],
+    [dir, /it is a folder, not a file$/],
+    [join(dir, 'plain-file', 'state.json'), /its folder cannot be created \(.*(ENOTDIR|EEXIST).*\)$/],
+    [join(dir, 'plain-file', 'deeper', 'state.json'), /its folder cannot be created \(.*(ENOTDIR|EEXIST).*\)$/],
+  ];
+  for (const [path, reason] of cases) {
+    assert.throws(
+      () => mockWith(path),
+      (error: Error) =>
+        error.message.startsWith(`state file ${path} cannot be used: `) &&
+        reason.test(error.message) &&
+        !error.message.includes('\n'),
+      path,
+    );
+  }
+});
+
+test('missing parent folders are created at start and the file written before the first request', () => {
+  const path = join(tempDir(), 'not', 'yet', 'there', 'state.json');
+  const mock = mockWith(path);
+  assert.equal(mock.store.size, 4);
+  assert.equal(readState(path).customers.length, 4, 'written at once');
+});
+
 test('an invalid state file stops the start with every problem named', () => {
   const path = join(tempDir(), 'state.json');
   copyFileSync('fixtures/control/customers.invalid.json', path);
