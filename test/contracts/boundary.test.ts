@@ -6,8 +6,15 @@ import { test } from 'node:test';
 // The contract kit talks to servers only over HTTP: nothing it imports (transitively) may be server code. The one
 // exception is the pure client-side NWS4 signer.
 
-// Pure, server-free helpers the kit shares: the NWS4 signer and the HTML template tag.
-const ALLOWED_OUTSIDE = new Set(['src/auth/nws4.ts', 'src/auth/nws4-canonical.ts', 'src/html/markup.ts']);
+// Pure, server-free helpers the kit shares: the NWS4 signer, the HTML template tag and the two command-line helpers
+// (parse errors as one line, a closed stdout ending quietly).
+const ALLOWED_OUTSIDE = new Set([
+  'src/auth/nws4.ts',
+  'src/auth/nws4-canonical.ts',
+  'src/html/markup.ts',
+  'src/cli/args-error.ts',
+  'src/cli/quiet-epipe.ts',
+]);
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

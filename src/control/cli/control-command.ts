@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { argsErrorLine } from '../../cli/args-error.js';
+import { isLocale, LOCALE_NAMES, type Locale } from '../../i18n/locales.js';
 import { FAULT_KINDS, FAULT_KIND_NAMES, isFaultKind } from '../fault-kinds.js';
 
 /** One HTTP call to the control API; `bodyFile` is read and sent as the JSON body. */
@@ -13,6 +15,8 @@ export interface ControlPlan {
   /** Server root, e.g. `http://127.0.0.1:3000` (the control API is not under the PORTOS base path). */
   url: string;
   prefix: string;
+  /** The language of the mock's answers (`Accept-Language`): English unless `--lang` says otherwise. */
+  lang: Locale;
   call: ControlCall;
 }
 
@@ -55,7 +59,14 @@ const OPTIONS = {
   times: { type: 'string' },
   limit: { type: 'string' },
   since: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
+
+/** Whether a control command line asks for its usage (`--help`, `-h`) instead of a call. */
+export function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
@@ -157,9 +168,11 @@ export function planControl(
   try {
     parsed = parseArgs({ args: ordered, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(`${command}: ${argsErrorLine(error)}`);
   }
   const { values, positionals } = parsed;
+  const lang = values.lang ?? 'en-GB';
+  if (!isLocale(lang)) throw new UsageError(`--lang must be one of ${LOCALE_NAMES.join(', ')}, got "${lang}"`);
   const [first, second] = positionals;
   const calls: Record<ControlCommand, () => ControlCall> = {
     reset: () => ({
@@ -187,5 +200,5 @@ export function planControl(
   };
   const url = (values.url ?? env['PORTOS_MOCK_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must be an http(s) URL, got "${url}"`);
-  return { url, prefix: values.prefix ?? '/_mock', call: calls[command]() };
+  return { url, prefix: values.prefix ?? '/_mock', lang, call: calls[command]() };
 }
