@@ -9,6 +9,7 @@ import { SILENT_LOG, type ConsoleLog } from './control/console-log.js';
 import { consoleLogger } from './control/console-logger.js';
 import { ControlPlane } from './control/control-plane.js';
 import { controlledClock, type ControlledClock } from './control/controlled-clock.js';
+import { prepareStateFile, stateDocument, writeStateFileSync } from './control/state-file.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import type { StoredCustomer } from './domain/customer.js';
 import { buildApp } from './http/app.js';
@@ -37,7 +38,7 @@ export interface MockOptions {
    */
   console?: ConsoleLog;
   identities?: Identities;
-  /** Where unexpected errors (500s) are reported; default `console.error`. */
+  /** Where unexpected errors (500s) and one-line notices (the state file failing) go; default `console.error`. */
   log?: (error: unknown) => void;
 }
 
@@ -69,6 +70,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const schemas = specIndex('documented');
   const ids = options.ids ?? randomIds;
   const stateFile = config.control.stateFile;
+  if (stateFile !== '') prepareStateFile(stateFile);
   const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
   const store = new CustomerStore(fromState ?? initial());
   const clock = controlledClock(options.clock ?? systemClock);
@@ -85,8 +87,10 @@ export function createMock(options: MockOptions = {}): Mock {
     console: consoleLog,
     seedCustomers,
     onError: log,
+    warn: log,
   });
-  if (control.state !== null && fromState === undefined) void control.state.flush(true);
+  if (stateFile !== '' && fromState === undefined)
+    writeStateFileSync(stateFile, stateDocument(store.list(), clock.now()));
   const deps = { config, store, clock, ids, spec, schemas, auth, control };
   const app = buildApp(deps, log);
   return { app, config, store, clock, auth, control, reset: () => control.reset(), shutdown: () => control.close() };

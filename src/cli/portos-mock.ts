@@ -1,7 +1,9 @@
-import { UsageError, isControlCommand, planControl } from '../control/cli/control-command.js';
+import { UsageError, isControlCommand, planControl, wantsHelp } from '../control/cli/control-command.js';
 import { runControl } from '../control/cli/run-control.js';
+import { UnknownIdentityError } from '../auth/auth-service.js';
 import { createMock, startMock } from '../mock.js';
 import { generateCustomers } from '../store/seed.js';
+import { exitQuietlyOnEpipe } from './quiet-epipe.js';
 import { configFromArgs } from './serve-options.js';
 
 const USAGE = `portos-mock: a stateful mock of the PORTOS Customers API
@@ -32,7 +34,8 @@ Options (serve):
   --quiet                do not log requests on the console
 
 Control a running mock (src/control/CONTROL-API.md; options: --url URL, default $PORTOS_MOCK_URL or
-http://127.0.0.1:3000, --prefix, default /_mock, and --control-token T, default $PORTOS_MOCK_CONTROL_TOKEN):
+http://127.0.0.1:3000, --prefix, default /_mock, --control-token T, default $PORTOS_MOCK_CONTROL_TOKEN, and
+--lang sk-SK|en-GB for the mock's messages, default en-GB):
   portos-mock reset [--seed N] [--count N]            back to the seed (optionally another seed/count)
   portos-mock load FILE [--merge]                     replace (or merge) the customers with a fixture file
   portos-mock snapshot save|restore|get|delete NAME   named snapshots (save --file F uploads one)
@@ -62,7 +65,12 @@ async function serve(args: string[]): Promise<void> {
   const customers = generateCustomers({ seed: config.seed, count: config.count });
   const seedMs = performance.now() - started;
   const heapAfter = process.memoryUsage().heapUsed;
-  const mock = await startMock({ config, ...(config.control.stateFile === '' ? { customers } : {}) });
+  const mock = await startMock({ config, ...(config.control.stateFile === '' ? { customers } : {}) }).catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new UsageError(`port ${config.port} on ${config.host} is in use; pick another --port (0 = any free port)`);
+    },
+  );
   console.log(
     `portos-mock: seeded ${customers.length} customers (seed ${config.seed}) in ${seedMs.toFixed(0)} ms, ` +
       `heap +${mb(heapAfter - heapBefore)} (heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)})`,
@@ -84,7 +92,10 @@ async function serve(args: string[]): Promise<void> {
     console.log(`portos-mock: ${signal}, shutting down`);
     mock.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -92,13 +103,26 @@ async function serve(args: string[]): Promise<void> {
 }
 
 function token(args: string[]): void {
-  const { config, user, device } = configFromArgs(args, process.env);
-  if (user === undefined) throw new Error('token: --user NAME is required');
-  const mock = createMock({ config: { ...config, count: 0 } });
-  process.stdout.write(`${mock.auth.issueToken(user, device)}\n`);
+  const { config, help, user, device } = configFromArgs(args, process.env);
+  if (help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (user === undefined) throw new UsageError('token: --user NAME is required (a fixture user, e.g. admin)');
+  const mock = createMock({ config: { ...config, count: 0, control: { ...config.control, stateFile: '' } } });
+  try {
+    process.stdout.write(`${mock.auth.issueToken(user, device)}\n`);
+  } catch (error) {
+    if (error instanceof UnknownIdentityError) throw new UsageError(`token: ${error.message}`);
+    throw error;
+  }
 }
 
 async function control(command: Parameters<typeof planControl>[0], args: string[]): Promise<void> {
+  if (wantsHelp(args)) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const outcome = await runControl(planControl(command, args, process.env));
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
@@ -115,12 +139,14 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  throw new Error(`unknown command "${command}"\n\n${USAGE}`);
+  throw new UsageError(`unknown command "${command}"`);
 }
 
+exitQuietlyOnEpipe(process.stdout);
 main(process.argv.slice(2)).catch((error: unknown) => {
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}${cause}`);
-  if (error instanceof UsageError) console.error('run portos-mock help for usage');
+  const message = `${error instanceof Error ? error.message : String(error)}${cause}`;
+  const hint = error instanceof UsageError ? ' (run portos-mock help for usage)' : '';
+  console.error(`portos-mock: ${message}${hint}`);
   process.exit(2);
 });

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { AppError } from '../errors/app-error.js';
 import type { StoredCustomer } from '../domain/customer.js';
 import type { CustomerStore } from '../store/customer-store.js';
 import { BoundedLog } from './bounded-log.js';
@@ -9,7 +10,7 @@ import { FaultRules } from './fault-rules.js';
 import type { RequestRecord } from './request-record.js';
 import { Snapshots } from './snapshots.js';
 import { stateDocument } from './state-file.js';
-import { StateWriter } from './state-writer.js';
+import { StateSaveError, StateWriter } from './state-writer.js';
 import { WebhookDispatcher, type DeliveryRecord } from './webhook-dispatcher.js';
 
 export interface ControlPlaneOptions {
@@ -24,6 +25,8 @@ export interface ControlPlaneOptions {
   /** The seed's customers for `reset` (the configured seed and count unless given). */
   seedCustomers: (options: { seed?: number; count?: number }) => readonly StoredCustomer[];
   onError: (error: unknown) => void;
+  /** Where one-line notices go (the state file failing and recovering). */
+  warn: (line: string) => void;
 }
 
 /**
@@ -75,13 +78,12 @@ export class ControlPlane {
       stateFile === ''
         ? null
         : new StateWriter(stateFile, () => stateDocument(this.#store.list(), this.clock.now()), {
-            debounceMs: 100,
-            onError: options.onError,
+            report: options.warn,
           });
     this.feed.subscribe((change) => {
       this.changes.push(change);
       if (change.kind === 'customer') this.webhooks.notify(change);
-      this.state?.schedule();
+      this.state?.save().catch(() => undefined);
     });
   }
 
@@ -102,9 +104,23 @@ export class ControlPlane {
     this.replaceCustomers(this.#seedCustomers(options), 'reset');
   }
 
+  /**
+   * Resolves once the changes made so far are in the state file (at once without one); a 500
+   * `state_not_saved` when the file cannot be written, so no write is answered as kept when it is not.
+   */
+  async saved(): Promise<void> {
+    if (this.state === null) return;
+    try {
+      await this.state.save();
+    } catch (error) {
+      const reason = error instanceof StateSaveError ? error.reason : String(error);
+      throw new AppError('state_not_saved', { file: this.state.path, reason });
+    }
+  }
+
   /** Writes the state file (if any) and stops webhook deliveries. */
   async close(): Promise<void> {
     this.webhooks.close();
-    await this.state?.flush();
+    await this.state?.save();
   }
 }

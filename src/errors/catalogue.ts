@@ -18,6 +18,7 @@ export const PROBLEMS = {
   headers_too_large: { status: 431 },
   locked: { status: 423, errorCode: 5 },
   internal: { status: 500 },
+  state_not_saved: { status: 500 },
 } as const satisfies Record<string, { status: number; errorCode?: number }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -29,4 +29,6 @@ export interface ProblemParams {
   headers_too_large: { limitBytes: number };
   locked: { resource: string; id: string };
   internal: Record<string, never>;
+  /** The write was made in memory but the `--state` file could not be written. */
+  state_not_saved: { file: string; reason: string };
 }

@@ -45,7 +45,7 @@ export async function recordCommand(
 ): Promise<number> {
   const parsed = parseRecordArgs(argv);
   if (!parsed.ok) {
-    io.stderr(`portos-contracts record: ${parsed.error}\n(see portos-contracts --help)\n`);
+    io.stderr(`portos-contracts record: ${parsed.error} (see portos-contracts --help)\n`);
     return 2;
   }
   const args = parsed.value;
@@ -81,15 +81,32 @@ export async function recordCommand(
     mkdirSync(outDir, { recursive: true });
     writeFileSync(file, recordingYaml(generalize(exchanges, options), header, schemaRef));
   };
-  const recorder = await startRecorder({
-    upstream: args.upstream,
-    port: args.port,
-    host: args.host,
-    onExchange: (e, all) => {
-      write(all);
-      io.stdout(`  ${e.method} ${e.url} → ${e.status}\n`);
-    },
-  });
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    io.stderr(`portos-contracts record: --out ${args.out} cannot be created (${(error as Error).message})\n`);
+    return 2;
+  }
+  let recorder: Awaited<ReturnType<typeof startRecorder>>;
+  try {
+    recorder = await startRecorder({
+      upstream: args.upstream,
+      port: args.port,
+      host: args.host,
+      onExchange: (e, all) => {
+        write(all);
+        io.stdout(`  ${e.method} ${e.url} → ${e.status}\n`);
+      },
+    });
+  } catch (error) {
+    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    io.stderr(
+      busy
+        ? `portos-contracts record: port ${args.port} on ${args.host} is in use; pick another --port (0 = any free port)\n`
+        : `portos-contracts record: cannot listen on ${args.host}:${args.port} (${(error as Error).message})\n`,
+    );
+    return 2;
+  }
   io.stdout(`portos-contracts record: ${recorder.url} → ${args.upstream}; writing ${file} (Ctrl-C to stop)\n`);
   await stop;
   await recorder.close();

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { argsErrorLine } from '../../cli/args-error.js';
+import { isLocale, LOCALE_NAMES, type Locale } from '../../i18n/locales.js';
 import { FAULT_KINDS, FAULT_KIND_NAMES, isFaultKind } from '../fault-kinds.js';
 
 /** One HTTP call to the control API; `bodyFile` is read and sent as the JSON body. */
@@ -15,6 +17,8 @@ export interface ControlPlan {
   prefix: string;
   /** The mock's control token (`--control-token`, `PORTOS_MOCK_CONTROL_TOKEN`), sent as `X-Mock-Control-Token`. */
   token?: string;
+  /** The language of the mock's answers (`Accept-Language`): English unless `--lang` says otherwise. */
+  lang: Locale;
   call: ControlCall;
 }
 
@@ -58,7 +62,14 @@ const OPTIONS = {
   times: { type: 'string' },
   limit: { type: 'string' },
   since: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
+
+/** Whether a control command line asks for its usage (`--help`, `-h`) instead of a call. */
+export function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
@@ -160,9 +171,11 @@ export function planControl(
   try {
     parsed = parseArgs({ args: ordered, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(`${command}: ${argsErrorLine(error)}`);
   }
   const { values, positionals } = parsed;
+  const lang = values.lang ?? 'en-GB';
+  if (!isLocale(lang)) throw new UsageError(`--lang must be one of ${LOCALE_NAMES.join(', ')}, got "${lang}"`);
   const [first, second] = positionals;
   const calls: Record<ControlCommand, () => ControlCall> = {
     reset: () => ({
@@ -194,6 +207,7 @@ export function planControl(
   return {
     url,
     prefix: values.prefix ?? '/_mock',
+    lang,
     ...(token === undefined || token === '' ? {} : { token }),
     call: calls[command](),
   };

@@ -63,4 +63,9 @@ export const problems: LocaleTexts['problems'] = {
     detail: (p) => `The ${p.resource} ${p.id} is temporarily locked; try again later.`,
   },
   internal: { title: 'An unexpected server error occurred', detail: () => undefined },
+  state_not_saved: {
+    title: 'The change was not saved',
+    detail: (p) =>
+      `The change is in the mock's memory, but the state file ${p.file} could not be written (${p.reason}); it is lost when the mock stops unless a later write is saved.`,
+  },
 };

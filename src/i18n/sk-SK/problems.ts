@@ -76,4 +76,9 @@ export const problems: LocaleTexts['problems'] = {
     detail: (p) => `Zdroj ${p.resource} ${p.id} je dočasne uzamknutý; skúste to neskôr.`,
   },
   internal: { title: 'Nastala neočakávaná chyba servera', detail: () => undefined },
+  state_not_saved: {
+    title: 'Zmena nebola uložená',
+    detail: (p) =>
+      `Zmena je v pamäti mocku, ale stavový súbor ${p.file} sa nepodarilo zapísať (${p.reason}); po zastavení mocku sa stratí, ak ju neuloží neskorší zápis.`,
+  },
 };
