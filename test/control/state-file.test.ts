@@ -51,7 +51,7 @@ test('a state file that cannot be written: every write is a 500 saying so, one l
     ['put', '/_mock/customers', { customers: [{ id: 'loaded' }] }],
   ];
   for (const [method, url, body] of writes) {
-    const res = await request(mock.app)[method](url).set('Accept-Language', 'en-GB').send(body);
+    const res = await request(mock.app)[method](url).set('Accept-Language', 'en-GB').type('json').send(body);
     assert.equal(res.status, 500, `${method} ${url}`);
     assert.equal(res.type, 'application/problem+json', `${method} ${url}`);
     assert.equal(res.body.title, 'The change was not saved', `${method} ${url}`);
