@@ -14,6 +14,7 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415 },
   headers_too_large: { status: 431 },
   locked: { status: 423, errorCode: 5 },
+  lease_busy: { status: 423 },
   internal: { status: 500 },
 } as const satisfies Record<string, { status: number; errorCode?: number }>;
 

@@ -22,5 +22,7 @@ export interface ProblemParams {
   unsupported_media_type: { contentType: string | null };
   headers_too_large: { limitBytes: number };
   locked: { resource: string; id: string };
+  /** No `mode` lease of the mock control API was free within `waitMs`; what is held meanwhile. */
+  lease_busy: { mode: string; waitMs: number; shared: number; exclusive: number };
   internal: Record<string, never>;
 }
