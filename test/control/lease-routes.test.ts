@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import request from 'supertest';
+import { startMock, type RunningMock } from '../../src/mock.js';
 import { makeTestApp } from '../support/app.js';
 
 // The lease routes over HTTP: shared leases together, an exclusive one held until they are released, expiry on
@@ -129,4 +130,50 @@ test('with a control token, the lease routes need it like every control route', 
     .set({ ...JSON_TYPE, 'X-Mock-Control-Token': 'T' })
     .send({ mode: 'shared' });
   assert.equal(withToken.status, 201);
+});
+
+/** A listening mock for the test that needs a real connection to drop; closed even when that test fails. */
+let mock: RunningMock;
+before(async () => {
+  mock = await startMock({ config: { port: 0, count: 0 }, log: () => undefined });
+});
+after(() => mock.close());
+
+test('a caller that goes away while its request is held withdraws it (it is not granted later)', {
+  timeout: 20_000,
+}, async () => {
+  const call = (method: string, path: string, body?: object) =>
+    fetch(`${mock.url}/_mock${path}`, {
+      method,
+      headers: JSON_TYPE,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const shared = (await (await call('POST', '/lease', { mode: 'shared' })).json()) as { id: string };
+  // The signal the route hands the gate: it must abort when the caller goes away.
+  const { leases } = mock.control;
+  const acquire = leases.acquire.bind(leases);
+  let aborted: Promise<unknown> | undefined;
+  leases.acquire = (mode, ttlMs, waitMs, signal) => {
+    aborted = new Promise((resolve) => signal?.addEventListener('abort', resolve));
+    return acquire(mode, ttlMs, waitMs, signal);
+  };
+  const gone = new AbortController();
+  const held = fetch(`${mock.url}/_mock/lease`, {
+    method: 'POST',
+    headers: JSON_TYPE,
+    body: JSON.stringify({ mode: 'exclusive' }),
+    signal: gone.signal,
+  }).catch((error: unknown) => error);
+  const waiting = async () => mock.control.leases.list().waiting.length;
+  while ((await waiting()) === 0) await new Promise((resolve) => setImmediate(resolve));
+  gone.abort();
+  assert.ok((await held) instanceof Error, 'the client gave up');
+  await aborted;
+  assert.equal(await waiting(), 0, 'withdrawn at once');
+  assert.equal((await call('DELETE', `/lease/${shared.id}`)).status, 204);
+  assert.equal((await call('POST', '/lease', { mode: 'shared', waitMs: 0 })).status, 201, 'nothing exclusive got it');
+  assert.deepEqual(
+    mock.control.leases.list().leases.map((l) => l.mode),
+    ['shared'],
+  );
 });
