@@ -73,7 +73,8 @@ export function createMock(options: MockOptions = {}): Mock {
   if (stateFile !== '') prepareStateFile(stateFile);
   const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
   const store = new CustomerStore(fromState ?? initial());
-  const clock = controlledClock(options.clock ?? systemClock);
+  const realClock = options.clock ?? systemClock;
+  const clock = controlledClock(realClock);
   const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
   const auth = createAuthService({ config: config.auth, clock, identities });
   const log = options.log ?? ((error: unknown) => console.error(error));
@@ -82,6 +83,7 @@ export function createMock(options: MockOptions = {}): Mock {
     config,
     store,
     clock,
+    realNow: () => realClock.now(),
     random: options.random ?? Math.random,
     newId: () => ids.customerId(),
     console: consoleLog,

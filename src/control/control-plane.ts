@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
 import type { StoredCustomer } from '../domain/customer.js';
@@ -7,6 +8,8 @@ import { ChangeFeed, type BulkChange, type ChangeEvent } from './change-feed.js'
 import type { ConsoleLog } from './console-log.js';
 import type { ControlledClock } from './controlled-clock.js';
 import { FaultRules } from './fault-rules.js';
+import { LeaseGate } from './lease-gate.js';
+import { LeaseTable } from './lease-table.js';
 import type { RequestRecord } from './request-record.js';
 import { Snapshots } from './snapshots.js';
 import { stateDocument } from './state-file.js';
@@ -17,6 +20,10 @@ export interface ControlPlaneOptions {
   config: Config;
   store: CustomerStore;
   clock: ControlledClock;
+  /** Real time (epoch ms) for lease expiry: the time underneath `clock`, which the clock scenarios do not move. */
+  realNow: () => number;
+  /** Lease ids (default: random, so a stale runner cannot end a lease of someone else by chance). */
+  leaseId?: () => string;
   /** Source of `share` draws and latency ranges; injected so tests are deterministic. */
   random: () => number;
   /** Webhook delivery ids. */
@@ -46,6 +53,8 @@ export class ControlPlane {
   readonly changes: BoundedLog<ChangeEvent>;
   readonly deliveries: BoundedLog<DeliveryRecord>;
   readonly webhooks: WebhookDispatcher;
+  /** The runners' leases (src/control/CONTROL-API.md#leases). */
+  readonly leases: LeaseGate;
   readonly state: StateWriter | null;
   readonly #store: CustomerStore;
   readonly #seedCustomers: ControlPlaneOptions['seedCustomers'];
@@ -59,6 +68,8 @@ export class ControlPlane {
     this.#store = options.store;
     this.#seedCustomers = options.seedCustomers;
     this.feed = new ChangeFeed(options.onError);
+    const leaseId = options.leaseId ?? (() => `l${randomBytes(8).toString('hex')}`);
+    this.leases = new LeaseGate(new LeaseTable(options.realNow, leaseId), options.realNow);
     this.faults = new FaultRules(options.random);
     this.requests = new BoundedLog(config.control.requestLogSize);
     this.changes = new BoundedLog(config.control.changeLogSize);
@@ -121,6 +132,7 @@ export class ControlPlane {
   /** Writes the state file (if any) and stops webhook deliveries. */
   async close(): Promise<void> {
     this.webhooks.close();
+    this.leases.close();
     await this.state?.save();
   }
 }

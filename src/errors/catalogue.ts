@@ -17,6 +17,7 @@ export const PROBLEMS = {
   unsupported_charset: { status: 415 },
   headers_too_large: { status: 431 },
   locked: { status: 423, errorCode: 5 },
+  lease_busy: { status: 423 },
   internal: { status: 500 },
   state_not_saved: { status: 500 },
 } as const satisfies Record<string, { status: number; errorCode?: number }>;

@@ -28,6 +28,8 @@ export interface ProblemParams {
   unsupported_charset: { charset: string };
   headers_too_large: { limitBytes: number };
   locked: { resource: string; id: string };
+  /** No `mode` lease of the mock control API was free within `waitMs`; what is held meanwhile. */
+  lease_busy: { mode: string; waitMs: number; shared: number; exclusive: number };
   internal: Record<string, never>;
   /** The write was made in memory but the `--state` file could not be written. */
   state_not_saved: { file: string; reason: string };

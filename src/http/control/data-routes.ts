@@ -42,13 +42,24 @@ export function dataRoutes(deps: AppDeps): Router {
     deliveries: control.deliveries.size,
     webhooks: control.webhooks.targets().length,
   });
+  // The runners' leases; its presence also tells a runner that this mock has them (src/control/CONTROL-API.md#leases).
+  const leaseCounts = () => {
+    const { leases, waiting } = control.leases.list();
+    const shared = leases.filter((l) => l.mode === 'shared').length;
+    return { shared, exclusive: leases.length - shared, waiting: waiting.length };
+  };
   const loaded = (res: Response, count: number) =>
     res.json({ loaded: count, customers: store.size, storeVersion: store.version });
 
   router
     .route('/')
     .get((_req, res) =>
-      res.json({ counts: counts(), clock: control.clock.state(), stateFile: control.state?.path ?? null }),
+      res.json({
+        counts: counts(),
+        clock: control.clock.state(),
+        stateFile: control.state?.path ?? null,
+        leases: leaseCounts(),
+      }),
     )
     .all(methodNotAllowed(['GET']));
   router

@@ -62,6 +62,11 @@ export const problems: LocaleTexts['problems'] = {
     title: 'Resource locked',
     detail: (p) => `The ${p.resource} ${p.id} is temporarily locked; try again later.`,
   },
+  lease_busy: {
+    title: 'The mock is leased',
+    detail: (p) =>
+      `No ${p.mode} lease was free within ${p.waitMs} ms (held: ${p.exclusive} exclusive, ${p.shared} shared); ask again.`,
+  },
   internal: { title: 'An unexpected server error occurred', detail: () => undefined },
   state_not_saved: {
     title: 'The change was not saved',

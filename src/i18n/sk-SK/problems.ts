@@ -75,6 +75,11 @@ export const problems: LocaleTexts['problems'] = {
     title: 'Zdroj je uzamknutý',
     detail: (p) => `Zdroj ${p.resource} ${p.id} je dočasne uzamknutý; skúste to neskôr.`,
   },
+  lease_busy: {
+    title: 'Mock je prenajatý',
+    detail: (p) =>
+      `${p.mode === 'exclusive' ? 'Výlučný' : 'Zdieľaný'} prenájom nebol do ${p.waitMs} ms voľný (držané: výlučné ${p.exclusive}, zdieľané ${p.shared}); požiadajte znova.`,
+  },
   internal: { title: 'Nastala neočakávaná chyba servera', detail: () => undefined },
   state_not_saved: {
     title: 'Zmena nebola uložená',
