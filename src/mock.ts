@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { loadIdentities, type Identities } from './auth/identities.js';
 import type { Config, ConfigInput } from './config/config.js';
@@ -42,9 +41,16 @@ export interface MockOptions {
   log?: (error: unknown) => void;
 }
 
+/**
+ * The mock's request handler (an Express 5 application at run time), typed without Express so that the package's
+ * declarations need no `@types/express`: give it to `http.createServer`, to supertest, or mount it in your own
+ * Express app with `app.use(...)`.
+ */
+export type MockApp = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void) => void;
+
 /** A mock and its parts, for tests that want to look inside (the store, the auth service). */
 export interface Mock {
-  app: Express;
+  app: MockApp;
   config: Config;
   store: CustomerStore;
   /** The mock's clock: reads `options.clock` until frozen, set or advanced. */
@@ -102,7 +108,7 @@ export function createMock(options: MockOptions = {}): Mock {
  * The mock as an Express app, to mount in your own tests (`supertest(createApp())`); it never listens.
  * @example const app = createApp({ config: { count: 10, auth: { required: false } } });
  */
-export function createApp(options: MockOptions = {}): Express {
+export function createApp(options: MockOptions = {}): MockApp {
   return createMock(options).app;
 }
 
