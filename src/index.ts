@@ -1,4 +1,12 @@
-export { createApp, createMock, startMock, type Mock, type MockOptions, type RunningMock } from './mock.js';
+export {
+  createApp,
+  createMock,
+  startMock,
+  type Mock,
+  type MockApp,
+  type MockOptions,
+  type RunningMock,
+} from './mock.js';
 export { DEFAULT_CONFIG, type Config, type ConfigInput } from './config/config.js';
 export { signNws4, verifyNws4, type Nws4Credentials, type Nws4Request } from './auth/nws4.js';
 export { fixedClock, systemClock, type Clock } from './domain/clock.js';

@@ -1,14 +1,14 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
-import { pino } from 'pino';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { loadIdentities, type Identities } from './auth/identities.js';
 import type { Config, ConfigInput } from './config/config.js';
 import { checkConfigInput, mergeConfig } from './config/load-config.js';
 import { SILENT_LOG, type ConsoleLog } from './control/console-log.js';
+import { consoleLogger } from './control/console-logger.js';
 import { ControlPlane } from './control/control-plane.js';
 import { controlledClock, type ControlledClock } from './control/controlled-clock.js';
+import { prepareStateFile, stateDocument, writeStateFileSync } from './control/state-file.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import type { StoredCustomer } from './domain/customer.js';
 import { buildApp } from './http/app.js';
@@ -19,16 +19,6 @@ import { specIndex } from './spec/spec-index.js';
 import { CustomerStore } from './store/customer-store.js';
 import { randomIds, type IdGenerator } from './store/ids.js';
 import { generateCustomers } from './store/seed.js';
-
-/**
- * pino on stdout, buffered (one write per few KB instead of one per request, which would cost a system call on
- * the hot path); flushed on exit.
- */
-function consoleLogger(): ConsoleLog {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  process.once('exit', () => destination.flushSync());
-  return pino({ name: 'portos-mock', timestamp: pino.stdTimeFunctions.isoTime }, destination);
-}
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -41,16 +31,26 @@ export interface MockOptions {
   ids?: IdGenerator;
   /** Draws fault shares and latency ranges (default `Math.random`); inject for deterministic tests. */
   random?: () => number;
-  /** Where requests and webhook outcomes are logged; default pino on stdout with `logRequests`, else nothing. */
+  /**
+   * Where requests and webhook outcomes are logged; default with `logRequests` one line each on stdout (text on a
+   * terminal, pino JSON lines when piped), else nothing.
+   */
   console?: ConsoleLog;
   identities?: Identities;
-  /** Where unexpected errors (500s) are reported; default `console.error`. */
+  /** Where unexpected errors (500s) and one-line notices (the state file failing) go; default `console.error`. */
   log?: (error: unknown) => void;
 }
 
+/**
+ * The mock's request handler (an Express 5 application at run time), typed without Express so that the package's
+ * declarations need no `@types/express`: give it to `http.createServer`, to supertest, or mount it in your own
+ * Express app with `app.use(...)`.
+ */
+export type MockApp = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void) => void;
+
 /** A mock and its parts, for tests that want to look inside (the store, the auth service). */
 export interface Mock {
-  app: Express;
+  app: MockApp;
   config: Config;
   store: CustomerStore;
   /** The mock's clock: reads `options.clock` until frozen, set or advanced. */
@@ -76,9 +76,11 @@ export function createMock(options: MockOptions = {}): Mock {
   const schemas = specIndex('documented');
   const ids = options.ids ?? randomIds;
   const stateFile = config.control.stateFile;
+  if (stateFile !== '') prepareStateFile(stateFile);
   const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
   const store = new CustomerStore(fromState ?? initial());
-  const clock = controlledClock(options.clock ?? systemClock);
+  const realClock = options.clock ?? systemClock;
+  const clock = controlledClock(realClock);
   const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
   const auth = createAuthService({ config: config.auth, clock, identities });
   const log = options.log ?? ((error: unknown) => console.error(error));
@@ -87,13 +89,16 @@ export function createMock(options: MockOptions = {}): Mock {
     config,
     store,
     clock,
+    realNow: () => realClock.now(),
     random: options.random ?? Math.random,
     newId: () => ids.customerId(),
     console: consoleLog,
     seedCustomers,
     onError: log,
+    warn: log,
   });
-  if (control.state !== null && fromState === undefined) void control.state.flush(true);
+  if (stateFile !== '' && fromState === undefined)
+    writeStateFileSync(stateFile, stateDocument(store.list(), clock.now()));
   const deps = { config, store, clock, ids, spec, schemas, auth, control };
   const app = buildApp(deps, log);
   return { app, config, store, clock, auth, control, reset: () => control.reset(), shutdown: () => control.close() };
@@ -103,7 +108,7 @@ export function createMock(options: MockOptions = {}): Mock {
  * The mock as an Express app, to mount in your own tests (`supertest(createApp())`); it never listens.
  * @example const app = createApp({ config: { count: 10, auth: { required: false } } });
  */
-export function createApp(options: MockOptions = {}): Express {
+export function createApp(options: MockOptions = {}): MockApp {
   return createMock(options).app;
 }
 

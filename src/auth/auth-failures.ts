@@ -7,6 +7,7 @@ export const AUTH_FAILURES = [
   'unsupported-scheme',
   'malformed-token',
   'expired-token',
+  'not-yet-valid-token',
   'revoked-token',
   'bad-token-signature',
   'bad-credentials',

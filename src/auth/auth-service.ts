@@ -9,7 +9,14 @@ import { verifyNws4, type Nws4Failure } from './nws4.js';
 import type { Principal, UserProfile } from './principal.js';
 import { Revocations } from './revocations.js';
 import { Sessions } from './sessions.js';
-import { signJwt, verifyJwt, type AccessClaims, type TokenFailure, type TokenResult } from './token.js';
+import {
+  lifetimeFailure,
+  signJwt,
+  verifyJwt,
+  type AccessClaims,
+  type TokenFailure,
+  type TokenResult,
+} from './token.js';
 
 /** A request as `authenticate` needs it: the Authorization header and, for NWS4, what the signature covers. */
 export interface AuthRequest {
@@ -65,6 +72,7 @@ const TOKEN_FAILURES: Record<TokenFailure, AuthFailure> = {
   malformed: 'malformed-token',
   'bad-signature': 'bad-token-signature',
   expired: 'expired-token',
+  'not-yet-valid': 'not-yet-valid-token',
 };
 
 const NWS4_FAILURES: Record<Nws4Failure, AuthFailure> = {
@@ -137,7 +145,7 @@ export function createAuthService(options: {
   }
 
   // Tokens whose signature and claims already checked out: the HMAC runs once per token, not per request.
-  // Expiry is still judged on every request against the clock.
+  // The lifetime (`exp`, `nbf`) is still judged on every request against the clock.
   const verifiedTokens = new Map<string, AccessClaims>();
   const VERIFIED_TOKENS_MAX = 10_000;
 
@@ -150,7 +158,8 @@ export function createAuthService(options: {
       if (verifiedTokens.size >= VERIFIED_TOKENS_MAX) verifiedTokens.clear();
       verifiedTokens.set(token, claims);
     }
-    return now >= claims.exp * 1000 ? { ok: false, reason: 'expired' } : { ok: true, claims };
+    const failure = lifetimeFailure(claims, now);
+    return failure === null ? { ok: true, claims } : { ok: false, reason: failure };
   }
 
   function bearer(token: string): { ok: true; principal: Principal } | { ok: false; reason: AuthFailure } {

@@ -21,10 +21,12 @@ export interface AccessClaims {
   iat: number;
   /** Expires at, seconds since the epoch. */
   exp: number;
+  /** Not valid before, seconds since the epoch (optional: the mock's own tokens carry none). */
+  nbf?: number;
 }
 
-/** Why a token is refused: not a JWT of ours at all, signed with another key or algorithm, or past `exp`. */
-export const TOKEN_FAILURES = ['malformed', 'bad-signature', 'expired'] as const;
+/** Why a token is refused: not a JWT of ours at all, signed with another key or algorithm, past `exp`, before `nbf`. */
+export const TOKEN_FAILURES = ['malformed', 'bad-signature', 'expired', 'not-yet-valid'] as const;
 
 export type TokenFailure = (typeof TOKEN_FAILURES)[number];
 
@@ -60,7 +62,7 @@ const isSeconds = (v: unknown): v is number => typeof v === 'number' && Number.i
 /** The payload as `AccessClaims`, or undefined when a claim is missing or of the wrong type. */
 export function claimsFrom(payload: unknown): AccessClaims | undefined {
   if (!isRecord(payload)) return undefined;
-  const { sub, name, unique_name, device, rights, jti, iat, exp } = payload;
+  const { sub, name, unique_name, device, rights, jti, iat, exp, nbf } = payload;
   const valid =
     isString(sub) &&
     isString(name) &&
@@ -70,8 +72,25 @@ export function claimsFrom(payload: unknown): AccessClaims | undefined {
     rights.every(isString) &&
     isString(jti) &&
     isSeconds(iat) &&
-    isSeconds(exp);
-  return valid ? { sub, name, unique_name, device, rights: [...rights], jti, iat, exp } : undefined;
+    isSeconds(exp) &&
+    (nbf === undefined || isSeconds(nbf));
+  if (!valid) return undefined;
+  const claims: AccessClaims = { sub, name, unique_name, device, rights: [...rights], jti, iat, exp };
+  return nbf === undefined ? claims : { ...claims, nbf };
+}
+
+/**
+ * Whether the token's lifetime covers `nowMs` (the mock clock): `expired` from `exp` on, `not-yet-valid` before
+ * `nbf`; `allowExpired` (refresh) lifts only the first.
+ */
+export function lifetimeFailure(
+  claims: AccessClaims,
+  nowMs: number,
+  options: { allowExpired?: boolean } = {},
+): 'expired' | 'not-yet-valid' | null {
+  if (claims.nbf !== undefined && nowMs < claims.nbf * 1000) return 'not-yet-valid';
+  if (!options.allowExpired && nowMs >= claims.exp * 1000) return 'expired';
+  return null;
 }
 
 /** A compact HS256 JWT carrying `claims`. */
@@ -82,7 +101,7 @@ export function signJwt(claims: AccessClaims, secret: string): string {
 
 /**
  * Checks a compact JWT: three base64url segments, header `alg` HS256 (anything else, `none` included, is
- * `bad-signature`), the HMAC, the claims, then `exp` against `nowMs`. Never throws.
+ * `bad-signature`), the HMAC, the claims, then `nbf` and `exp` against `nowMs`. Never throws.
  * `allowExpired` lets refresh accept a token whose lifetime is over.
  */
 export function verifyJwt(
@@ -106,6 +125,6 @@ export function verifyJwt(
   }
   const claims = claimsFrom(decodeJson(payloadPart));
   if (claims === undefined) return { ok: false, reason: 'malformed' };
-  if (!options.allowExpired && nowMs >= claims.exp * 1000) return { ok: false, reason: 'expired' };
-  return { ok: true, claims };
+  const failure = lifetimeFailure(claims, nowMs, options);
+  return failure === null ? { ok: true, claims } : { ok: false, reason: failure };
 }

@@ -29,6 +29,7 @@ const CONTROL_OPTIONS = `Options (every control command; src/control/CONTROL-API
   --url URL              the running mock (env PORTOS_MOCK_URL; default http://127.0.0.1:3000)
   --prefix P             the control API's prefix (default /_mock)
   --control-token T      the mock's control token (env PORTOS_MOCK_CONTROL_TOKEN; default none)
+  --lang L               the language of the mock's messages: sk-SK or en-GB (default en-GB)
 Exit codes: 0 done, 1 the mock refused (its problem on stderr), 2 usage or no answer.
 `;
 
@@ -99,7 +100,8 @@ Usage:
 
 Serve ${SERVE_OPTIONS}
 Control a running mock (src/control/CONTROL-API.md; options: --url URL, default $PORTOS_MOCK_URL or
-http://127.0.0.1:3000, --prefix, default /_mock, and --control-token T, default $PORTOS_MOCK_CONTROL_TOKEN):
+http://127.0.0.1:3000, --prefix, default /_mock, --control-token T, default $PORTOS_MOCK_CONTROL_TOKEN, and
+--lang sk-SK|en-GB for the mock's messages, default en-GB):
   portos-mock reset [--seed N] [--count N]            back to the seed (optionally another seed/count)
   portos-mock load FILE [--merge]                     replace (or merge) the customers with a fixture file
   portos-mock snapshot save|restore|get|delete NAME   named snapshots (save --file F uploads one)

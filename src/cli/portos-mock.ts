@@ -1,10 +1,12 @@
 import { UsageError, isControlCommand, planControl } from '../control/cli/control-command.js';
 import { type LogName, planLogs, runLogs } from '../control/cli/log-command.js';
 import { runControl } from '../control/cli/run-control.js';
+import { UnknownIdentityError } from '../auth/auth-service.js';
 import { createMock, startMock } from '../mock.js';
 import { generateCustomers } from '../store/seed.js';
 import { COMMAND_USAGE, MOCK_USAGE, type MockCommand } from './mock-usage.js';
 import { packageVersion } from './package-version.js';
+import { exitQuietlyOnEpipe } from './quiet-epipe.js';
 import { configFromArgs } from './serve-options.js';
 import { wantsHelp } from './wants-help.js';
 
@@ -23,7 +25,12 @@ async function serve(args: string[]): Promise<void> {
   const customers = generateCustomers({ seed: config.seed, count: config.count });
   const seedMs = performance.now() - started;
   const heapAfter = process.memoryUsage().heapUsed;
-  const mock = await startMock({ config, ...(config.control.stateFile === '' ? { customers } : {}) });
+  const mock = await startMock({ config, ...(config.control.stateFile === '' ? { customers } : {}) }).catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new UsageError(`port ${config.port} on ${config.host} is in use; pick another --port (0 = any free port)`);
+    },
+  );
   console.log(
     `portos-mock: seeded ${customers.length} customers (seed ${config.seed}) in ${seedMs.toFixed(0)} ms, ` +
       `heap +${mb(heapAfter - heapBefore)} (heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)})`,
@@ -45,7 +52,10 @@ async function serve(args: string[]): Promise<void> {
     console.log(`portos-mock: ${signal}, shutting down`);
     mock.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -53,10 +63,19 @@ async function serve(args: string[]): Promise<void> {
 }
 
 function token(args: string[]): void {
-  const { config, user, device } = configFromArgs(args, process.env);
-  if (user === undefined) throw new Error('token: --user NAME is required');
-  const mock = createMock({ config: { ...config, count: 0 } });
-  process.stdout.write(`${mock.auth.issueToken(user, device)}\n`);
+  const { config, help, user, device } = configFromArgs(args, process.env);
+  if (help) {
+    process.stdout.write(COMMAND_USAGE.token);
+    return;
+  }
+  if (user === undefined) throw new UsageError('token: --user NAME is required (a fixture user, e.g. admin)');
+  const mock = createMock({ config: { ...config, count: 0, control: { ...config.control, stateFile: '' } } });
+  try {
+    process.stdout.write(`${mock.auth.issueToken(user, device)}\n`);
+  } catch (error) {
+    if (error instanceof UnknownIdentityError) throw new UsageError(`token: ${error.message}`);
+    throw error;
+  }
 }
 
 async function control(command: Parameters<typeof planControl>[0], args: string[]): Promise<void> {
@@ -107,9 +126,11 @@ async function main(argv: string[]): Promise<void> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
+exitQuietlyOnEpipe(process.stdout);
 main(process.argv.slice(2)).catch((error: unknown) => {
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  console.error(`portos-mock: ${error instanceof Error ? error.message : String(error)}${cause}`);
-  if (error instanceof UsageError) console.error('run portos-mock --help for usage');
+  const message = `${error instanceof Error ? error.message : String(error)}${cause}`;
+  const hint = error instanceof UsageError ? ' (run portos-mock help for usage)' : '';
+  console.error(`portos-mock: ${message}${hint}`);
   process.exit(2);
 });

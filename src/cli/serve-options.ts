@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import type { ConfigInput } from '../config/config.js';
 import { ConfigError, checkConfigInput, configFromEnv, mergeConfig, readConfigFile } from '../config/load-config.js';
 import type { Config } from '../config/config.js';
+import { UsageError } from '../control/cli/control-command.js';
+import { argsErrorLine } from './args-error.js';
 
 /** Flags of `portos-mock serve` (and the other commands that build a configuration). */
 export const SERVE_FLAGS = {
@@ -58,7 +60,14 @@ export function configFromArgs(
   commandDefaults: ConfigInput = {},
 ): { config: Config; help: boolean; user: string | undefined; device: string | undefined } {
   const options = { ...SERVE_FLAGS, user: { type: 'string' }, device: { type: 'string' } } as const;
-  const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(argsErrorLine(error));
+  }
+  if (values.help === true)
+    return { config: mergeConfig(commandDefaults), help: true, user: undefined, device: undefined };
   const flags: Record<string, unknown> = {
     port: int('port', values.port),
     host: values.host,
@@ -90,7 +99,7 @@ export function configFromArgs(
   const fromFile: ConfigInput = values.config === undefined ? {} : readConfigFile(values.config);
   return {
     config: mergeConfig(commandDefaults, fromFile, configFromEnv(env), controlFromEnv(env), fromFlags),
-    help: values.help === true,
+    help: false,
     user: values.user,
     device: values.device,
   };

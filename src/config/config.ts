@@ -41,7 +41,10 @@ export interface Config {
     /** What a repeated `$skip`, `$take`, `$count`, `$sort`, `Search`, `IsExpired` means outside strict mode. */
     repeatedSingleParameter: 'first' | 'error';
   };
-  /** Log every request on the console (pino, one JSON line each); `portos-mock serve` turns it on, `--quiet` off. */
+  /**
+   * Log every request on the console, one line each as it happens (text on a terminal, pino JSON lines when piped);
+   * `portos-mock serve` turns it on, `--quiet` off.
+   */
   logRequests: boolean;
   /** The interactive API docs at `/docs` (swagger-ui over the spec, served by the mock itself). */
   docs: {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DEFAULT_CONFIG, type Config, type ConfigInput } from './config.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
@@ -8,12 +9,37 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const validate = new Ajv2020({ allErrors: true }).compile(CONFIG_SCHEMA);
+const validate = new Ajv2020({ allErrors: true, verbose: true }).compile(CONFIG_SCHEMA);
 
-/** `input` checked against the config schema, or a ConfigError naming every bad key. */
+/** `/control/stateFile` → `control.stateFile`; the top level names itself by what it holds. */
+function keyPath(pointer: string): string {
+  return pointer.slice(1).replaceAll('/', '.');
+}
+
+/** One schema problem as a sentence that says what to fix: the key, what it must be, what is allowed. */
+function problemOf(error: ErrorObject): string {
+  const at = keyPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  const where = at === '' ? '' : `${at}: `;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      const allowed = Object.keys(properties ?? {}).filter((key) => key !== '$schema');
+      return `${where}unknown key "${String(params['additionalProperty'])}"; allowed: ${allowed.join(', ')}`;
+    }
+    case 'enum':
+      return `${at} must be one of ${(params['allowedValues'] as unknown[]).map(String).join(', ')}, got ${JSON.stringify(error.data)}`;
+    case 'const':
+      return `${at} must be ${JSON.stringify(params['allowedValue'])}, got ${JSON.stringify(error.data)}`;
+    default:
+      return `${at === '' ? 'the configuration' : at} ${error.message ?? 'is invalid'}, got ${JSON.stringify(error.data)}`;
+  }
+}
+
+/** `input` checked against the config schema, or a ConfigError naming every bad key (one line). */
 export function checkConfigInput(input: unknown, source: string): ConfigInput {
   if (!validate(input)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+    const problems = [...new Set((validate.errors ?? []).map(problemOf))];
     throw new ConfigError(`${source}: ${problems.join('; ')}`);
   }
   return input as ConfigInput;

@@ -52,12 +52,15 @@ export function needsControl(scenario: LoadedScenario): boolean {
   return scenario.tags.includes(CONTROL_TAG);
 }
 
-/** What the probe of the control API found: it is there; the server answered that it is not; or no answer. */
-export type ControlProbe = { ok: true } | { ok: false; answered: boolean; reason: string };
+/**
+ * What the probe of the control API found: it is there (and whether it has leases, so runs can share it); the
+ * server answered that it is not; or no answer.
+ */
+export type ControlProbe = { ok: true; leases: boolean } | { ok: false; answered: boolean; reason: string };
 
 /**
- * `GET {control}` answers 200 with `{counts: {...}}` on the mock; any other answer means there is no control API.
- * No answer at all (refused, reset, timeout) says neither.
+ * `GET {control}` answers 200 with `{counts: {...}}` on the mock (and `leases: {...}` on one that has them); any
+ * other answer means there is no control API. No answer at all (refused, reset, timeout) says neither.
  */
 export async function probeControl(api: ControlApi, http: HttpOptions): Promise<ControlProbe> {
   const sent = await send(
@@ -66,7 +69,8 @@ export async function probeControl(api: ControlApi, http: HttpOptions): Promise<
   );
   if (!sent.ok) return { ok: false, answered: false, reason: `GET ${api.prefix}: ${sent.error}` };
   const { status, body } = sent.observation;
-  if (status === 200 && isRecord(body) && isRecord(body['counts'])) return { ok: true };
+  if (status === 200 && isRecord(body) && isRecord(body['counts']))
+    return { ok: true, leases: isRecord(body['leases']) };
   const hint = status === 401 ? ' (it needs the control token: --control-token or PORTOS_MOCK_CONTROL_TOKEN)' : '';
   return {
     ok: false,
@@ -90,15 +94,28 @@ export function withoutControl(
   probe: ControlProbe & { ok: false },
 ): ScenarioResult {
   if (probe.answered) return skippedResult(scenario, controlNote(api, probe.reason));
+  return couldNotRun(
+    scenario,
+    { name: 'the control API', method: 'GET', url: api.prefix },
+    {
+      message: `needs the mock control API: ${probe.reason}`,
+    },
+  );
+}
+
+/** The result of a scenario that could not run because `call` (to the control API) got no useful answer. */
+export function couldNotRun(
+  scenario: LoadedScenario,
+  call: { name: string; method: string; url: string },
+  why: { message: string },
+): ScenarioResult {
   const step: StepResult = {
     index: 0,
-    name: 'the control API',
+    ...call,
     as: ANONYMOUS,
     lang: '',
-    method: 'GET',
-    url: api.prefix,
     durationMs: 0,
-    findings: [{ kind: 'no-answer', path: 'request', message: `needs the mock control API: ${probe.reason}` }],
+    findings: [{ kind: 'no-answer', path: 'request', message: why.message }],
   };
   return {
     ...scenarioIdentity(scenario),

@@ -5,6 +5,7 @@ import { basePathOf } from './base-path.js';
 import {
   type ControlProbe,
   controlApi,
+  couldNotRun,
   needsControl,
   probeControl,
   skippedResult,
@@ -17,6 +18,7 @@ import type { OpenApiIndex } from '../spec/openapi-index.js';
 import { mapConcurrent } from './pool.js';
 import type { Profiles } from './profiles.js';
 import { send, type HttpOptions } from './replay.js';
+import { RunLease, type RunLeaseMode, type RunLeaseOptions } from './run-lease.js';
 import type { RunResult, ScenarioResult } from './result.js';
 import { ANONYMOUS, EXCLUSIVE_TAG, type LoadIssue, type LoadedScenario } from './scenario.js';
 
@@ -43,6 +45,8 @@ export interface RunOptions {
   controlPrefix?: string;
   /** The mock's control token, sent as `X-Mock-Control-Token` on every control call. */
   controlToken?: string;
+  /** The leases this run takes on a mock that has them (src/control/CONTROL-API.md#leases); tests shorten them. */
+  lease?: RunLeaseOptions;
 }
 
 /** A short lowercase id, unique per run, safe in ids, externalIds, serial numbers and e-mail addresses. */
@@ -117,7 +121,8 @@ async function cleanUp(
 
 /**
  * Runs scenarios against a server: at most `concurrency` at once (steps in order within one), then deletes what
- * the run created (best effort; reported). Never resets the server, so runs can share one.
+ * the run created (best effort; reported). Never resets the server itself, so runs can share one; on a mock with
+ * leases, runs sharing it take turns for their exclusive scenarios (see `runWith`).
  */
 export async function runContracts(options: RunOptions): Promise<RunResult> {
   if (options.http.dispatcher !== undefined) return runWith(options);
@@ -159,37 +164,55 @@ async function runWith(options: RunOptions): Promise<RunResult> {
     control,
   };
   // Scenarios that need the control API are skipped (with a note) when a single probe finds none; when the probe
-  // gets no answer they could not run.
-  const probe: ControlProbe = runnable.some(needsControl) ? await probeControl(control, options.http) : { ok: true };
+  // gets no answer they could not run. The probe also tells whether the mock has leases.
+  const probe: ControlProbe =
+    runnable.length > 0 ? await probeControl(control, options.http) : { ok: true, leases: false };
   const scenarios = new Array<ScenarioResult>(runnable.length);
   const shared: number[] = [];
   const exclusive: number[] = [];
-  runnable.forEach((scenario, i) => {
-    if (!probe.ok && needsControl(scenario)) {
-      const result = withoutControl(scenario, control, probe);
-      scenarios[i] = result;
-      options.onScenario?.(result);
-    } else (scenario.tags.includes(EXCLUSIVE_TAG) ? exclusive : shared).push(i);
-  });
-  let bailedAt: string | undefined;
-  const run = async (i: number) => {
-    const scenario = runnable[i] as LoadedScenario;
-    const result =
-      bailedAt === undefined
-        ? await executeScenario(scenario, context)
-        : skippedResult(scenario, `not run: --bail stopped the run after ${bailedAt}`);
-    const fails =
-      result.status === 'failed' ||
-      result.status === 'error' ||
-      (result.status === 'unconfirmed' && options.probe !== true);
-    if (options.bail === true && bailedAt === undefined && fails) bailedAt = result.id;
+  const finish = (i: number, result: ScenarioResult) => {
     options.onScenario?.(result);
     scenarios[i] = result;
   };
-  await mapConcurrent(shared, options.concurrency, run);
-  // Exclusive scenarios (the clock, global faults, resets) run after the others, one at a time.
-  await mapConcurrent(exclusive, 1, run);
-  const cleanup = await cleanUp(created, options, identities);
+  runnable.forEach((scenario, i) => {
+    if (!probe.ok && needsControl(scenario)) finish(i, withoutControl(scenario, control, probe));
+    else (scenario.tags.includes(EXCLUSIVE_TAG) ? exclusive : shared).push(i);
+  });
+  // On a mock with leases, other runs may share it (CI shards): a shared lease while the ordinary scenarios run
+  // and the run cleans up, an exclusive one around each exclusive scenario, so no run's clock move, reset or
+  // restore lands in the middle of another's scenarios. Without leases, as before: nothing to take.
+  const lease = probe.ok && probe.leases ? new RunLease(control, options.http, options.lease) : undefined;
+  const leased = async (mode: RunLeaseMode, indexes: readonly number[], work: () => Promise<unknown>) => {
+    const taken = lease === undefined ? { ok: true as const } : await lease.take(mode);
+    if (taken.ok) return void (await work());
+    const call = {
+      name: `${mode === 'shared' ? 'a' : 'an'} ${mode} lease on the mock`,
+      method: 'POST',
+      url: `${control.prefix}/lease`,
+    };
+    for (const i of indexes)
+      finish(i, couldNotRun(runnable[i] as LoadedScenario, call, { message: `needs ${call.name}: ${taken.reason}` }));
+  };
+  let bailedAt: string | undefined;
+  const run = async (i: number) => {
+    const scenario = runnable[i] as LoadedScenario;
+    if (bailedAt !== undefined)
+      return finish(i, skippedResult(scenario, `not run: --bail stopped the run after ${bailedAt}`));
+    const result = await executeScenario(scenario, context);
+    const fails = ['failed', 'error'].includes(result.status) || (result.status === 'unconfirmed' && !options.probe);
+    if (options.bail === true && bailedAt === undefined && fails) bailedAt = result.id;
+    finish(i, result);
+  };
+  let cleanup: CleanupResult;
+  try {
+    await leased('shared', shared, () => mapConcurrent(shared, options.concurrency, run));
+    // Exclusive scenarios (the clock, global faults, resets) run after the others, one at a time.
+    for (const i of exclusive) await leased('exclusive', [i], () => run(i));
+    if (exclusive.length > 0) await leased('shared', [], async () => undefined);
+    cleanup = await cleanUp(created, options, identities);
+  } finally {
+    await lease?.release();
+  }
   return {
     baseUrl: options.baseUrl,
     runId,

@@ -11,4 +11,6 @@ export interface ControlIssueParams {
   'control.unknown_member': { allowed: readonly string[] };
   'control.syntax': { example: string };
   'control.conflict': { with: string };
+  /** The clock would leave the years 0001–9999 UTC (`first`/`last`: the edges, ISO texts). */
+  'control.clock_range': { first: string; last: string };
 }

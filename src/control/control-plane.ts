@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.js';
+import { AppError } from '../errors/app-error.js';
 import type { StoredCustomer } from '../domain/customer.js';
 import type { CustomerStore } from '../store/customer-store.js';
 import { BoundedLog } from './bounded-log.js';
@@ -6,16 +8,22 @@ import { ChangeFeed, type BulkChange, type ChangeEvent } from './change-feed.js'
 import type { ConsoleLog } from './console-log.js';
 import type { ControlledClock } from './controlled-clock.js';
 import { FaultRules } from './fault-rules.js';
+import { LeaseGate } from './lease-gate.js';
+import { LeaseTable } from './lease-table.js';
 import type { RequestRecord } from './request-record.js';
 import { Snapshots } from './snapshots.js';
 import { stateDocument } from './state-file.js';
-import { StateWriter } from './state-writer.js';
+import { StateSaveError, StateWriter } from './state-writer.js';
 import { WebhookDispatcher, type DeliveryRecord } from './webhook-dispatcher.js';
 
 export interface ControlPlaneOptions {
   config: Config;
   store: CustomerStore;
   clock: ControlledClock;
+  /** Real time (epoch ms) for lease expiry: the time underneath `clock`, which the clock scenarios do not move. */
+  realNow: () => number;
+  /** Lease ids (default: random, so a stale runner cannot end a lease of someone else by chance). */
+  leaseId?: () => string;
   /** Source of `share` draws and latency ranges; injected so tests are deterministic. */
   random: () => number;
   /** Webhook delivery ids. */
@@ -24,6 +32,8 @@ export interface ControlPlaneOptions {
   /** The seed's customers for `reset` (the configured seed and count unless given). */
   seedCustomers: (options: { seed?: number; count?: number }) => readonly StoredCustomer[];
   onError: (error: unknown) => void;
+  /** Where one-line notices go (the state file failing and recovering). */
+  warn: (line: string) => void;
 }
 
 /**
@@ -43,6 +53,8 @@ export class ControlPlane {
   readonly changes: BoundedLog<ChangeEvent>;
   readonly deliveries: BoundedLog<DeliveryRecord>;
   readonly webhooks: WebhookDispatcher;
+  /** The runners' leases (src/control/CONTROL-API.md#leases). */
+  readonly leases: LeaseGate;
   readonly state: StateWriter | null;
   readonly #store: CustomerStore;
   readonly #seedCustomers: ControlPlaneOptions['seedCustomers'];
@@ -56,6 +68,8 @@ export class ControlPlane {
     this.#store = options.store;
     this.#seedCustomers = options.seedCustomers;
     this.feed = new ChangeFeed(options.onError);
+    const leaseId = options.leaseId ?? (() => `l${randomBytes(8).toString('hex')}`);
+    this.leases = new LeaseGate(new LeaseTable(options.realNow, leaseId), options.realNow);
     this.faults = new FaultRules(options.random);
     this.requests = new BoundedLog(config.control.requestLogSize);
     this.changes = new BoundedLog(config.control.changeLogSize);
@@ -75,13 +89,12 @@ export class ControlPlane {
       stateFile === ''
         ? null
         : new StateWriter(stateFile, () => stateDocument(this.#store.list(), this.clock.now()), {
-            debounceMs: 100,
-            onError: options.onError,
+            report: options.warn,
           });
     this.feed.subscribe((change) => {
       this.changes.push(change);
       if (change.kind === 'customer') this.webhooks.notify(change);
-      this.state?.schedule();
+      this.state?.save().catch(() => undefined);
     });
   }
 
@@ -102,9 +115,24 @@ export class ControlPlane {
     this.replaceCustomers(this.#seedCustomers(options), 'reset');
   }
 
+  /**
+   * Resolves once the changes made so far are in the state file (at once without one); a 500
+   * `state_not_saved` when the file cannot be written, so no write is answered as kept when it is not.
+   */
+  async saved(): Promise<void> {
+    if (this.state === null) return;
+    try {
+      await this.state.save();
+    } catch (error) {
+      const reason = error instanceof StateSaveError ? error.reason : String(error);
+      throw new AppError('state_not_saved', { file: this.state.path, reason });
+    }
+  }
+
   /** Writes the state file (if any) and stops webhook deliveries. */
   async close(): Promise<void> {
     this.webhooks.close();
-    await this.state?.flush();
+    this.leases.close();
+    await this.state?.save();
   }
 }

@@ -1,3 +1,4 @@
+import { FIRST_INSTANT, isDateInRange, LAST_INSTANT, writeDate } from '../dates/read-date.js';
 import type { Clock } from '../domain/clock.js';
 
 /** What `GET /_mock/clock` shows. */
@@ -9,7 +10,11 @@ export interface ClockState {
   offsetMs: number;
 }
 
-/** The mock's clock, movable at run time: derived `status`, token expiry and the NWS4 window follow it. */
+/**
+ * The mock's clock, movable at run time: derived `status`, token expiry and the NWS4 window follow it. It reads
+ * only instants in the years 0001–9999 UTC: moving it outside is a RangeError that changes nothing (the control
+ * routes answer 400 before), and a running clock stops at the edge.
+ */
 export interface ControlledClock extends Clock {
   /** Stops the clock at `at` (epoch ms), or where it is now. */
   freeze(at?: number): void;
@@ -31,17 +36,23 @@ export interface ControlledClock extends Clock {
 export function controlledClock(base: Clock): ControlledClock {
   let offset = 0;
   let frozenAt: number | null = null;
-  const now = () => frozenAt ?? base.now() + offset;
+  const now = () => frozenAt ?? Math.min(Math.max(base.now() + offset, FIRST_INSTANT), LAST_INSTANT);
+  const inRange = (at: number) => {
+    if (!isDateInRange(at)) throw new RangeError(`the clock stays in the years 0001-9999: ${at}`);
+    return at;
+  };
   const clock: ControlledClock = {
     now,
     freeze: (at) => {
-      frozenAt = at ?? now();
+      frozenAt = inRange(at ?? now());
     },
     set: (at) => {
+      inRange(at);
       if (frozenAt !== null) frozenAt = at;
       else offset = at - base.now();
     },
     advance: (ms) => {
+      inRange(now() + ms);
       if (frozenAt !== null) frozenAt += ms;
       else offset += ms;
     },
@@ -57,7 +68,7 @@ export function controlledClock(base: Clock): ControlledClock {
       const at = now();
       // Running, the offset is what it was set to (two readings of a real base clock may differ by a millisecond).
       const offsetMs = frozenAt === null ? offset : at - base.now();
-      return { now: new Date(at).toISOString(), nowMs: at, frozen: frozenAt !== null, offsetMs };
+      return { now: writeDate(at), nowMs: at, frozen: frozenAt !== null, offsetMs };
     },
   };
   return clock;

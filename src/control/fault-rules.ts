@@ -1,5 +1,6 @@
 import type { Fault } from './fault-kinds.js';
-import { globToRegExp, type RouteName } from './route-names.js';
+import { PathGlob } from './path-glob.js';
+import type { RouteName } from './route-names.js';
 
 /** Which requests a rule applies to; every given part must match. */
 export interface FaultScope {
@@ -41,7 +42,7 @@ function methodMatches(scoped: string | undefined, method: string): boolean {
 
 function routeMatches(scope: FaultScope, facts: RequestFacts): boolean {
   if (scope.route === undefined) return true;
-  if (scope.route.startsWith('/')) return globToRegExp(scope.route).test(facts.path);
+  if (scope.route.startsWith('/')) return new PathGlob(scope.route).matches(facts.path);
   return scope.route === facts.route;
 }
 

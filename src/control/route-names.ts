@@ -34,17 +34,3 @@ function safeDecode(text: string): string {
     return text;
   }
 }
-
-/** A path glob as a RegExp: `*` is one path segment (or part of one), `**` anything; case-insensitive like Express. */
-export function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .split('**')
-    .map((part) =>
-      part
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]'),
-    )
-    .join('.*');
-  return new RegExp(`^${source}/?$`, 'i');
-}

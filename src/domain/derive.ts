@@ -1,3 +1,4 @@
+import { readWrittenDate } from '../dates/read-date.js';
 import type { Customer, CustomerStatus, StoredCustomer } from './customer.js';
 
 /** First and last name joined by one space, trimmed; derived, never taken from the client (docs/decisions.md). */
@@ -18,7 +19,7 @@ export function statusBetween(activationMs: number | null, expirationMs: number 
 }
 
 export function parsedTime(text: string | null): number | null {
-  return text === null ? null : Date.parse(text);
+  return readWrittenDate(text);
 }
 
 /** The wire form of a stored customer, members in the documented order. */

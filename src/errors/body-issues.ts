@@ -1,6 +1,7 @@
 /** Issues found in a request body (JSON syntax, shape, Ajv keywords, uniqueness). */
 export interface BodyIssueParams {
   'body.malformed_json': { position: number | null };
+  'body.not_utf8': Record<string, never>;
   'body.not_object': { actual: string };
   'body.required': Record<string, never>;
   'body.type': { expected: string };

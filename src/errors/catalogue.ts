@@ -5,6 +5,7 @@
 export const PROBLEMS = {
   validation_failed: { status: 400, errorCode: 3 },
   version_mismatch: { status: 400, errorCode: 6 },
+  malformed_request: { status: 400 },
   unauthenticated: { status: 401, errorCode: 1 },
   forbidden: { status: 403, errorCode: 2 },
   not_found: { status: 404 },
@@ -12,12 +13,27 @@ export const PROBLEMS = {
   method_not_allowed: { status: 405 },
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
+  unsupported_encoding: { status: 415 },
+  unsupported_charset: { status: 415 },
   headers_too_large: { status: 431 },
   locked: { status: 423, errorCode: 5 },
+  lease_busy: { status: 423 },
   internal: { status: 500 },
+  state_not_saved: { status: 500 },
 } as const satisfies Record<string, { status: number; errorCode?: number }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
+
+/**
+ * The most entries a problem's `errors` list holds (ASP.NET's MaxModelValidationErrors); when more were found the
+ * detail says how many were left out.
+ */
+export const MAX_LISTED_ERRORS = 200;
+
+/** How many of `count` issues a problem body leaves out of `errors`. */
+export function unlistedErrors(count: number): number {
+  return Math.max(0, count - MAX_LISTED_ERRORS);
+}
 
 /** RFC section URIs as ASP.NET writes them in `type`, per status. */
 export const STATUS_TYPES: Record<number, string> = {

@@ -12,6 +12,8 @@ export interface ResourceInfo {
 export interface ProblemParams {
   validation_failed: { issues: readonly Issue[] };
   version_mismatch: { resource: ResourceInfo; sent: number };
+  /** The request's HTTP framing (chunks, lengths, head) could not be read; the connection closes. */
+  malformed_request: Record<string, never>;
   unauthenticated: { reason: AuthFailure };
   /** `any`: one of the rights would do; `all`: every one is needed. */
   forbidden: { missingRights: readonly string[]; need: 'any' | 'all' };
@@ -20,7 +22,15 @@ export interface ProblemParams {
   method_not_allowed: { method: string; allowed: readonly string[] };
   payload_too_large: { limitBytes: number };
   unsupported_media_type: { contentType: string | null };
+  /** The `Content-Encoding` sent: only `identity` is read. */
+  unsupported_encoding: { encoding: string };
+  /** The `charset` of the `Content-Type` sent: only utf-8 is read. */
+  unsupported_charset: { charset: string };
   headers_too_large: { limitBytes: number };
   locked: { resource: string; id: string };
+  /** No `mode` lease of the mock control API was free within `waitMs`; what is held meanwhile. */
+  lease_busy: { mode: string; waitMs: number; shared: number; exclusive: number };
   internal: Record<string, never>;
+  /** The write was made in memory but the `--state` file could not be written. */
+  state_not_saved: { file: string; reason: string };
 }

@@ -1,4 +1,4 @@
-import { PROBLEMS, STATUS_TYPES } from '../errors/catalogue.js';
+import { MAX_LISTED_ERRORS, PROBLEMS, STATUS_TYPES } from '../errors/catalogue.js';
 import type { AppError } from '../errors/app-error.js';
 import { BODY_CONSTRAINT_CODES } from '../errors/body-issues.js';
 import type { Locale } from '../i18n/locales.js';
@@ -19,7 +19,7 @@ export interface ProblemBody {
 
 /**
  * The problem body of `error` in `locale`: catalogue status (unless `status` overrides it, as configured) and its
- * type URI, localized title, detail and messages.
+ * type URI, localized title, detail and messages; `errors` lists at most `MAX_LISTED_ERRORS` issues.
  */
 export function buildProblemBody(
   error: AppError,
@@ -42,7 +42,8 @@ export function buildProblemBody(
     body.resource = (error as AppError<'version_mismatch'>).params.resource;
   }
   if (error.code === 'validation_failed') {
-    body.errors = (error as AppError<'validation_failed'>).params.issues.map((item) => {
+    const { issues } = (error as AppError<'validation_failed'>).params;
+    body.errors = issues.slice(0, MAX_LISTED_ERRORS).map((item) => {
       const code = (BODY_CONSTRAINT_CODES as Record<string, string | undefined>)[item.kind];
       return { memberName: item.member, message: issueMessage(item, locale), ...(code === undefined ? {} : { code }) };
     });

@@ -1,5 +1,5 @@
 import type { StoredCustomer } from '../domain/customer.js';
-import { storedTime } from './date-time.js';
+import { readWrittenDate } from '../dates/read-date.js';
 import type { ValueOf, ValueType } from './value-types.js';
 
 /**
@@ -38,7 +38,7 @@ export const FILTER_MEMBERS = {
   CreditRate: one('decimal', false, (c) => c.creditRate),
   DiscountRate: one('decimal', false, (c) => c.discountRate),
   IsActive: one('bool', false, (c) => c.isActive),
-  ExpirationTime: one('DateTime', true, (c) => storedTime(c.expirationTime)),
+  ExpirationTime: one('DateTime', true, (c) => readWrittenDate(c.expirationTime)),
 } as const;
 
 export type FilterMember = keyof typeof FILTER_MEMBERS;

@@ -1,6 +1,6 @@
 import type { Address, StoredCustomer } from '../domain/customer.js';
 import { fullNameOf } from '../domain/derive.js';
-import { storedTime } from './date-time.js';
+import { readWrittenDate } from '../dates/read-date.js';
 
 /** How a sort key reads a customer: a string, a number (times as epoch ms, booleans as 0/1), or the clock-derived status. */
 export type SortKeySpec =
@@ -10,7 +10,7 @@ export type SortKeySpec =
 
 const text = (value: (c: StoredCustomer) => string | null): SortKeySpec => ({ kind: 'string', value });
 const number = (value: (c: StoredCustomer) => number | null): SortKeySpec => ({ kind: 'number', value });
-const time = (get: (c: StoredCustomer) => string | null): SortKeySpec => number((c) => storedTime(get(c)));
+const time = (get: (c: StoredCustomer) => string | null): SortKeySpec => number((c) => readWrittenDate(get(c)));
 const flag = (get: (c: StoredCustomer) => boolean): SortKeySpec => number((c) => (get(c) ? 1 : 0));
 
 type AddressKey =

@@ -1,7 +1,7 @@
 import type { QueryResult } from './ast.js';
 import type { StoredCustomer } from '../domain/customer.js';
 import type { CustomerStore } from '../store/customer-store.js';
-import { storedTime } from './date-time.js';
+import { readWrittenDate } from '../dates/read-date.js';
 import { fold } from './domain.js';
 import { LruCache } from './lru-cache.js';
 import type { Ranking } from './rank.js';
@@ -92,8 +92,8 @@ export class StoreView {
 
   times(): { activation: Float64Array; expiration: Float64Array } {
     this.#times ??= {
-      activation: Float64Array.from(this.items, (c) => storedTime(c.activationTime) ?? Number.NaN),
-      expiration: Float64Array.from(this.items, (c) => storedTime(c.expirationTime) ?? Number.NaN),
+      activation: Float64Array.from(this.items, (c) => readWrittenDate(c.activationTime) ?? Number.NaN),
+      expiration: Float64Array.from(this.items, (c) => readWrittenDate(c.expirationTime) ?? Number.NaN),
     };
     return this.#times;
   }

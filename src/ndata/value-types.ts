@@ -1,4 +1,4 @@
-import { parseDateTime } from './date-time.js';
+import { readDate } from '../dates/read-date.js';
 
 /**
  * The value types of NData filter members: how an argument's text becomes a value, once, in the parser.
@@ -7,7 +7,7 @@ import { parseDateTime } from './date-time.js';
 export const VALUE_TYPES = {
   decimal: { parse: parseDecimal },
   bool: { parse: parseBool },
-  DateTime: { parse: parseDateTime },
+  DateTime: { parse: readDate },
   string: { parse: (text: string): string => text },
 } as const satisfies Record<string, { parse: (text: string) => number | boolean | string | undefined }>;
 

@@ -131,7 +131,11 @@ export class OpenApiIndex {
     const operation = isRecord(item) ? item[verb] : undefined;
     if (!isRecord(operation)) {
       return (
-        (status === 405 && problem()) || { kind: 'undocumented', message: `${method} ${template} is not in the spec` }
+        // 405 for a method the route lacks; 404 when the path only looks like the route (an undecodable segment).
+        ((status === 405 || status === 404) && problem()) || {
+          kind: 'undocumented',
+          message: `${method} ${template} is not in the spec`,
+        }
       );
     }
     const responses = isRecord(operation['responses']) ? operation['responses'] : {};

@@ -16,6 +16,7 @@ import type { UserProfile } from '../../src/auth/principal.js';
 import { signJwt } from '../../src/auth/token.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
+import { P01_DEVICE } from '../support/fixture-devices.js';
 
 const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
 const CONFIG: Config['auth'] = { ...DEFAULT_CONFIG.auth, tokenLifetimeSeconds: 60, refreshLifetimeSeconds: 600 };
@@ -27,21 +28,7 @@ const MANAGER_RIGHTS = [
   'customerSetCredit',
   'customerSetDiscount',
 ];
-const P01 = {
-  name: 'P01',
-  envName: 'CashRegister',
-  description: 'Pokladnica 1',
-  preferences: {},
-  settings: {
-    MaxQuantity: '50',
-    OpenedPrices: 'false',
-    NoticeOnNegativeSale: 'false',
-    VisibleQuantities: 'false',
-    DefaultFiscalName: 'eKasa',
-    DefaultOrderEndpointName: 'USB',
-    DefaultStockName: 'S01',
-  },
-};
+const P01 = P01_DEVICE;
 const IDENTITIES: Identities = {
   ...FIXTURES,
   // Two users the fixtures do not have: one without a password, one whose password is a single space.

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadIdentities } from '../../src/auth/identities.js';
 import { signNws4 } from '../../src/auth/nws4.js';
+import { signJwt } from '../../src/auth/token.js';
 import { makeTestApp, TEST_NOW } from '../support/app.js';
+import { P01_DEVICE } from '../support/fixture-devices.js';
 
 const { app, clock } = makeTestApp();
 
@@ -20,21 +22,7 @@ const FIXTURE_USERS = [
   { userName: 'viewer', rights: [] },
 ] as const;
 
-const P01 = {
-  name: 'P01',
-  envName: 'CashRegister',
-  description: 'Pokladnica 1',
-  preferences: {},
-  settings: {
-    MaxQuantity: '50',
-    OpenedPrices: 'false',
-    NoticeOnNegativeSale: 'false',
-    VisibleQuantities: 'false',
-    DefaultFiscalName: 'eKasa',
-    DefaultOrderEndpointName: 'USB',
-    DefaultStockName: 'S01',
-  },
-};
+const P01 = P01_DEVICE;
 /** The members of the JWT page's `AuthResult.user` example, in its order. */
 const USER_MEMBERS = ['id', 'isVirtual', 'name', 'userName', 'featureName', 'rights', 'device'];
 const WWW_AUTHENTICATE = /Bearer.*NWS4-HMAC-SHA256/;
@@ -347,4 +335,32 @@ test('NWS4 failures through HTTP: tampered body, outside the window both ways, u
     authorization: signedHeaders('GET', '/customers')['authorization']?.replace('integrator', 'stranger') ?? '',
   };
   assertUnauthenticated(await request(app).get('/customers').set(stranger).set('Accept-Language', 'en-GB'), /API key/);
+});
+
+test('a bearer token before its nbf (on the mock clock) is a 401 errorCode 1, and valid once the clock reaches it', async () => {
+  const open = makeTestApp();
+  const nowSeconds = Math.floor(open.clock.now() / 1000);
+  const claims = {
+    sub: 'u-admin',
+    name: 'Admin',
+    unique_name: 'admin',
+    device: 'P01',
+    rights: ['admin'],
+    jti: 'nbf-test',
+    iat: nowSeconds,
+    exp: nowSeconds + 3600,
+    nbf: nowSeconds + 60,
+  };
+  const token = signJwt(claims, open.mock.config.auth.jwtSecret);
+  const cases: [string, number, number, RegExp | undefined][] = [
+    ['en-GB', 0, 401, /not valid yet/],
+    ['sk-SK', 59_000, 401, /ešte nie je platný/],
+    ['en-GB', 60_000, 200, undefined],
+  ];
+  for (const [language, advanceTo, status, detail] of cases) {
+    open.clock.set(TEST_NOW + advanceTo);
+    const res = await request(open.app).get('/api/auth').set(bearer(token)).set('Accept-Language', language);
+    if (status === 401) assertUnauthenticated(res, detail);
+    else assert.equal(res.status, status, JSON.stringify(res.body));
+  }
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { IdentitiesError, loadIdentities, parseIdentities } from '../../src/auth/identities.js';
+import { P01_SETTINGS } from '../support/fixture-devices.js';
 
 const VALID = {
   users: [{ id: 'aaaaaaaaaaaaaaaaaaaaaaaa', userName: 'eva', password: 'pw', name: 'Eva', rights: ['customerCreate'] }],
@@ -175,15 +176,7 @@ test('loadIdentities(): the built-in fixtures (docs/decisions.md#fixture-identit
     'allTickets',
     'ticketSetDiscount',
   ];
-  const p01Settings = {
-    MaxQuantity: '50',
-    OpenedPrices: 'false',
-    NoticeOnNegativeSale: 'false',
-    VisibleQuantities: 'false',
-    DefaultFiscalName: 'eKasa',
-    DefaultOrderEndpointName: 'USB',
-    DefaultStockName: 'S01',
-  };
+  const p01Settings = { ...P01_SETTINGS };
   const { DefaultOrderEndpointName: _, ...pdaSettings } = p01Settings;
   assert.deepEqual(identities.devices, [
     {

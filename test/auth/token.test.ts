@@ -36,7 +36,11 @@ interface Case {
   nowMs?: number;
   allowExpired?: boolean;
   expected: 'ok' | TokenFailure;
+  /** The claims an `ok` yields, when not `CLAIMS`. */
+  claims?: AccessClaims;
 }
+
+const HS = { alg: 'HS256', typ: 'JWT' };
 
 const CASES: readonly Case[] = [
   { name: 'a fresh token verifies', token: TOKEN, expected: 'ok' },
@@ -108,6 +112,39 @@ const CASES: readonly Case[] = [
     expected: 'malformed',
   },
   { name: 'signed payload an array', token: forge({ alg: 'HS256' }, [CLAIMS]), expected: 'malformed' },
+  {
+    name: 'nbf one second after now: not yet valid',
+    token: forge(HS, { ...CLAIMS, nbf: T0 / 1000 + 1 }),
+    expected: 'not-yet-valid',
+  },
+  {
+    name: 'nbf at now: valid',
+    token: forge(HS, { ...CLAIMS, nbf: T0 / 1000 }),
+    nowMs: T0,
+    expected: 'ok',
+    claims: { ...CLAIMS, nbf: T0 / 1000 },
+  },
+  {
+    name: 'nbf reached on the (injected) clock',
+    token: forge(HS, { ...CLAIMS, nbf: T0 / 1000 + 30 }),
+    nowMs: T0 + 30_000,
+    expected: 'ok',
+    claims: { ...CLAIMS, nbf: T0 / 1000 + 30 },
+  },
+  {
+    name: 'allowExpired (refresh) does not lift nbf',
+    token: forge(HS, { ...CLAIMS, nbf: T0 / 1000 + 30 }),
+    allowExpired: true,
+    expected: 'not-yet-valid',
+  },
+  {
+    name: 'nbf before now but exp passed: expired',
+    token: forge(HS, { ...CLAIMS, nbf: T0 / 1000 - 30 }),
+    nowMs: T0 + 60_000,
+    expected: 'expired',
+  },
+  { name: 'nbf as text', token: forge(HS, { ...CLAIMS, nbf: String(T0 / 1000) }), expected: 'malformed' },
+  { name: 'nbf not whole seconds', token: forge(HS, { ...CLAIMS, nbf: T0 / 1000 + 0.5 }), expected: 'malformed' },
 ];
 
 for (const c of CASES) {
@@ -119,7 +156,7 @@ for (const c of CASES) {
       c.allowExpired === undefined ? {} : { allowExpired: c.allowExpired },
     );
     assert.equal(result.ok ? 'ok' : result.reason, c.expected);
-    if (result.ok) assert.deepEqual(result.claims, CLAIMS);
+    if (result.ok) assert.deepEqual(result.claims, c.claims ?? CLAIMS);
   });
 }
 

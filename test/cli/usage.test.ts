@@ -36,7 +36,7 @@ const CASES: [string[], number, RegExp, RegExp?][] = [
   [['clock', 'advance', '--help'], 0, /^Usage:\n {2}portos-mock clock/],
   [['requests', '--help'], 0, /portos-mock requests[\s\S]*--follow[\s\S]*--status S/],
   [['changes', '-h'], 0, /portos-mock changes \[--limit N\]/],
-  [['nope'], 2, /^$/, /^portos-mock: unknown command "nope"\nrun portos-mock --help for usage\n$/],
+  [['nope'], 2, /^$/, /^portos-mock: unknown command "nope" \(run portos-mock help for usage\)\n$/],
 ];
 
 describe('portos-mock usage', { concurrency: 4 }, () => {

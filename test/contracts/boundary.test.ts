@@ -5,8 +5,9 @@ import { test } from 'node:test';
 
 // The contract kit talks to servers only over HTTP: nothing it imports (transitively) may be server code.
 
-// Pure, server-free helpers the kit shares: the NWS4 signer, the HTML template tag, and the spec and its two views
-// (one Ajv instance per view for the mock, the kit and the tests).
+// Pure, server-free helpers the kit shares: the NWS4 signer, the HTML template tag, the spec and its two views
+// (one Ajv instance per view for the mock, the kit and the tests) and the two command-line helpers (parse errors as
+// one line, a closed stdout ending quietly).
 const ALLOWED_OUTSIDE = new Set([
   'src/auth/nws4.ts',
   'src/auth/nws4-canonical.ts',
@@ -15,6 +16,8 @@ const ALLOWED_OUTSIDE = new Set([
   'src/spec/openapi-index.ts',
   'src/spec/spec-index.ts',
   'src/spec/strict-view.ts',
+  'src/cli/args-error.ts',
+  'src/cli/quiet-epipe.ts',
 ]);
 
 function files(dir: string): string[] {

@@ -100,7 +100,7 @@ describe('portos-contracts', { concurrency: true }, () => {
   for (const [name, args, message] of [
     ['no base URL', ['run', 'contracts'], /--base-url is required/],
     ['a bad shard', ['run', '--base-url', 'http://x', '--shard', '3/2'], /--shard must be I\/N/],
-    ['an unknown option', ['run', '--base-url', 'http://x', '--nope'], /Unknown option '--nope'/],
+    ['an unknown option', ['run', '--base-url', 'http://x', '--nope'], /unknown option '--nope'/],
     ['an unknown reporter', ['run', '--base-url', 'http://x', '--reporter', 'tap'], /--reporter must be one of/],
     [
       'two reports on stdout',

@@ -233,5 +233,5 @@ test('a recording stopped before any exchange writes no file and says so', async
   );
   assert.equal(code, 0);
   assert.match(stdout, /record: no exchanges, no file written\n$/);
-  assert.equal(existsSync(join(dir, 'empty')), false);
+  assert.deepEqual(readdirSync(join(dir, 'empty')), [], 'the folder is made before listening; no file in it');
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import request from 'supertest';
 import { signNws4 } from '../../src/auth/nws4.js';
 import { controlledClock } from '../../src/control/controlled-clock.js';
+import { FIRST_INSTANT, LAST_INSTANT } from '../../src/dates/read-date.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { authFailures } from '../../src/i18n/en-GB/auth.js';
 import { makeTestApp, TEST_NOW } from '../support/app.js';
@@ -134,4 +135,68 @@ test('clock routes: state, freeze (now or at), resume, durations', async () => {
   assert.equal(now.body.nowMs, resumed.body.nowMs, 'freeze without at keeps the reading');
   const reset = await request(app).post('/_mock/clock/reset').set('Content-Type', 'application/json');
   assert.deepEqual(reset.body, state.body, 'reset: the underlying clock again');
+});
+
+test('controlledClock: moving out of the years 0001-9999 is a RangeError that changes nothing; running stops at the edge', () => {
+  const base = fixedClock(TEST_NOW);
+  const clock = controlledClock(base);
+  const refused: [string, () => void][] = [
+    ['set past 9999', () => clock.set(LAST_INSTANT + 1)],
+    ['set before 0001', () => clock.set(FIRST_INSTANT - 1)],
+    ['advance past 9999', () => clock.advance(LAST_INSTANT)],
+    ['advance before 0001', () => clock.advance(-TEST_NOW + FIRST_INSTANT - 1)],
+    ['freeze past 9999', () => clock.freeze(LAST_INSTANT + 1)],
+  ];
+  for (const [name, act] of refused) {
+    assert.throws(act, RangeError, name);
+    assert.deepEqual(clock.state(), controlledClock(base).state(), name);
+  }
+  clock.set(LAST_INSTANT);
+  base.advance(DAY);
+  assert.equal(clock.state().now, '9999-12-31T23:59:59.999Z', 'a running clock stops at the last instant');
+});
+
+const LAST_TEXT = '9999-12-31T23:59:59.999Z';
+const FIRST_TEXT = '0001-01-01T00:00:00.000Z';
+
+test('clock routes: anything that would leave the years 0001-9999 is a 400 naming the member, the clock unchanged', async () => {
+  const { app } = makeTestApp();
+  const cases: [path: string, body: object, member: string][] = [
+    ['/_mock/clock/advance', { by: '100000000d' }, 'by'],
+    ['/_mock/clock/advance', { by: '-800000d' }, 'by'],
+    ['/_mock/clock/advance', { by: LAST_INSTANT }, 'by'],
+    ['/_mock/clock/set', { at: LAST_INSTANT + 1 }, 'at'],
+    ['/_mock/clock/set', { at: FIRST_INSTANT - 1 }, 'at'],
+    ['/_mock/clock/set', { at: -8.64e15 - 1 }, 'at'],
+    ['/_mock/clock/set', { at: '9999-12-31T23:59:59.999-00:01' }, 'at'],
+    ['/_mock/clock/set', { at: '0001-01-01T00:00:00+00:01' }, 'at'],
+    ['/_mock/clock/freeze', { at: LAST_INSTANT + 1 }, 'at'],
+    ['/_mock/clock/freeze', { at: '0001-01-01T00:59:00+01:00' }, 'at'],
+  ];
+  const before = (await request(app).get('/_mock/clock')).body;
+  for (const [path, body, member] of cases) {
+    const label = `${path} ${JSON.stringify(body)}`;
+    const en = await request(app).post(path).set('Accept-Language', 'en-GB').send(body);
+    assert.equal(en.status, 400, label);
+    assert.equal(en.body.errorCode, 3, label);
+    assert.deepEqual(
+      en.body.errors.map((e: { memberName: string; message: string }) => [e.memberName, e.message]),
+      [[member, `The clock must stay between ${FIRST_TEXT} and ${LAST_TEXT}.`]],
+      label,
+    );
+    const sk = await request(app).post(path).set('Accept-Language', 'sk-SK').send(body);
+    assert.equal(sk.body.errors[0].message, `Hodiny musia zostať medzi ${FIRST_TEXT} a ${LAST_TEXT}.`, label);
+    assert.deepEqual((await request(app).get('/_mock/clock')).body, before, `${label} changes nothing`);
+    assert.equal((await request(app).get('/_mock')).status, 200, label);
+  }
+  const edges: [path: string, body: object, now: string][] = [
+    ['/_mock/clock/set', { at: LAST_TEXT }, LAST_TEXT],
+    ['/_mock/clock/set', { at: FIRST_INSTANT }, FIRST_TEXT],
+    ['/_mock/clock/advance', { by: LAST_INSTANT - FIRST_INSTANT }, LAST_TEXT],
+    ['/_mock/clock/freeze', { at: '0001-01-01T01:00:00+01:00' }, FIRST_TEXT],
+  ];
+  for (const [path, body, now] of edges) {
+    const res = await request(app).post(path).send(body);
+    assert.deepEqual([res.status, res.body.now], [200, now], `${path} ${JSON.stringify(body)}`);
+  }
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { parseFaultHeader } from '../../src/control/fault-header.js';
 import type { Fault } from '../../src/control/fault-kinds.js';
 import { planFaults } from '../../src/control/fault-plan.js';
-import { globToRegExp, routeOf } from '../../src/control/route-names.js';
+import { PathGlob } from '../../src/control/path-glob.js';
+import { routeOf } from '../../src/control/route-names.js';
 
 const VALID: [string, Fault[]][] = [
   ['latency=300', [{ kind: 'latency', minMs: 300, maxMs: 300 }]],
@@ -74,7 +75,8 @@ test('path globs: * within a segment, ** across', () => {
     ['/api/*', '/api/v2/health', false],
     ['/openapi.json', '/openapiXjson', false],
   ];
-  for (const [glob, path, matches] of cases) assert.equal(globToRegExp(glob).test(path), matches, `${glob} ~ ${path}`);
+  for (const [glob, path, matches] of cases)
+    assert.equal(new PathGlob(glob).matches(path), matches, `${glob} ~ ${path}`);
 });
 
 test('a plan: latencies add up, the first ending fault wins, a range draws once', () => {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
+import { SOURCE_LINK, splitSource } from '../../src/contracts/source-links.js';
 
 // The repository is self-contained: every citation points at a file it ships. (a) no tracked file names the notes
 // the project was built from; (b) every scenario's `source:` is made of links into the repository's docs whose
@@ -52,27 +53,20 @@ function brokenTarget(path: string, anchor: string | undefined): string | undefi
   return slugsOf(path).has(anchor) ? undefined : `${path} has no heading #${anchor}`;
 }
 
-const SOURCE_LINK = /^(docs\/portos\/[a-z-]+\.md|docs\/decisions\.md|src\/control\/CONTROL-API\.md)#([a-z0-9_-]+)$/;
-
-/** The problems of one `source:` value: `link (note), link, …`; a note may hold commas and one level of (…). */
+/** The problems of one `source:` value, read by the kit's own parser. */
 function sourceProblems(source: string): string[] {
+  if (source.trim() === '') return ['is empty'];
+  const { items, unread } = splitSource(source);
   const problems: string[] = [];
-  const item = /^([^\s,()]+)(?: \(((?:[^()]|\([^()]*\))*)\))?(?:, |$)/;
-  let rest = source;
-  if (rest.trim() === '') return ['is empty'];
-  while (rest !== '') {
-    const match = item.exec(rest);
-    if (match === null) return [...problems, `cannot read "${rest}" as "link (note), link"`];
-    const link = match[1] ?? '';
+  for (const { link } of items) {
     const parts = SOURCE_LINK.exec(link);
     if (parts === null) problems.push(`"${link}" is not docs/portos/<topic>.md#…, docs/decisions.md#… or CONTROL-API`);
     else {
       const broken = brokenTarget(parts[1] ?? '', parts[2]);
       if (broken !== undefined) problems.push(broken);
     }
-    rest = rest.slice(match[0].length);
   }
-  return problems;
+  return unread === undefined ? problems : [...problems, `cannot read "${unread}" as "link (note), link"`];
 }
 
 // ---- (a) --------------------------------------------------------------------------------------------------------

@@ -1,4 +1,7 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { argsErrorLine } from '../../cli/args-error.js';
 import { SPEC_VIEW_NAMES, type SpecViewName } from '../../spec/openapi-index.js';
 import { parseShard } from '../select.js';
 import { parseReporters, type ReporterTarget } from './reporters.js';
@@ -68,14 +71,45 @@ function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['op
       }),
     };
   } catch (error) {
-    return { ok: false as const, error: (error as Error).message };
+    return { ok: false as const, error: argsErrorLine(error) };
   }
+}
+
+/** Why `--grep` cannot select anything (a `/regex/` that is not one), or undefined. */
+function grepProblem(grep: string): string | undefined {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(grep);
+  if (regex === null) return undefined;
+  try {
+    new RegExp(regex[1] ?? '', regex[2]);
+    return undefined;
+  } catch (error) {
+    return `--grep '${grep}' is not a valid regular expression (${(error as Error).message})`;
+  }
+}
+
+/**
+ * Why a report cannot be written to FILE (checked before any scenario runs), or undefined; `flag` is how the
+ * command line named it (`--out`, `--reporter junit:`).
+ */
+function outProblem(out: string, cwd: string, flag = '--out '): string | undefined {
+  const file = resolve(cwd, out);
+  const folder = dirname(file);
+  if (existsSync(file) && statSync(file).isDirectory()) return `${flag}${out} is a folder; name a file`;
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    return `${flag}${out}: the folder ${folder} does not exist`;
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    return `${flag}${out}: the folder ${folder} cannot be written`;
+  }
+  return undefined;
 }
 
 /** Parses `run` arguments; every problem is a usage error (exit 2). */
 export function parseRunArgs(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
+  cwd: string = process.cwd(),
 ): Parsed<RunArgs> {
   const result = parse(args, {
     'base-url': { type: 'string' },
@@ -158,6 +192,15 @@ export function parseRunArgs(
     ...(controlPrefix === undefined ? {} : { controlPrefix }),
     ...(controlToken === undefined || controlToken === '' ? {} : { controlToken }),
   };
+  const out = str('out');
+  const reportProblems = value.help
+    ? []
+    : value.reporters.flatMap((r) =>
+        r.file === undefined ? [] : [outProblem(r.file, cwd, r.file === out ? '--out ' : `--reporter ${r.name}:`)],
+      );
+  const problem =
+    (value.grep === undefined ? undefined : grepProblem(value.grep)) ?? reportProblems.find((p) => p !== undefined);
+  if (problem !== undefined) return { ok: false, error: problem };
   if (value.baseUrl !== undefined && !/^https?:\/\/[^/]/.test(value.baseUrl))
     return { ok: false, error: `--base-url must be an http(s) URL, got '${value.baseUrl}'` };
   if (value.baseUrl === undefined && !value.list && !value.dryRun && !value.help)

@@ -37,7 +37,9 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       io.stdout((rest[0] === undefined ? undefined : COMMAND_USAGE[rest[0]]) ?? USAGE);
       return 0;
     default:
-      io.stderr(`portos-contracts: unknown command '${command}'\n\n${USAGE}`);
+      io.stderr(
+        `portos-contracts: unknown command '${command}'; one of run, record, schema (see portos-contracts --help)\n`,
+      );
       return 2;
   }
 }

@@ -46,7 +46,7 @@ export async function recordCommand(
 ): Promise<number> {
   const parsed = parseRecordArgs(argv);
   if (!parsed.ok) {
-    io.stderr(`portos-contracts record: ${parsed.error}\n(see portos-contracts --help)\n`);
+    io.stderr(`portos-contracts record: ${parsed.error} (see portos-contracts --help)\n`);
     return 2;
   }
   const args = parsed.value;
@@ -90,16 +90,33 @@ export async function recordCommand(
     writeFileSync(file, recordingYaml(recording, header, isAbsolute(schemaRef) ? undefined : schemaRef));
     return recording.file.scenarios[0]?.steps.at(-1)?.name;
   };
-  const recorder = await startRecorder({
-    upstream: args.upstream,
-    port: args.port,
-    host: args.host,
-    onExchange: (e, all) => {
-      if (all.length === 1) io.stdout(`portos-contracts record: writing ${shown}\n`);
-      const label = write(all);
-      io.stdout(`  ${e.method} ${e.url} → ${e.status}${label === undefined ? '' : `  (${label})`}\n`);
-    },
-  });
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    io.stderr(`portos-contracts record: --out ${args.out} cannot be created (${(error as Error).message})\n`);
+    return 2;
+  }
+  let recorder: Awaited<ReturnType<typeof startRecorder>>;
+  try {
+    recorder = await startRecorder({
+      upstream: args.upstream,
+      port: args.port,
+      host: args.host,
+      onExchange: (e, all) => {
+        if (all.length === 1) io.stdout(`portos-contracts record: writing ${shown}\n`);
+        const label = write(all);
+        io.stdout(`  ${e.method} ${e.url} → ${e.status}${label === undefined ? '' : `  (${label})`}\n`);
+      },
+    });
+  } catch (error) {
+    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    io.stderr(
+      busy
+        ? `portos-contracts record: port ${args.port} on ${args.host} is in use; pick another --port (0 = any free port)\n`
+        : `portos-contracts record: cannot listen on ${args.host}:${args.port} (${(error as Error).message})\n`,
+    );
+    return 2;
+  }
   io.stdout(`portos-contracts record: ${recorder.url} → ${args.upstream}; recording (Ctrl-C to stop)\n`);
   await stop;
   await recorder.close();

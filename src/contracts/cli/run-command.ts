@@ -66,9 +66,9 @@ function openSpec(args: RunArgs): { spec?: OpenApiIndex; error?: string } {
 
 /** `portos-contracts run`: load → select → run → report; returns the exit code. */
 export async function runCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const parsed = parseRunArgs(argv, io.env);
+  const parsed = parseRunArgs(argv, io.env, io.cwd);
   if (!parsed.ok) {
-    io.stderr(`portos-contracts run: ${parsed.error}\n(see portos-contracts --help)\n`);
+    io.stderr(`portos-contracts run: ${parsed.error} (see portos-contracts --help)\n`);
     return 2;
   }
   const args = parsed.value;

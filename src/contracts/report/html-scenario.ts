@@ -2,6 +2,8 @@ import type { Finding } from '../finding.js';
 import { STATUS_NAMES, type ScenarioResult, type ScenarioStatus, type StepResult } from '../result.js';
 import { diffTable, sideBySide, valueRows } from './html-diff.js';
 import { html, type Html } from '../../html/markup.js';
+import { packageRoot } from '../../spec/load-spec.js';
+import { sourceHref, splitSource } from '../source-links.js';
 
 /** The mark of each result (as the console reporter shows it), its word and its filter button. */
 export const STATUS_LABEL: Record<ScenarioStatus, { mark: string; word: string; filter: string }> = {
@@ -54,12 +56,27 @@ function stepItem(step: StepResult): Html {
   return html`<li class="step failed">${line}${step.findings.map(findingBlock)}${body}${exchange(step)}</li>`;
 }
 
+/**
+ * A scenario's `source:` with each link into the package's docs (docs/portos/, docs/decisions.md, CONTROL-API.md)
+ * made a link to that file of the installed package; text that is not such a link stays as it was written.
+ */
+function sourceLinks(source: string): Html | string {
+  const { items, unread } = splitSource(source);
+  if (unread !== undefined) return source;
+  const root = packageRoot();
+  return html`${items.map((item, i) => {
+    const href = sourceHref(item.link, root);
+    const link = href === undefined ? item.link : html`<a href="${href}">${item.link}</a>`;
+    return html`${i === 0 ? '' : ', '}${link}${item.note === undefined ? '' : ` (${item.note})`}`;
+  })}`;
+}
+
 /** A scenario as a card: its result, file, basis and tags, then every step run (failing steps with their diffs). */
 export function scenarioCard(result: ScenarioResult): Html {
   const label = STATUS_LABEL[result.status];
   return html`<details class="scenario ${result.status}" data-status="${result.status}" data-tags="${result.tags.join(' ')}"${QUIET.has(result.status) ? '' : html` open`}>
 <summary><span class="mark" title="${label.word}">${label.mark}</span> <span class="name">${result.name}</span> <span class="file">${result.file}</span> <span class="basis ${result.basis}">${result.basis}</span>${result.tags.map((t) => html` <span class="tag">#${t}</span>`)} <span class="ms">${result.durationMs} ms</span></summary>
-${result.source === undefined ? '' : html`<p class="source">Source: ${result.source}</p>`}${result.note === undefined ? '' : html`<p class="source">Skipped: ${result.note}</p>`}
+${result.source === undefined ? '' : html`<p class="source">Source: ${sourceLinks(result.source)}</p>`}${result.note === undefined ? '' : html`<p class="source">Skipped: ${result.note}</p>`}
 <ol class="steps">${result.steps.map(stepItem)}</ol>
 ${result.skippedSteps > 0 ? html`<p class="not-run">${result.skippedSteps} later step(s) not run.</p>` : ''}
 </details>`;

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { argsErrorLine } from '../../cli/args-error.js';
+import { isLocale, LOCALE_NAMES, type Locale } from '../../i18n/locales.js';
 import { FAULT_KINDS, FAULT_KIND_NAMES, isFaultKind } from '../fault-kinds.js';
 
 /** One HTTP call to the control API; `bodyFile` is read and sent as the JSON body. */
@@ -15,6 +17,8 @@ export interface ControlPlan {
   prefix: string;
   /** The mock's control token (`--control-token`, `PORTOS_MOCK_CONTROL_TOKEN`), sent as `X-Mock-Control-Token`. */
   token?: string;
+  /** The language of the mock's answers (`Accept-Language`): English unless `--lang` says otherwise. */
+  lang: Locale;
   call: ControlCall;
 }
 
@@ -58,6 +62,7 @@ const OPTIONS = {
   times: { type: 'string' },
   limit: { type: 'string' },
   since: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -160,7 +165,7 @@ export function planControl(
   try {
     parsed = parseArgs({ args: ordered, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(`${command}: ${argsErrorLine(error)}`);
   }
   const { values, positionals } = parsed;
   const [first, second] = positionals;
@@ -191,17 +196,28 @@ export function planControl(
   return { ...controlTarget(values, env), call: calls[command]() };
 }
 
-/** The mock a control command talks to: `--url` (else `PORTOS_MOCK_URL`), `--prefix`, `--control-token` (else env). */
+/**
+ * The mock a control command talks to: `--url` (else `PORTOS_MOCK_URL`), `--prefix`, `--control-token` (else env),
+ * and the language of its answers (`--lang`, default en-GB).
+ */
 export function controlTarget(
-  values: { url?: string | undefined; prefix?: string | undefined; 'control-token'?: string | undefined },
+  values: {
+    url?: string | undefined;
+    prefix?: string | undefined;
+    'control-token'?: string | undefined;
+    lang?: string | undefined;
+  },
   env: Record<string, string | undefined>,
 ): Omit<ControlPlan, 'call'> {
+  const lang = values.lang ?? 'en-GB';
+  if (!isLocale(lang)) throw new UsageError(`--lang must be one of ${LOCALE_NAMES.join(', ')}, got "${lang}"`);
   const url = (values.url ?? env['PORTOS_MOCK_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must be an http(s) URL, got "${url}"`);
   const token = values['control-token'] ?? env['PORTOS_MOCK_CONTROL_TOKEN'];
   return {
     url,
     prefix: values.prefix ?? '/_mock',
+    lang,
     ...(token === undefined || token === '' ? {} : { token }),
   };
 }

@@ -26,6 +26,7 @@ const COMMON = {
   url: { type: 'string' },
   prefix: { type: 'string' },
   'control-token': { type: 'string' },
+  lang: { type: 'string' },
   limit: { type: 'string' },
   since: { type: 'string' },
   follow: { type: 'boolean', short: 'f' },
@@ -66,7 +67,10 @@ export function planLogs(log: LogName, args: readonly string[], env: Record<stri
   const status = statusRange(text('status'));
   const method = text('method')?.toUpperCase();
   return {
-    ...controlTarget({ url: text('url'), prefix: text('prefix'), 'control-token': text('control-token') }, env),
+    ...controlTarget(
+      { url: text('url'), prefix: text('prefix'), 'control-token': text('control-token'), lang: text('lang') },
+      env,
+    ),
     log,
     limit: count('limit', text('limit'), 50) ?? 50,
     ...(since === undefined ? {} : { since }),
@@ -115,7 +119,10 @@ async function fetchPage(plan: LogPlan, since: number | undefined, limit: number
   }).toString();
   const path = `/${plan.log}${query === '' ? '' : `?${query}`}`;
   const response = await fetch(`${plan.url}${plan.prefix}${path}`, {
-    headers: plan.token === undefined ? {} : { [CONTROL_TOKEN_HEADER]: plan.token },
+    headers: {
+      'accept-language': plan.lang,
+      ...(plan.token === undefined ? {} : { [CONTROL_TOKEN_HEADER]: plan.token }),
+    },
   });
   const text = await response.text();
   if (!response.ok) return { ok: false, text: `${response.status} GET ${path}\n${text === '' ? '' : `${text}\n`}` };

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { readDate } from '../../dates/read-date.js';
 import { issue, type Issue } from '../../errors/issue.js';
 
 /** Members whose pattern is an ISO 8601 date (`date`) or date-time; a pattern miss there is a format issue. */
@@ -91,7 +92,7 @@ export function schemaIssues(errors: readonly ErrorObject[] | null | undefined):
   return issues;
 }
 
-/** Date members whose text matched the pattern but names no real instant (e.g. 2024-02-30). */
+/** Date members whose text matched the pattern but names no real instant (2024-02-30, year 0000). */
 export function impossibleDates(value: unknown, path = ''): Issue[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => impossibleDates(item, `${path}[${i}]`));
   if (typeof value !== 'object' || value === null) return [];
@@ -99,32 +100,8 @@ export function impossibleDates(value: unknown, path = ''): Issue[] {
     const here = path === '' ? name : `${path}.${name}`;
     const format = DATE_MEMBERS[name];
     if (format !== undefined && typeof member === 'string') {
-      return parseIsoDate(member) === null ? [issue('body.format', here, { format })] : [];
+      return readDate(member) === undefined ? [issue('body.format', here, { format })] : [];
     }
     return name === 'meta' ? [] : impossibleDates(member, here);
   });
-}
-
-/** Epoch ms of an ISO 8601 date or date-time (no zone = UTC), or null if the calendar has no such day. */
-export function parseIsoDate(text: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(
-    text,
-  );
-  if (match === null) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone = 'Z'] = match;
-  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
-  const utc = Date.UTC(...fields, Math.floor(Number(`0.${frac}`) * 1000));
-  const check = new Date(utc);
-  if (
-    check.getUTCMonth() !== fields[1] ||
-    check.getUTCDate() !== fields[2] ||
-    fields[3] > 23 ||
-    fields[4] > 59 ||
-    fields[5] > 59
-  )
-    return null;
-  if (check.getUTCFullYear() !== fields[0]) return null;
-  const offset =
-    zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  return utc - offset * 60_000;
 }

@@ -1,15 +1,18 @@
 import express, { type Router } from 'express';
 import type { ControlledClock } from '../../control/controlled-clock.js';
-import { readDuration, readInstant } from '../../control/parse-clock.js';
+import { clockInstant, readDuration, readInstant } from '../../control/parse-clock.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 import { controlObject } from './control-input.js';
 import type { ControlInput } from '../../control/control-input.js';
 
-/** One clock action: the body members it takes, how it reads them, and what it does with them. */
+/**
+ * One clock action: the body members it takes, how it reads them (refusing, with an issue, whatever would move the
+ * clock out of the years 0001–9999), and what it does with them.
+ */
 interface ClockAction<T> {
   members: readonly string[];
-  read: (input: ControlInput) => T | undefined;
+  read: (input: ControlInput, clock: ControlledClock) => T | undefined;
   apply: (clock: ControlledClock, value: T) => void;
 }
 
@@ -29,7 +32,10 @@ const CLOCK_ACTIONS: Record<string, ClockAction<unknown>> = {
   }),
   advance: action({
     members: ['by'],
-    read: (input) => readDuration(input, 'by'),
+    read: (input, clock) => {
+      const by = readDuration(input, 'by');
+      return by === undefined || clockInstant(input, 'by', clock.now() + by) === undefined ? undefined : by;
+    },
     apply: (clock, by: number) => clock.advance(by),
   }),
   resume: action({ members: [], read: () => true, apply: (clock) => clock.resume() }),
@@ -48,7 +54,10 @@ export function clockRoutes(deps: AppDeps): Router {
     router
       .route(`/clock/${name}`)
       .post((req, res) => {
-        apply(clock, controlObject(req, res, members, read));
+        apply(
+          clock,
+          controlObject(req, res, members, (input) => read(input, clock)),
+        );
         res.json(clock.state());
       })
       .all(methodNotAllowed(['POST']));

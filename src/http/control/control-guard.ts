@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { Config } from '../../config/config.js';
 import { CONTROL_TOKEN_HEADER, controlTokenCheck } from '../../control/control-token.js';
 import { AppError } from '../../errors/app-error.js';
-import { requireJson } from './control-input.js';
+import { checkJsonDeclared } from '../body/json-body.js';
 
 /** Why a control request may not pass its token check (`null`: it may). */
 export type ControlTokenFailure = ReturnType<ReturnType<typeof controlTokenCheck>>;
@@ -24,7 +24,7 @@ export function controlGuard(control: Config['control']): RequestHandler {
   return (req, _res, next) => {
     const failure = tokenFailure(req);
     if (failure !== null) throw new AppError('unauthenticated', { reason: failure });
-    if (req.method === 'POST') requireJson(req);
+    if (req.method === 'POST') checkJsonDeclared(req);
     next();
   };
 }

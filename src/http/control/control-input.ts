@@ -3,36 +3,14 @@ import { ControlInput } from '../../control/control-input.js';
 import type { Parsed } from '../../control/parse-fault.js';
 import { AppError } from '../../errors/app-error.js';
 import { issue, type Issue } from '../../errors/issue.js';
-import { contextOf } from '../context.js';
-
-/** `application/json` (parameters such as `charset` allowed) or another `application/…+json` type. */
-export function isJsonContentType(value: string | undefined): boolean {
-  const type = (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
-}
-
-/** 415 unless the request declares a JSON body. */
-export function requireJson(req: Request): void {
-  if (!isJsonContentType(req.get('content-type')))
-    throw new AppError('unsupported_media_type', { contentType: req.get('content-type') ?? null });
-}
+import { readJsonBody } from '../body/json-body.js';
 
 /**
- * A control request's JSON body as `unknown` (an empty body is `{}`): 415 unless declared JSON (a POST always,
- * see `controlGuard`; a PUT when it has a body), 400 when malformed. Arrays are allowed (a fixture file is one).
+ * A control request's JSON body as `unknown` (an empty body is `{}`), read by the one JSON reader of every route
+ * (same 415 and 400 answers, same depth limit). Arrays are allowed (a fixture file is one).
  */
 export function controlBody(req: Request, res: Response): unknown {
-  const raw = contextOf(res).rawBody;
-  if (raw.length === 0) return {};
-  requireJson(req);
-  try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
-  } catch (error) {
-    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw new AppError('validation_failed', {
-      issues: [issue('body.malformed_json', '$', { position: position === undefined ? null : Number(position) })],
-    });
-  }
+  return readJsonBody(req, res, { whenEmpty: {} });
 }
 
 /** The body as members read by `read`, or a 400 listing every problem (unknown members included). */

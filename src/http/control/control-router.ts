@@ -5,6 +5,7 @@ import { clockRoutes } from './clock-routes.js';
 import { controlGuard } from './control-guard.js';
 import { dataRoutes } from './data-routes.js';
 import { faultRoutes } from './fault-routes.js';
+import { leaseRoutes } from './lease-routes.js';
 import { logRoutes } from './log-routes.js';
 import { snapshotRoutes } from './snapshot-routes.js';
 
@@ -20,6 +21,13 @@ export function controlRouter(deps: AppDeps): Router {
   const router = express.Router();
   router.use(controlGuard(deps.config.control));
   router.use(rawBody(CONTROL_BODY_LIMIT));
-  router.use(dataRoutes(deps), snapshotRoutes(deps), clockRoutes(deps), faultRoutes(deps), logRoutes(deps));
+  router.use(
+    dataRoutes(deps),
+    snapshotRoutes(deps),
+    clockRoutes(deps),
+    faultRoutes(deps),
+    logRoutes(deps),
+    leaseRoutes(deps),
+  );
   return router;
 }

@@ -6,7 +6,7 @@ import { customerItems, readStateFile } from '../../control/state-file.js';
 import { issueMessage } from '../../i18n/translate.js';
 import { CustomerStore } from '../../store/customer-store.js';
 import { checkCustomer } from '../body/check-customer.js';
-import { normalizeDate } from '../body/normalize-date.js';
+import { normalizeDate } from '../../dates/read-date.js';
 import type { AppDeps } from '../deps.js';
 
 type ReaderDeps = Pick<AppDeps, 'spec' | 'schemas' | 'ids'>;

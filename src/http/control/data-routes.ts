@@ -42,13 +42,24 @@ export function dataRoutes(deps: AppDeps): Router {
     deliveries: control.deliveries.size,
     webhooks: control.webhooks.targets().length,
   });
+  // The runners' leases; its presence also tells a runner that this mock has them (src/control/CONTROL-API.md#leases).
+  const leaseCounts = () => {
+    const { leases, waiting } = control.leases.list();
+    const shared = leases.filter((l) => l.mode === 'shared').length;
+    return { shared, exclusive: leases.length - shared, waiting: waiting.length };
+  };
   const loaded = (res: Response, count: number) =>
     res.json({ loaded: count, customers: store.size, storeVersion: store.version });
 
   router
     .route('/')
     .get((_req, res) =>
-      res.json({ counts: counts(), clock: control.clock.state(), stateFile: control.state?.path ?? null }),
+      res.json({
+        counts: counts(),
+        clock: control.clock.state(),
+        stateFile: control.state?.path ?? null,
+        leases: leaseCounts(),
+      }),
     )
     .all(methodNotAllowed(['GET']));
   router
@@ -57,26 +68,29 @@ export function dataRoutes(deps: AppDeps): Router {
     .all(methodNotAllowed(['GET']));
   router
     .route('/reset')
-    .post((req, res) => {
+    .post(async (req, res) => {
       const options = controlObject(req, res, ['seed', 'count'], (input) => {
         const seed = input.integer('seed', -(2 ** 31), 2 ** 31 - 1);
         const count = input.integer('count', 0, 2_000_000);
         return { ...(seed === undefined ? {} : { seed }), ...(count === undefined ? {} : { count }) };
       });
       control.reset(options);
+      await control.saved();
       res.json({ customers: store.size, storeVersion: store.version });
     })
     .all(methodNotAllowed(['POST']));
   router
     .route('/customers')
-    .put((req, res) => {
+    .put(async (req, res) => {
       const customers = customersOfBody(controlBody(req, res), deps);
       control.replaceCustomers(customers, 'load');
+      await control.saved();
       loaded(res, customers.length);
     })
-    .post((req, res) => {
+    .post(async (req, res) => {
       const customers = customersOfBody(controlBody(req, res), deps);
       control.replaceCustomers(merged(store.list(), customers, deps), 'load');
+      await control.saved();
       loaded(res, customers.length);
     })
     .all(methodNotAllowed(['PUT', 'POST']));

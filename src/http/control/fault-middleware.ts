@@ -5,6 +5,7 @@ import { planFaults, type TerminalFault } from '../../control/fault-plan.js';
 import { faultProblem } from '../../control/fault-problems.js';
 import { routeOf } from '../../control/route-names.js';
 import { AppError } from '../../errors/app-error.js';
+import { parseJsonBytes } from '../body/json-body.js';
 import { contextOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { rawBody } from '../middleware/raw-body.js';
@@ -20,14 +21,10 @@ export function isUnder(path: string, prefix: string): boolean {
 
 /** The `id` member (any case) of a JSON body, if it has a string one. */
 function bodyId(raw: Buffer): string | null {
-  try {
-    const value: unknown = JSON.parse(raw.toString('utf8'));
-    if (typeof value !== 'object' || value === null) return null;
-    const entry = Object.entries(value).find(([name]) => name.toLowerCase() === 'id');
-    return typeof entry?.[1] === 'string' ? entry[1] : null;
-  } catch {
-    return null;
-  }
+  const parsed = parseJsonBytes(raw);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return null;
+  const entry = Object.entries(parsed.value).find(([name]) => name.toLowerCase() === 'id');
+  return typeof entry?.[1] === 'string' ? entry[1] : null;
 }
 
 /** Ends the request the fault's way, or lets it go on. */

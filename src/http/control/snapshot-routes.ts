@@ -64,10 +64,11 @@ export function snapshotRoutes(deps: AppDeps): Router {
     .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
   router
     .route('/snapshots/:name/restore')
-    .post((req, res) => {
+    .post(async (req, res) => {
       const name = nameOf(req);
       existing(name);
       control.replaceCustomers(control.snapshots.copyOf(name) ?? [], 'restore', name);
+      await control.saved();
       res.json({ name, customers: store.size, storeVersion: store.version });
     })
     .all(methodNotAllowed(['POST']));

@@ -35,14 +35,9 @@ export function sendProblem(error: AppError, req: Request, res: Response, overri
   res.type('application/problem+json').send(JSON.stringify(body));
 }
 
-/** Express and body-parser failures that are the client's doing, as the problems they are. */
+/** Express failures that are the client's doing (a path that is not valid percent-encoding), as problems. */
 function fromFrameworkError(error: unknown, path: string): AppError | undefined {
-  if (error instanceof URIError) return new AppError('route_not_found', { path });
-  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return new AppError('unsupported_media_type', { contentType: null });
-  }
-  return undefined;
+  return error instanceof URIError ? new AppError('route_not_found', { path }) : undefined;
 }
 
 /** Last in the chain: every thrown value becomes a problem; anything unexpected a 500 without a stack. */

@@ -1,31 +1,46 @@
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { AppError } from '../../errors/app-error.js';
 import { contextOf } from '../context.js';
 
-function isTooLarge(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.too.large';
-}
+/** Requests whose body has been read already (the fault middleware reads a POST body early). */
+const read = new WeakSet<object>();
 
 /**
- * Reads the body as raw bytes, whatever its content type (NWS4 signs the exact bytes; JSON is parsed
- * later, after authentication). Over the limit → 413.
+ * Reads the body as the raw bytes received, whatever its content type and encoding (NWS4 signs the exact bytes;
+ * the JSON reader checks type, encoding and charset later, after authentication). Over the limit → 413, also
+ * when `Content-Length` announces it; the rest of the body is then drained by Node.
  */
 export function rawBody(limitBytes: number): RequestHandler {
-  const read = express.raw({ type: () => true, limit: limitBytes });
   return (req, res, next) => {
-    // No body announced (most GETs): nothing to read.
-    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    // No body announced (most GETs), or read already: nothing to read.
+    if (
+      read.has(req) ||
+      (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined)
+    ) {
       next();
       return;
     }
-    read(req, res, (error?: unknown) => {
-      if (error !== undefined && error !== null) {
-        next(isTooLarge(error) ? new AppError('payload_too_large', { limitBytes }) : error);
-        return;
-      }
-      const body: unknown = req.body;
-      contextOf(res).rawBody = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+    read.add(req);
+    if (Number(req.headers['content-length']) > limitBytes) {
+      next(new AppError('payload_too_large', { limitBytes }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error?: AppError) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError);
+      if (error !== undefined) return next(error);
+      contextOf(res).rawBody = Buffer.concat(chunks, size);
       next();
-    });
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes) finish(new AppError('payload_too_large', { limitBytes }));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish();
+    // The connection broke mid-body (or its framing was invalid): nobody may be left to answer, but try.
+    const onError = () => finish(new AppError('malformed_request', {}));
+    req.on('data', onData).on('end', onEnd).on('error', onError);
   };
 }

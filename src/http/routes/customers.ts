@@ -10,9 +10,9 @@ import {
 import type { StoredCustomer } from '../../domain/customer.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
-import { readCustomerBody } from '../body/customer-body.js';
+import { pathIdIssues, readCustomerBody } from '../body/customer-body.js';
 import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
-import { normalizeDate } from '../body/normalize-date.js';
+import { normalizeDate } from '../../dates/read-date.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { authenticate } from '../middleware/authenticate.js';
@@ -60,8 +60,10 @@ export function customerRoutes(deps: AppDeps): Router {
       const result = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
       sendJsonText(res, 200, queryResultJson(result.items, result.count, result.totalCount, now));
     })
-    .post(...credentials, requireAnyRight('customerCreate'), (req, res) => {
-      send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v'])));
+    .post(...credentials, requireAnyRight('customerCreate'), async (req, res) => {
+      const customer = createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v']));
+      await deps.control.saved();
+      send(res, 201, customer);
     })
     .all(methodNotAllowed(['GET', 'POST']));
 
@@ -70,17 +72,18 @@ export function customerRoutes(deps: AppDeps): Router {
     .get(...credentials, (req, res) => {
       send(res, 200, getCustomer({ store: deps.store, resourceName }, String(req.params['id'])));
     })
-    .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), (req, res) => {
-      const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id']);
-      const { customer, created } = upsertCustomer(writeContext(res), String(req.params['id']), body);
+    .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), async (req, res) => {
+      const id = String(req.params['id']);
+      const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id'], pathIdIssues(id));
+      const { customer, created } = upsertCustomer(writeContext(res), id, body);
+      await deps.control.saved();
       send(res, created ? deps.config.putCreatedStatus : 200, customer);
     })
-    .delete(...credentials, requireAnyRight('customerDelete'), (req, res) => {
-      send(
-        res,
-        200,
-        deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, String(req.params['id'])),
-      );
+    .delete(...credentials, requireAnyRight('customerDelete'), async (req, res) => {
+      const id = String(req.params['id']);
+      const customer = deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, id);
+      await deps.control.saved();
+      send(res, 200, customer);
     })
     .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
 

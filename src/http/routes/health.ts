@@ -3,7 +3,7 @@ import { ConfigError } from '../../config/load-config.js';
 import { healthReport } from '../../domain/health-report.js';
 import { timeSpan } from '../../domain/time-span.js';
 import { LOCALES } from '../../i18n/locales.js';
-import { parseDateTime } from '../../ndata/date-time.js';
+import { readDate } from '../../dates/read-date.js';
 import { contextOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
@@ -15,7 +15,7 @@ import { methodNotAllowed } from '../middleware/method-not-allowed.js';
  */
 export function healthRoutes(deps: Pick<AppDeps, 'clock' | 'config'>): Router {
   const { expirationTime } = deps.config.license;
-  const licenseExpiresAtMs = parseDateTime(expirationTime);
+  const licenseExpiresAtMs = readDate(expirationTime);
   if (licenseExpiresAtMs === undefined) {
     throw new ConfigError(`license.expirationTime: "${expirationTime}" is not an ISO 8601 date-time`);
   }

@@ -10,6 +10,7 @@ export const authFailures: Record<AuthFailure, string> = {
   missing: 'The request carries no credentials (Authorization header).',
   'unsupported-scheme': 'The Authorization scheme is not supported; use Bearer or NWS4-HMAC-SHA256.',
   'malformed-token': 'The access token is malformed.',
+  'not-yet-valid-token': 'The access token is not valid yet: its nbf lies after the current time.',
   'expired-token': 'The access token has expired; renew it with /api/auth/refresh.',
   'revoked-token': 'The access token has been revoked (logout or refresh).',
   'bad-token-signature': 'The access token signature is invalid.',

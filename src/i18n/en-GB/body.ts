@@ -18,6 +18,7 @@ export const body: IssueMessages<keyof BodyIssueParams> = {
     p.position === null
       ? 'The request body is not valid JSON.'
       : `The request body is not valid JSON (error at position ${p.position}).`,
+  'body.not_utf8': () => 'The request body is not valid UTF-8.',
   'body.not_object': (p) => `The request body must be a JSON object, not ${TYPE_NAMES[p.actual] ?? p.actual}.`,
   'body.required': () => 'A value is required.',
   'body.type': (p) =>

@@ -21,4 +21,5 @@ export const control: IssueMessages<keyof ControlIssueParams> = {
   'control.unknown_member': (p) => `Unknown member; allowed: ${p.allowed.join(', ')}.`,
   'control.syntax': (p) => `The value has the wrong form; for example: ${p.example}.`,
   'control.conflict': (p) => `The value cannot be combined with ${p.with}.`,
+  'control.clock_range': (p) => `The clock must stay between ${p.first} and ${p.last}.`,
 };

@@ -10,6 +10,7 @@ export const authFailures: Record<AuthFailure, string> = {
   missing: 'Požiadavka neobsahuje prihlasovacie údaje (hlavička Authorization).',
   'unsupported-scheme': 'Schéma v hlavičke Authorization nie je podporovaná; použite Bearer alebo NWS4-HMAC-SHA256.',
   'malformed-token': 'Prístupový token má neplatný tvar.',
+  'not-yet-valid-token': 'Prístupový token ešte nie je platný: jeho nbf je neskôr ako aktuálny čas.',
   'expired-token': 'Platnosť prístupového tokenu vypršala; obnovte ho cez /api/auth/refresh.',
   'revoked-token': 'Prístupový token bol zrušený (odhlásenie alebo obnovenie).',
   'bad-token-signature': 'Podpis prístupového tokenu je neplatný.',

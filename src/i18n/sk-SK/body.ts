@@ -18,6 +18,7 @@ export const body: IssueMessages<keyof BodyIssueParams> = {
     p.position === null
       ? 'Telo požiadavky nie je platný JSON.'
       : `Telo požiadavky nie je platný JSON (chyba na pozícii ${p.position}).`,
+  'body.not_utf8': () => 'Telo požiadavky nie je platný text v UTF-8.',
   'body.not_object': (p) => `Telo požiadavky musí byť objekt JSON, nie ${TYPE_NAMES[p.actual] ?? p.actual}.`,
   'body.required': () => 'Hodnota je povinná.',
   'body.type': (p) =>

@@ -21,4 +21,5 @@ export const control: IssueMessages<keyof ControlIssueParams> = {
   'control.unknown_member': (p) => `Neznámy člen; povolené sú: ${p.allowed.join(', ')}.`,
   'control.syntax': (p) => `Hodnota nemá správny tvar; napríklad: ${p.example}.`,
   'control.conflict': (p) => `Hodnotu nemožno kombinovať s: ${p.with}.`,
+  'control.clock_range': (p) => `Hodiny musia zostať medzi ${p.first} a ${p.last}.`,
 };

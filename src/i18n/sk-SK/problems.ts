@@ -1,3 +1,4 @@
+import { unlistedErrors } from '../../errors/catalogue.js';
 import type { LocaleTexts } from '../locale-texts.js';
 import { authFailures } from './auth.js';
 
@@ -7,15 +8,31 @@ function chyby(n: number): string {
   return `${n} chýb`;
 }
 
+/** "V zozname …": 1 chyba nie je, 2–4 chyby nie sú, 5+ chýb nie je. */
+function neuvedene(n: number): string {
+  if (n === 1) return 'nie je 1 chyba';
+  if (n >= 2 && n <= 4) return `nie sú ${n} chyby`;
+  return `nie je ${n} chýb`;
+}
+
 export const problems: LocaleTexts['problems'] = {
   validation_failed: {
     title: 'Požiadavka obsahuje neplatné údaje',
-    detail: (p) => `Požiadavka obsahuje ${chyby(p.issues.length)}, pozrite zoznam errors.`,
+    detail: (p) => {
+      const left = unlistedErrors(p.issues.length);
+      const listed = `Požiadavka obsahuje ${chyby(p.issues.length)}, pozrite zoznam errors.`;
+      return left === 0 ? listed : `${listed} V zozname ${neuvedene(left)}.`;
+    },
   },
   version_mismatch: {
     title: 'Verzia zdroja sa nezhoduje',
     detail: (p) =>
       `Zdroj ${p.resource.name} ${p.resource.id} je uložený vo verzii ${p.resource.version ?? '-'}, požiadavka uvádza verziu ${p.sent}.`,
+  },
+  malformed_request: {
+    title: 'Chybná požiadavka',
+    detail: () =>
+      'Požiadavka nie je platná podľa HTTP/1.1 (jej hlavičku, dĺžku alebo bloky nemožno prečítať); spojenie sa zatvára.',
   },
   unauthenticated: { title: 'Používateľ nie je prihlásený', detail: (p) => authFailures[p.reason] },
   forbidden: {
@@ -42,6 +59,14 @@ export const problems: LocaleTexts['problems'] = {
     title: 'Nepodporovaný typ obsahu',
     detail: (p) => `Typ obsahu ${p.contentType ?? '(žiadny)'} nie je podporovaný; použite application/json.`,
   },
+  unsupported_encoding: {
+    title: 'Nepodporované kódovanie obsahu',
+    detail: (p) => `Kódovanie obsahu ${p.encoding} nie je podporované; pošlite telo nekomprimované (identity).`,
+  },
+  unsupported_charset: {
+    title: 'Nepodporovaná znaková sada',
+    detail: (p) => `Znaková sada ${p.charset} nie je podporovaná; pošlite telo v utf-8.`,
+  },
   headers_too_large: {
     title: 'Hlavičky požiadavky sú príliš veľké',
     detail: (p) => `Riadok požiadavky a hlavičky spolu presahujú limit ${p.limitBytes} bajtov.`,
@@ -50,5 +75,15 @@ export const problems: LocaleTexts['problems'] = {
     title: 'Zdroj je uzamknutý',
     detail: (p) => `Zdroj ${p.resource} ${p.id} je dočasne uzamknutý; skúste to neskôr.`,
   },
+  lease_busy: {
+    title: 'Mock je prenajatý',
+    detail: (p) =>
+      `${p.mode === 'exclusive' ? 'Výlučný' : 'Zdieľaný'} prenájom nebol do ${p.waitMs} ms voľný (držané: výlučné ${p.exclusive}, zdieľané ${p.shared}); požiadajte znova.`,
+  },
   internal: { title: 'Nastala neočakávaná chyba servera', detail: () => undefined },
+  state_not_saved: {
+    title: 'Zmena nebola uložená',
+    detail: (p) =>
+      `Zmena je v pamäti mocku, ale stavový súbor ${p.file} sa nepodarilo zapísať (${p.reason}); po zastavení mocku sa stratí, ak ju neuloží neskorší zápis.`,
+  },
 };

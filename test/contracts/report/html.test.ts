@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { sideBySide, valueRows, type DiffRow } from '../../../src/contracts/report/html-diff.js';
 import { formatHtmlReport } from '../../../src/contracts/report/html.js';
@@ -165,4 +167,32 @@ test('HTML report: skipped scenarios are folded in their own section, with the r
   assert.match(page, /<details class="scenario skipped" data-status="skipped" data-tags="">/);
   assert.match(page, /Skipped: the server has no \/_mock/);
   assert.match(page, /data-result="problems" aria-pressed="false">[^<]+<b>3<\/b>/);
+});
+
+test('report: each source link opens that file of the package, notes and unreadable sources stay text', () => {
+  const cases: { source: string; links: string[]; text: string }[] = [
+    { source: 'docs/portos/customers.md#examples', links: ['docs/portos/customers.md#examples'], text: '' },
+    {
+      source: 'docs/portos/errors.md#error-codes (errorCode 6, resource), docs/decisions.md#errors',
+      links: ['docs/portos/errors.md#error-codes', 'docs/decisions.md#errors'],
+      text: ' (errorCode 6, resource)',
+    },
+    { source: 'somewhere else', links: [], text: 'Source: somewhere else' },
+  ];
+  for (const { source, links, text } of cases) {
+    const result = sampleResult();
+    const first = result.scenarios[0];
+    assert.ok(first !== undefined);
+    const page = formatHtmlReport({ ...result, scenarios: [{ ...first, source }] });
+    const hrefs = [...page.matchAll(/<p class="source">Source: (.*?)<\/p>/g)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/<a href="([^"]+)">/g)].map((a) => a[1] ?? ''),
+    );
+    assert.equal(hrefs.length, links.length, source);
+    links.forEach((link, i) => {
+      const href = hrefs[i] ?? '';
+      assert.ok(href.startsWith('file://') && href.endsWith(link), `${href} should open ${link}`);
+      assert.ok(existsSync(fileURLToPath(href.split('#')[0] ?? '')), `${href} is a file of the package`);
+    });
+    assert.ok(page.includes(text), `${source}: "${text}"`);
+  }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDateTime } from '../../src/ndata/date-time.js';
+import { normalizeDate, readDate, writeDate } from '../../src/dates/read-date.js';
 
 const VALID: [text: string, iso: string][] = [
   ['2025-01-31', '2025-01-31T00:00:00.000Z'],
@@ -16,6 +16,10 @@ const VALID: [text: string, iso: string][] = [
   ['2025-01-01T00:00:00+14', '2024-12-31T10:00:00.000Z'],
   ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00.000Z'],
   ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
+  ['2000-02-29T23:59:59Z', '2000-02-29T23:59:59.000Z'],
+  ['0001-01-01T01:00:00+01:00', '0001-01-01T00:00:00.000Z'],
+  ['9999-12-31T23:59:59.999+00:01', '9999-12-31T23:58:59.999Z'],
+  ['1990-05-01', '1990-05-01T00:00:00.000Z'],
 ];
 
 const INVALID = [
@@ -39,12 +43,33 @@ const INVALID = [
   ' 2025-01-31',
   '2025-01-31T10:20:30.Z',
   '１２３４-01-01',
+  '2024-02-30T00:00:00Z',
+  '2100-02-29',
+  '2025-06-31',
+  '0000-01-01',
+  '0000-12-31T23:59:59.999Z',
+  '0001-01-01T00:00:00+00:01',
+  '9999-12-31T23:59:59.999-00:01',
+  '9999-12-31T23:00:00-01:00',
+  '10000-01-01',
 ];
 
 for (const [text, iso] of VALID) {
-  test(`DateTime '${text}'`, () => assert.equal(new Date(parseDateTime(text) ?? Number.NaN).toISOString(), iso));
+  test(`readDate '${text}', written with milliseconds`, () => {
+    assert.equal(writeDate(readDate(text) ?? Number.NaN), iso);
+    assert.equal(normalizeDate(text), iso);
+  });
 }
 
-test('not ISO 8601 date-times', () => {
-  for (const text of INVALID) assert.equal(parseDateTime(text), undefined, text);
+test('not dates: malformed, impossible calendar dates, outside the years 0001-9999', () => {
+  for (const text of INVALID) {
+    assert.equal(readDate(text), undefined, text);
+    assert.throws(() => normalizeDate(text), RangeError, text);
+  }
+});
+
+test('writeDate refuses instants outside the years 0001-9999', () => {
+  for (const ms of [Number.NaN, -62_135_596_800_001, 253_402_300_800_000, 8.64e15, 1.5]) {
+    assert.throws(() => writeDate(ms), RangeError, String(ms));
+  }
 });
