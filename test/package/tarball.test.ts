@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, rmSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +116,15 @@ test('portos-mock --help and portos-contracts run --help from node_modules/.bin'
   const kit = await run(join(bin, 'portos-contracts'), ['run', '--help'], { cwd: project.dir });
   assert.equal(kit.code, 0, describeOutput(kit));
   assert.match(kit.stdout, /--shard/);
+});
+
+test('--version of both bins from node_modules/.bin: the installed package.json version, whatever the cwd', async () => {
+  const bin = join(project.dir, 'node_modules', '.bin');
+  const { version } = JSON.parse(readFileSync(join(project.installed, 'package.json'), 'utf8')) as { version: string };
+  for (const name of ['portos-mock', 'portos-contracts']) {
+    const ran = await run(join(bin, name), ['--version'], { cwd: tmpdir() });
+    assert.deepEqual([ran.code, ran.stdout], [0, `${version}\n`], describeOutput(ran));
+  }
 });
 
 /** `npx portos-mock serve` on a free port, in its own process group; resolves with its URL once it listens. */
