@@ -142,6 +142,13 @@ test('a refusal exits 1 with the answer on stderr', async () => {
   assert.match(sink.err, /^404 GET \/requests\?limit=50\n/);
 });
 
+test('no mock at --url: one line saying so (exit 2 in the bin)', async () => {
+  await assert.rejects(
+    runLogs(planLogs('changes', ['--url', 'http://127.0.0.1:9'], {}), io(false)),
+    /^UnreachableMock: no mock answers at http:\/\/127\.0\.0\.1:9\/_mock \([^)]+\); start one or pass --url$/,
+  );
+});
+
 const USAGE: [LogName, string][] = [
   ['requests', '--status 4x'],
   ['requests', '--status 600'],

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CONTROL_TOKEN_HEADER } from '../control-token.js';
 import { type ControlPlan, UsageError, controlTarget } from './control-command.js';
+import { UnreachableMock } from './run-control.js';
 import { type ChangeEntry, LOG_HEADINGS, type RequestEntry, changeRow, requestRow } from './log-table.js';
 
 export type LogName = 'requests' | 'changes';
@@ -118,12 +119,17 @@ async function fetchPage(plan: LogPlan, since: number | undefined, limit: number
     ...(limit === undefined ? {} : { limit: String(limit) }),
   }).toString();
   const path = `/${plan.log}${query === '' ? '' : `?${query}`}`;
-  const response = await fetch(`${plan.url}${plan.prefix}${path}`, {
-    headers: {
-      'accept-language': plan.lang,
-      ...(plan.token === undefined ? {} : { [CONTROL_TOKEN_HEADER]: plan.token }),
-    },
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${plan.url}${plan.prefix}${path}`, {
+      headers: {
+        'accept-language': plan.lang,
+        ...(plan.token === undefined ? {} : { [CONTROL_TOKEN_HEADER]: plan.token }),
+      },
+    });
+  } catch (error) {
+    throw new UnreachableMock(plan, error);
+  }
   const text = await response.text();
   if (!response.ok) return { ok: false, text: `${response.status} GET ${path}\n${text === '' ? '' : `${text}\n`}` };
   return { ok: true, items: (JSON.parse(text) as { items: Entry[] }).items };

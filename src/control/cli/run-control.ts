@@ -29,7 +29,7 @@ function pretty(text: string): string {
 export class UnreachableMock extends Error {
   override name = 'UnreachableMock';
 
-  constructor(plan: ControlPlan, error: unknown) {
+  constructor(plan: Pick<ControlPlan, 'url' | 'prefix'>, error: unknown) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const reason =
       (cause as { code?: unknown } | null)?.code ?? (cause instanceof Error ? cause.message : String(cause));
