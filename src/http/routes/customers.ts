@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { customerChange } from '../../control/change-feed.js';
+import { customerChange, type ChangeOrigin } from '../../control/change-feed.js';
 import {
   createCustomer,
   deleteCustomer,
@@ -13,6 +13,7 @@ import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
 import { readCustomerBody } from '../body/customer-body.js';
 import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
 import { normalizeDate } from '../body/normalize-date.js';
+import { connectionIdOf } from '../connection-id.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { authenticate } from '../middleware/authenticate.js';
@@ -31,16 +32,23 @@ export function customerRoutes(deps: AppDeps): Router {
   const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];
   const resourceName = deps.config.customerResourceName;
   const onWrite =
-    (res: Response): NonNullable<WriteContext['onWrite']> =>
-    (before, after) =>
-      deps.control.feed.publish(customerChange(before, after, deps.clock.now(), principalOf(res).user.userName));
-  const writeContext = (res: Response): WriteContext => ({
+    (req: Request, res: Response): NonNullable<WriteContext['onWrite']> =>
+    (before, after) => {
+      const { user } = principalOf(res);
+      const origin: ChangeOrigin = {
+        connection: connectionIdOf(req.socket, deps.ids.connectionId),
+        user: { userName: user.userName, deviceName: user.device?.name ?? null },
+        reference: deps.ids.notificationId(),
+      };
+      deps.control.feed.publish(customerChange(before, after, deps.clock.now(), user.userName), origin);
+    };
+  const writeContext = (req: Request, res: Response): WriteContext => ({
     store: deps.store,
     rights: principalOf(res).rights,
     newId: deps.ids.customerId,
     normalizeDate,
     resourceName,
-    onWrite: onWrite(res),
+    onWrite: onWrite(req, res),
   });
   const send = (res: Response, status: number, customer: StoredCustomer) => {
     if (status === 201 && deps.config.locationHeader)
@@ -61,7 +69,7 @@ export function customerRoutes(deps: AppDeps): Router {
       sendJsonText(res, 200, queryResultJson(result.items, result.count, result.totalCount, now));
     })
     .post(...credentials, requireAnyRight('customerCreate'), (req, res) => {
-      send(res, 201, createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v'])));
+      send(res, 201, createCustomer(writeContext(req, res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v'])));
     })
     .all(methodNotAllowed(['GET', 'POST']));
 
@@ -72,14 +80,14 @@ export function customerRoutes(deps: AppDeps): Router {
     })
     .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), (req, res) => {
       const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id']);
-      const { customer, created } = upsertCustomer(writeContext(res), String(req.params['id']), body);
+      const { customer, created } = upsertCustomer(writeContext(req, res), String(req.params['id']), body);
       send(res, created ? deps.config.putCreatedStatus : 200, customer);
     })
     .delete(...credentials, requireAnyRight('customerDelete'), (req, res) => {
       send(
         res,
         200,
-        deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, String(req.params['id'])),
+        deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(req, res) }, String(req.params['id'])),
       );
     })
     .all(methodNotAllowed(['GET', 'PUT', 'DELETE']));
