@@ -6,6 +6,7 @@ import { ChangeFeed, type BulkChange, type ChangeEvent } from './change-feed.js'
 import type { ConsoleLog } from './console-log.js';
 import type { ControlledClock } from './controlled-clock.js';
 import { FaultRules } from './fault-rules.js';
+import { recordNotifications, type NotificationEntry } from './notification-log.js';
 import type { RequestRecord } from './request-record.js';
 import { Snapshots } from './snapshots.js';
 import { stateDocument } from './state-file.js';
@@ -42,6 +43,8 @@ export class ControlPlane {
   readonly requests: BoundedLog<RequestRecord>;
   readonly changes: BoundedLog<ChangeEvent>;
   readonly deliveries: BoundedLog<DeliveryRecord>;
+  /** What the SignalR hub sends, for `GET /_mock/notifications` (capacity `control.changeLogSize`). */
+  readonly notifications: BoundedLog<NotificationEntry>;
   readonly webhooks: WebhookDispatcher;
   readonly state: StateWriter | null;
   readonly #store: CustomerStore;
@@ -60,6 +63,7 @@ export class ControlPlane {
     this.requests = new BoundedLog(config.control.requestLogSize);
     this.changes = new BoundedLog(config.control.changeLogSize);
     this.deliveries = new BoundedLog(config.control.requestLogSize);
+    this.notifications = new BoundedLog(config.control.changeLogSize);
     this.webhooks = new WebhookDispatcher({
       targets: config.control.webhooks,
       retries: config.control.webhookRetries,
@@ -83,6 +87,7 @@ export class ControlPlane {
       if (change.kind === 'customer') this.webhooks.notify(change);
       this.state?.schedule();
     });
+    recordNotifications(this.feed, this.notifications, config.customerResourceName);
   }
 
   /** Replaces every customer and announces it (reset, load, restore). */

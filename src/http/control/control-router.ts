@@ -6,6 +6,7 @@ import { controlGuard } from './control-guard.js';
 import { dataRoutes } from './data-routes.js';
 import { faultRoutes } from './fault-routes.js';
 import { logRoutes } from './log-routes.js';
+import { notificationRoutes } from './notification-routes.js';
 import { snapshotRoutes } from './snapshot-routes.js';
 
 /** Fixtures and snapshots can be large: the control API takes bodies up to 256 MiB. */
@@ -21,5 +22,6 @@ export function controlRouter(deps: AppDeps): Router {
   router.use(controlGuard(deps.config.control));
   router.use(rawBody(CONTROL_BODY_LIMIT));
   router.use(dataRoutes(deps), snapshotRoutes(deps), clockRoutes(deps), faultRoutes(deps), logRoutes(deps));
+  router.use(notificationRoutes(deps));
   return router;
 }
