@@ -13,7 +13,7 @@ import { formatJunitReport } from '../report/junit.js';
 import { exitCode, type RunResult } from '../result.js';
 import { checkReachable, unreachableLine } from '../reachable.js';
 import { preflight, runContracts } from '../run.js';
-import type { LoadedScenario } from '../scenario.js';
+import { isHubStep, type LoadedScenario } from '../scenario.js';
 import { selectScenarios } from '../select.js';
 import { parseRunArgs, type ReporterName, type RunArgs } from './args.js';
 import type { CommandIo } from './io.js';
@@ -35,6 +35,7 @@ function dryRunLines(scenarios: readonly LoadedScenario[]): string {
   for (const s of scenarios) {
     out.push(`${s.id}  [${s.basis}]`);
     s.steps.forEach((step, i) => {
+      if (isHubStep(step)) return void out.push(`  ${i + 1}. hub ${JSON.stringify(step)}`);
       const as = step.as ?? s.defaults.as ?? 'anonymous';
       const lang = step.lang ?? s.defaults.lang;
       const who = [
