@@ -58,7 +58,8 @@ export class HubConnection implements HubPeer {
     if (this.#state === 'open') this.#restartTimeout();
     const read = this.#reader.push(text);
     if (!read.ok) {
-      this.#fail(HUB_TEXTS.tooLarge(read.bytes, this.#options.maxMessageBytes));
+      const detail = HUB_TEXTS.tooLarge(read.bytes, this.#options.maxMessageBytes);
+      this.#fail(this.#state === 'handshake' ? detail : HUB_TEXTS.protocolError(detail));
       return;
     }
     for (const record of read.records) {
