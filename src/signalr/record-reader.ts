@@ -1,4 +1,4 @@
-/** Ends every JSON hub protocol message, the handshake included (docs/portos/signalr.md#the-wire-protocol). */
+/** Ends every JSON hub protocol message, the handshake included (docs/portos/signalr.md#messages). */
 export const RECORD_SEPARATOR = '\u001e';
 
 /** `value` as one record: its JSON and the separator. */
