@@ -163,7 +163,7 @@ export const SCENARIO_SCHEMA = {
                 type: 'object',
                 required: ['name'],
                 additionalProperties: false,
-                properties: { name: nonEmpty, ids: { type: 'array', items: str } },
+                properties: { name: str, ids: { type: 'array', items: str } },
               },
             },
             as: { $ref: '#/$defs/hubIdentity' },
