@@ -370,7 +370,7 @@ describe('timers', () => {
   after(async () => {
     for (const mock of started) await mock.close();
   });
-  async function hub(signalr: ConfigInput['signalr']): Promise<{ mock: RunningMock; token: string }> {
+  async function hub(signalr: NonNullable<ConfigInput['signalr']>): Promise<{ mock: RunningMock; token: string }> {
     const mock = await startHubMock({ signalr });
     started.push(mock);
     return { mock, token: mock.auth.issueToken('manager') };
@@ -416,6 +416,25 @@ describe('configuration', () => {
     assert.equal(res.status, 404);
     assert.equal(mock.hub, null);
     await mock.close();
+  });
+
+  test('CORS on negotiate only for allowed origins, and not at all while cors.enabled is off', T, async () => {
+    const CASES: { cors: NonNullable<ConfigInput['cors']>; origin: string; echoed: boolean }[] = [
+      { cors: { enabled: true, origins: ['http://ok.example'] }, origin: 'http://ok.example', echoed: true },
+      { cors: { enabled: true, origins: ['http://ok.example'] }, origin: 'http://other.example', echoed: false },
+      { cors: { enabled: false }, origin: 'http://ok.example', echoed: false },
+    ];
+    for (const row of CASES) {
+      const mock = await startHubMock({ cors: row.cors });
+      const res = await fetch(`${hubUrl(mock)}/negotiate?negotiateVersion=1`, {
+        method: 'POST',
+        headers: { Origin: row.origin, Authorization: `Bearer ${mock.auth.issueToken('viewer')}` },
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('access-control-allow-origin'), row.echoed ? row.origin : null, JSON.stringify(row));
+      assert.equal(res.headers.get('access-control-allow-credentials'), row.echoed ? 'true' : null);
+      await mock.close();
+    }
   });
 
   test('signalr.path and the base path move the hub; auth.required off needs no credentials', T, async () => {
