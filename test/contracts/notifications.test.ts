@@ -3,7 +3,11 @@ import { after, before, test } from 'node:test';
 import { loadScenarioText } from '../../src/contracts/load.js';
 import { subsequence, withinMs } from '../../src/contracts/notifications.js';
 import { parseProfiles } from '../../src/contracts/profiles.js';
-import type { ScenarioStatus } from '../../src/contracts/result.js';
+import { formatConsoleReport } from '../../src/contracts/report/console.js';
+import { formatHtmlReport } from '../../src/contracts/report/html.js';
+import { formatJsonReport } from '../../src/contracts/report/json.js';
+import { formatJunitReport } from '../../src/contracts/report/junit.js';
+import type { RunResult, ScenarioStatus } from '../../src/contracts/result.js';
 import { runContracts } from '../../src/contracts/run.js';
 import { type FakeHub, fakeHub } from './support/fake-hub.js';
 import { fakeServer, json } from './support/fake-server.js';
@@ -52,11 +56,11 @@ const PROFILES = parseProfiles(
   {},
 ).profiles;
 
-async function run(yaml: string, baseUrl = hub.url) {
+async function runAll(yaml: string, baseUrl = hub.url): Promise<RunResult> {
   const loaded = loadScenarioText('s.yaml', yaml);
   assert.deepEqual(loaded.issues, []);
   assert.ok(PROFILES !== undefined);
-  const result = await runContracts({
+  return runContracts({
     baseUrl,
     scenarios: loaded.scenarios,
     profiles: PROFILES,
@@ -65,7 +69,10 @@ async function run(yaml: string, baseUrl = hub.url) {
     concurrency: 1,
     runId: 'run1',
   });
-  const [scenario] = result.scenarios;
+}
+
+async function run(yaml: string, baseUrl = hub.url) {
+  const [scenario] = (await runAll(yaml, baseUrl)).scenarios;
   assert.ok(scenario !== undefined);
   return scenario;
 }
@@ -252,6 +259,25 @@ test('the connections are closed at the end of the scenario, also when it failed
   const again = await run(scenario(['{ connect: {} }', post('/items/a', '[]', 100)]));
   assert.equal(again.status, 'passed');
   assert.equal(hub.calls.length, before, 'a connect calls no hub method');
+});
+
+test('every report names the notification finding, its step and the diff', async () => {
+  const result = await runAll(scenario([subscribe, post('/items/a', `[{ p: { action: deleted } }]`, '100ms')]));
+  const reports: [string, string, RegExp[]][] = [
+    [
+      'console',
+      formatConsoleReport(result),
+      [
+        /step 2 "POST \/items\/a"/,
+        /✗ notifications\[0\]\.p\.action: expected "deleted", got "created"/,
+        /\+ +"action": "created"/,
+      ],
+    ],
+    ['junit', formatJunitReport(result), [/assumption-not-confirmed/, /notifications\[0\]\.p\.action/]],
+    ['json', formatJsonReport(result), [/"kind": "notifications"/, /"path": "notifications\[0\]"/]],
+    ['html', formatHtmlReport(result), [/<span class="kind">notifications<\/span>/, /notifications\[0\]\.p\.action/]],
+  ];
+  for (const [name, text, patterns] of reports) for (const p of patterns) assert.match(text, p, `${name}: ${text}`);
 });
 
 // [yaml of one step (inside a scenario with as: hub), path of the expected issue or undefined, message]
