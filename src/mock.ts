@@ -102,6 +102,7 @@ export function createMock(options: MockOptions = {}): Mock {
         auth,
         feed: control.feed,
         traceId: ids.traceId,
+        onError: log,
         ...(options.hubTimers === undefined ? {} : { timers: options.hubTimers }),
       })
     : null;

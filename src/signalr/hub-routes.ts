@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
 import type { AppDeps } from '../http/deps.js';
@@ -13,21 +13,16 @@ import type { SignalRHub } from './signalr-hub.js';
  * credentials, so an allowed `Origin` is echoed with `Access-Control-Allow-Credentials: true` (never `*`), also
  * when every origin is allowed. Returns true when it answered a preflight.
  */
-function hubCors(
-  config: Config['cors'],
-  origin: string | undefined,
-  method: string,
-  res: Response,
-  requested: string | undefined,
-  preflight: boolean,
-): boolean {
+function hubCors(config: Config['cors'], req: Request, res: Response): boolean {
+  const origin = req.get('origin');
   if (!config.enabled || origin === undefined) return false;
   if (config.origins !== '*' && !config.origins.includes(origin)) return false;
   res.set('Access-Control-Allow-Origin', origin);
   res.set('Access-Control-Allow-Credentials', 'true');
   res.vary('Origin');
-  if (method !== 'OPTIONS' || !preflight) return false;
+  if (req.method !== 'OPTIONS' || req.get('access-control-request-method') === undefined) return false;
   res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  const requested = req.get('access-control-request-headers');
   if (requested !== undefined) res.set('Access-Control-Allow-Headers', requested);
   res.set('Access-Control-Max-Age', '600');
   res.status(204).end();
@@ -49,18 +44,7 @@ export function hubRoutes(deps: AppDeps, hub: SignalRHub): RequestHandler {
       next();
       return;
     }
-    const preflight = req.get('access-control-request-method') !== undefined;
-    if (
-      hubCors(
-        deps.config.cors,
-        req.get('origin'),
-        req.method,
-        res,
-        req.get('access-control-request-headers'),
-        preflight,
-      )
-    )
-      return;
+    if (hubCors(deps.config.cors, req, res)) return;
     if (route === 'hub') {
       next(new AppError('route_not_found', { path: req.path }));
       return;

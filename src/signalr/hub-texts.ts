@@ -9,6 +9,7 @@ export const HUB_TEXTS = {
     `An unexpected error occurred invoking '${target}' on the server. HubException: ${message}`,
   streamingNotSupported: (target: string) =>
     `The client attempted to invoke the non-streaming '${target}' method with a streaming invocation.`,
+  serverError: 'Connection closed with an error.',
   protocolError: (detail: string) => `Connection closed with an error. InvalidDataException: ${detail}`,
   handshakeUnparsable: 'An unexpected error occurred during connection handshake.',
   handshakeProtocol: (protocol: string) => `The protocol '${protocol}' is not supported.`,

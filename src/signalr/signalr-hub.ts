@@ -9,6 +9,7 @@ import { AppError } from '../errors/app-error.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { hubCredentialHeaders } from './access-token.js';
 import { HubConnection, type NotificationResource } from './hub-connection.js';
+import { HUB_TEXTS } from './hub-texts.js';
 import { hubPaths, hubRouteOf, type HubPaths } from './hub-paths.js';
 import { REAL_TIMERS, type HubTimers } from './hub-timers.js';
 import { toNotification, type Notification } from './notification.js';
@@ -24,6 +25,8 @@ export interface SignalRHubOptions {
   timers?: HubTimers;
   /** Connection ids and tokens; URL-safe (default: 16 random bytes, base64url). */
   newId?: () => string;
+  /** Where unexpected errors are reported. */
+  onError?: (error: unknown) => void;
 }
 
 /** The answer to `POST {hub}/negotiate?negotiateVersion=1` (docs/portos/signalr.md#negotiate). */
@@ -119,10 +122,13 @@ export class SignalRHub {
     const url = req.url ?? '/';
     if (hubRouteOf(url, this.paths) !== 'hub') return false;
     const { config, auth } = this.#options;
-    const where = {
-      locale: negotiateLocale(req.headers['accept-language'], config.defaultLocale),
-      instance: url.split('?')[0] ?? '/',
-      traceId: this.#options.traceId(),
+    const refuse = (error: AppError): true => {
+      refuseUpgrade(socket, error, {
+        locale: negotiateLocale(req.headers['accept-language'], config.defaultLocale),
+        instance: url.split('?')[0] ?? '/',
+        traceId: this.#options.traceId(),
+      });
+      return true;
     };
     if (this.#closed) {
       socket.destroy();
@@ -135,25 +141,17 @@ export class SignalRHub {
         headers: hubCredentialHeaders(url, req.headers),
         body: NO_BODY,
       });
-      if (!outcome.ok) {
-        refuseUpgrade(socket, new AppError('unauthenticated', { reason: outcome.reason }), where);
-        return true;
-      }
+      if (!outcome.ok) return refuse(new AppError('unauthenticated', { reason: outcome.reason }));
     }
-    const token = new URLSearchParams(url.slice(url.indexOf('?') + 1 || url.length)).get('id');
+    const query = url.indexOf('?');
+    const token = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get('id');
     let slot: Slot;
     if (token === null) {
       slot = { connectionId: this.#newId(), connection: null, expiry: null };
     } else {
       const found = this.#slots.get(token);
-      if (found === undefined) {
-        refuseUpgrade(socket, new AppError('hub_connection_unknown', {}), where);
-        return true;
-      }
-      if (found.connection !== null) {
-        refuseUpgrade(socket, new AppError('hub_connection_in_use', {}), where);
-        return true;
-      }
+      if (found === undefined) return refuse(new AppError('hub_connection_unknown', {}));
+      if (found.connection !== null) return refuse(new AppError('hub_connection_in_use', {}));
       found.expiry?.cancel();
       slot = found;
     }
@@ -217,7 +215,15 @@ export class SignalRHub {
     const attach = (socket: WebSocket): void => {
       ws = socket;
       this.#sockets.add(socket);
-      socket.on('message', (data) => hub.receive(textOf(data)));
+      socket.on('message', (data) => {
+        try {
+          hub.receive(textOf(data));
+        } catch (error) {
+          // A defect of the hub, not of the client: report it and end this connection only.
+          this.#options.onError?.(error);
+          hub.close(HUB_TEXTS.serverError);
+        }
+      });
       socket.on('close', () => {
         this.#sockets.delete(socket);
         hub.socketClosed();
