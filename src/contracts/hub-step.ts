@@ -22,6 +22,14 @@ export function hubIdentity(step: HubStep, scenario: LoadedScenario): string {
   return (typeof as === 'string' ? as : as?.[0]) ?? ANONYMOUS;
 }
 
+/** One line for `--dry-run`: `Subscribe portos.resources.changed {"resources":[...]} (as manager) → error`. */
+export function describeHubStep(step: HubStep, scenario: LoadedScenario): string {
+  const call = callOf(step);
+  const args = (call?.args ?? []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  const fails = !('connect' in step) && step.expect?.error !== undefined ? ' → error' : '';
+  return `${call?.method ?? 'connect'}${args === '' ? '' : ` ${args}`} (as ${hubIdentity(step, scenario)})${fails}`;
+}
+
 /** Runs `subscribe`, `unsubscribe` or `connect` on the identity's connection (opened on first use). */
 export async function runHubStep(
   step: HubStep,

@@ -155,15 +155,17 @@ export class NotificationSessions {
       connection.closed = error?.message ?? 'the connection closed';
       wake();
     });
+    // Negotiate has the run's timeout of its own; this bounds the WebSocket and the handshake after it too.
+    const limit = 2 * this.ctx.http.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.ctx.http.timeoutMs);
+      timer = setTimeout(() => resolve('timeout'), limit);
     });
     try {
       const started = await Promise.race([hub.start().then(() => 'started' as const), timeout]);
       if (started === 'timeout') {
         await hub.stop().catch(() => undefined);
-        const message = `no answer from the hub ${this.url} within ${this.ctx.http.timeoutMs} ms`;
+        const message = `no answer from the hub ${this.url} within ${limit} ms`;
         return { ok: false, finding: { kind: 'no-answer', path: 'hub', message } };
       }
     } catch (error) {

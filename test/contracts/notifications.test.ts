@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { describeHubStep } from '../../src/contracts/hub-step.js';
 import { loadScenarioText } from '../../src/contracts/load.js';
 import { subsequence, withinMs } from '../../src/contracts/notifications.js';
 import { parseProfiles } from '../../src/contracts/profiles.js';
@@ -56,7 +57,7 @@ const PROFILES = parseProfiles(
   {},
 ).profiles;
 
-async function runAll(yaml: string, baseUrl = hub.url): Promise<RunResult> {
+async function runAll(yaml: string, baseUrl = hub.url, timeoutMs = 5000): Promise<RunResult> {
   const loaded = loadScenarioText('s.yaml', yaml);
   assert.deepEqual(loaded.issues, []);
   assert.ok(PROFILES !== undefined);
@@ -65,7 +66,7 @@ async function runAll(yaml: string, baseUrl = hub.url): Promise<RunResult> {
     scenarios: loaded.scenarios,
     profiles: PROFILES,
     spec: undefined,
-    http: { timeoutMs: 5000, retries: 0 },
+    http: { timeoutMs, retries: 0 },
     concurrency: 1,
     runId: 'run1',
   });
@@ -278,6 +279,40 @@ test('every report names the notification finding, its step and the diff', async
     ['html', formatHtmlReport(result), [/<span class="kind">notifications<\/span>/, /notifications\[0\]\.p\.action/]],
   ];
   for (const [name, text, patterns] of reports) for (const p of patterns) assert.match(text, p, `${name}: ${text}`);
+});
+
+test('a hub whose negotiate never answers could not run (the run timeout bounds the start)', async () => {
+  const silent = await fakeServer(() => undefined);
+  try {
+    const result = await runAll(scenario([subscribe], 'doc'), silent.url, 300);
+    const finding = result.scenarios[0]?.steps[0]?.findings[0];
+    assert.equal(result.scenarios[0]?.status, 'error');
+    assert.equal(finding?.kind, 'no-answer');
+    assert.match(finding?.message ?? '', /timed out after 300 ms/);
+  } finally {
+    await silent.close();
+  }
+});
+
+test('--dry-run describes hub steps in one line each', () => {
+  const { scenarios } = loadScenarioText(
+    's.yaml',
+    scenario([
+      subscribe,
+      `{ unsubscribe: { event: ${EVENT}, as: other } }`,
+      '{ connect: {} }',
+      '{ subscribe: { event: x }, expect: { error: y } }',
+    ]),
+  );
+  const [loaded] = scenarios;
+  assert.ok(loaded !== undefined);
+  const lines = loaded.steps.flatMap((step) => ('request' in step ? [] : [describeHubStep(step, loaded)]));
+  assert.deepEqual(lines, [
+    `Subscribe ${EVENT} {"resources":[{"name":"item","ids":["a"]}]} (as hub)`,
+    `Unsubscribe ${EVENT} (as other)`,
+    'connect (as hub)',
+    'Subscribe x (as hub) → error',
+  ]);
 });
 
 // [yaml of one step (inside a scenario with as: hub), path of the expected issue or undefined, message]
