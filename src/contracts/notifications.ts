@@ -222,17 +222,18 @@ export class NotificationSessions {
     const deadline = performance.now() + within;
     for (;;) {
       const after = connection.received.slice(since);
-      const verdict = expected.length === 0 ? noneExpected(after, within) : subsequence(expected, after);
+      const verdict = expected.length === 0 ? noneExpected(after, within) : subsequence(expected, after, within);
       const done = expected.length === 0 ? after.length > 0 : verdict.length === 0;
       const left = deadline - performance.now();
       if (done || left <= 0 || connection.closed !== undefined) {
-        if (verdict.length > 0 && connection.closed !== undefined && !done)
+        // A closed connection receives nothing more: neither a match nor "none arrived" can be told any longer.
+        if (connection.closed !== undefined && !done)
           verdict.push({
             kind: 'notifications',
             path: 'hub',
             message: `the hub closed the connection: ${connection.closed}`,
           });
-        return verdict.map((f) => ({ ...f, message: f.message.replace('%WITHIN%', `${within} ms`) }));
+        return verdict;
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done_, left);
@@ -271,10 +272,11 @@ function noneExpected(after: readonly unknown[], within: number): Finding[] {
  * Matches `expected` in order against a subsequence of `actual` (the earliest match for each item, which finds a
  * match whenever one exists). For the first item that matches nothing, the closest candidate's mismatches.
  */
-export function subsequence(expected: readonly unknown[], actual: readonly unknown[]): Finding[] {
+export function subsequence(expected: readonly unknown[], actual: readonly unknown[], within = 0): Finding[] {
   let from = 0;
   for (const [i, item] of expected.entries()) {
     const path = `notifications[${i}]`;
+    const after = i === 0 ? '' : ` after notifications[${i - 1}]`;
     let best: { index: number; problems: ReturnType<typeof matchValue> } | undefined;
     for (let j = from; j < actual.length; j++) {
       const problems = matchValue(item, actual[j], path);
@@ -285,11 +287,11 @@ export function subsequence(expected: readonly unknown[], actual: readonly unkno
       if (best === undefined || problems.length < best.problems.length) best = { index: j, problems };
     }
     if (best === undefined) {
-      const seen = actual.length === 0 ? 'none arrived' : `${actual.length - from} arrived after the earlier matches`;
-      return [{ kind: 'notifications', path, message: `not received within %WITHIN% (${seen})`, expected: item }];
+      const message = `not received within ${within} ms (none arrived${after})`;
+      return [{ kind: 'notifications', path, message, expected: item }];
     }
     if (best.problems.length > 0) {
-      const message = `not received within %WITHIN%; the closest of the ${actual.length - from} received differs:`;
+      const message = `not received within ${within} ms; the closest of the ${actual.length - from} received${after} differs:`;
       return [
         { kind: 'notifications', path, message, expected: item, actual: actual[best.index] },
         ...findings(

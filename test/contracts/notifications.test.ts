@@ -31,8 +31,8 @@ const changed = (action: string, id: string) => ({
 
 before(async () => {
   // POST /items/{id}: one `created`; /two/{id}: created, an event of another id, updated; /late/{id}: the event
-  // after the answer; /silent/{id}: none.
-  hub = await fakeHub((req, res, { push }) => {
+  // after the answer; /silent/{id}: none; /drop/{id}: the hub closes every connection.
+  hub = await fakeHub((req, res, { push, drop }) => {
     const [, route, id = ''] = (req.url ?? '').split('/');
     if (route === 'items') push(changed('created', id));
     if (route === 'two') {
@@ -41,6 +41,7 @@ before(async () => {
       push(changed('updated', id));
     }
     if (route === 'late') setTimeout(() => push(changed('created', id)), 100);
+    if (route === 'drop') drop();
     json(res, 201, { id });
   });
   // No hub here: negotiate answers 404.
@@ -155,6 +156,12 @@ const CASES: [string, string, ScenarioStatus, RegExp | undefined, ('plain' | 'do
     ]),
     'unconfirmed',
     /not received within 300 ms/,
+  ],
+  [
+    'a connection the hub closes cannot confirm that none arrive',
+    scenario([subscribe, post('/drop/a', '[]', '1s')]),
+    'unconfirmed',
+    /^notifications hub: the hub closed the connection: .*dropped/,
   ],
   [
     'a connection without Subscribe gets nothing',

@@ -14,6 +14,8 @@ export interface FakeHub {
   calls: string[];
   /** Sends a Notification to every connection subscribed to its event. */
   push(notification: { e: string } & Record<string, unknown>): void;
+  /** Closes every hub connection from the server side (Close message, then close 1000). */
+  drop(): void;
   close(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export interface FakeHub {
  * A hub method `Subscribe` with an event other than `portos.resources.changed` fails like ASP.NET's HubException.
  */
 export async function fakeHub(
-  handle: (req: IncomingMessage, res: ServerResponse, hub: Pick<FakeHub, 'push'>) => void,
+  handle: (req: IncomingMessage, res: ServerResponse, hub: Pick<FakeHub, 'push' | 'drop'>) => void,
 ): Promise<FakeHub> {
   const sockets = new Map<WebSocket, Set<string>>();
   const calls: string[] = [];
@@ -30,6 +32,12 @@ export async function fakeHub(
     for (const [socket, events] of sockets) {
       if (events.has(notification.e))
         socket.send(JSON.stringify({ type: 1, target: 'OnEvent', arguments: [notification] }) + RS);
+    }
+  };
+  const drop = () => {
+    for (const socket of sockets.keys()) {
+      socket.send(`{"type":7,"error":"dropped"}${RS}`);
+      socket.close(1000);
     }
   };
   const server = createServer((req, res) => {
@@ -45,7 +53,7 @@ export async function fakeHub(
         }),
       );
     }
-    handle(req, res, { push });
+    handle(req, res, { push, drop });
   });
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
@@ -97,6 +105,7 @@ export async function fakeHub(
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
     push,
+    drop,
     close: async () => {
       for (const ws of wss.clients) ws.terminate();
       wss.close();
