@@ -20,3 +20,5 @@ export {
   type WebhookPayload,
 } from './control/webhook-payload.js';
 export * as contracts from './contracts/index.js';
+export type { Notification, NotificationSender, ResourceChangedPayload } from './signalr/notification.js';
+export type { HubTimer, HubTimers } from './signalr/hub-timers.js';

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { loadIdentities, type Identities } from './auth/identities.js';
@@ -19,6 +20,10 @@ import { specIndex } from './spec/spec-index.js';
 import { CustomerStore } from './store/customer-store.js';
 import { randomIds, type IdGenerator } from './store/ids.js';
 import { generateCustomers } from './store/seed.js';
+import type { HubTimers } from './signalr/hub-timers.js';
+import { refuseUpgrade } from './signalr/refuse-upgrade.js';
+import { SignalRHub } from './signalr/signalr-hub.js';
+import { AppError } from './errors/app-error.js';
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -39,6 +44,8 @@ export interface MockOptions {
   identities?: Identities;
   /** Where unexpected errors (500s) and one-line notices (the state file failing) go; default `console.error`. */
   log?: (error: unknown) => void;
+  /** The SignalR hub's keep-alive and timeout timers (default: real time; never the mock clock). */
+  hubTimers?: HubTimers;
 }
 
 /**
@@ -58,9 +65,11 @@ export interface Mock {
   auth: AuthService;
   /** Faults, locks, snapshots, logs, webhooks and the state file. */
   control: ControlPlane;
+  /** The SignalR hub (`signalr.enabled`), else null; `startMock` puts its WebSocket upgrades on the server. */
+  hub: SignalRHub | null;
   /** Puts the starting customers back (the given ones, or the seed's). */
   reset(): void;
-  /** Writes the state file (if any) and stops webhook deliveries. */
+  /** Closes the hub's connections, writes the state file (if any) and stops webhook deliveries. */
   shutdown(): Promise<void>;
 }
 
@@ -99,9 +108,23 @@ export function createMock(options: MockOptions = {}): Mock {
   });
   if (stateFile !== '' && fromState === undefined)
     writeStateFileSync(stateFile, stateDocument(store.list(), clock.now()));
-  const deps = { config, store, clock, ids, spec, schemas, auth, control };
+  const hub = config.signalr.enabled
+    ? new SignalRHub({
+        config,
+        auth,
+        feed: control.feed,
+        traceId: ids.traceId,
+        onError: log,
+        ...(options.hubTimers === undefined ? {} : { timers: options.hubTimers }),
+      })
+    : null;
+  const deps = { config, store, clock, ids, spec, schemas, auth, control, hub };
   const app = buildApp(deps, log);
-  return { app, config, store, clock, auth, control, reset: () => control.reset(), shutdown: () => control.close() };
+  const shutdown = async () => {
+    await hub?.close();
+    await control.close();
+  };
+  return { app, config, store, clock, auth, control, hub, reset: () => control.reset(), shutdown };
 }
 
 /**
@@ -137,6 +160,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       traceId: ids.traceId,
     }),
   );
+  const { hub } = mock;
+  if (hub !== null) {
+    // Every upgrade request comes here once a listener exists: the hub takes its path, any other is a 404.
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (hub.handleUpgrade(req, socket, head)) return;
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      refuseUpgrade(socket, new AppError('route_not_found', { path }), {
+        locale: mock.config.defaultLocale,
+        instance: path,
+        traceId: ids.traceId(),
+      });
+    });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(mock.config.port, mock.config.host, () => {
@@ -151,6 +187,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${mock.config.basePath}`,
     server,
     close: async () => {
+      await hub?.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();

@@ -67,6 +67,18 @@ export const CONFIG_SCHEMA = {
         token: { type: 'string' },
       },
     },
+    signalr: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        path: { type: 'string', pattern: '^(/[A-Za-z0-9._~-]+)+$' },
+        keepAliveIntervalMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
+        clientTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
+        handshakeTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
+        maxMessageBytes: { type: 'integer', minimum: 64, maximum: 16_777_216 },
+      },
+    },
     auth: {
       type: 'object',
       additionalProperties: false,

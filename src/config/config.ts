@@ -96,6 +96,21 @@ export interface Config {
     /** File with users, devices and API keys; '' = the built-in fixtures. */
     identitiesFile: string;
   };
+  /** The SignalR hub PORTOS pushes notifications through (docs/decisions.md#real-time-notifications). */
+  signalr: {
+    /** Serve the hub; off: its paths are plain 404s. */
+    enabled: boolean;
+    /** The hub's path under `basePath` (case-insensitive); negotiate is `{path}/negotiate`. */
+    path: string;
+    /** Send a Ping after this long without sending anything (real time). */
+    keepAliveIntervalMs: number;
+    /** Close a connection that sent nothing for this long (real time). */
+    clientTimeoutMs: number;
+    /** Close a connection whose handshake has not arrived within this long (real time). */
+    handshakeTimeoutMs: number;
+    /** Largest message a client may send; a larger one closes the connection. */
+    maxMessageBytes: number;
+  };
   /** The mock's PORTOS licence. */
   license: {
     /** When it expires (ISO 8601 instant, no zone = UTC), judged on the mock clock: the health check's `license` entry. */
@@ -152,6 +167,14 @@ export const DEFAULT_CONFIG: Config = {
     refreshLifetimeSeconds: 7 * 24 * 3600,
     nws4WindowSeconds: 150,
     identitiesFile: '',
+  },
+  signalr: {
+    enabled: true,
+    path: '/signalr/v1/mainHub',
+    keepAliveIntervalMs: 15_000,
+    clientTimeoutMs: 30_000,
+    handshakeTimeoutMs: 15_000,
+    maxMessageBytes: 32_768,
   },
   license: { expirationTime: '2099-12-31T23:00:00.000Z' },
 };

@@ -12,9 +12,11 @@ import { interpolateDeep, type Scope } from './interpolate.js';
 import type { OpenApiIndex } from '../spec/openapi-index.js';
 import { profileField } from './profiles.js';
 import { send, type HttpOptions, type HttpRequest, type Observation } from './replay.js';
+import { runHubStep } from './hub-step.js';
+import { NotificationSessions, withinMs } from './notifications.js';
 import { buildRequest, withoutRemoved } from './request.js';
 import { type ScenarioResult, type StepResult, scenarioIdentity, statusOf } from './result.js';
-import { ANONYMOUS, type Expect, type LoadedScenario, type Step } from './scenario.js';
+import { ANONYMOUS, type Expect, isHubStep, type LoadedScenario, type Step } from './scenario.js';
 import { stepLanguages } from './titles.js';
 
 /** What running a scenario needs from the run. */
@@ -90,6 +92,7 @@ async function runVariant(
   scope: Scope,
   ctx: ExecuteContext,
   scenario: string,
+  hub: NotificationSessions,
 ): Promise<{ result: StepResult; obs?: Observation; captured?: Record<string, unknown> }> {
   const name = step.name ?? `${step.request.method} ${step.request.path}`;
   const base = { index, name, as, lang, method: step.request.method, url: step.request.path };
@@ -109,6 +112,8 @@ async function runVariant(
   if (control && ctx.control?.token !== undefined)
     request = { ...request, headers: { 'x-mock-control-token': ctx.control.token, ...request.headers } };
   request = withoutRemoved(request, built.built.removed);
+  // Notifications count from here: what the identity's connection received before this request is not looked at.
+  const since = step.expect.notifications === undefined ? undefined : await hub.mark(as);
   // A retry would send the request again past a fault meant to drop or cut it.
   const sent = await send(request, step.expect.transport === undefined ? ctx.http : { ...ctx.http, retries: 0 });
   const url =
@@ -137,6 +142,11 @@ async function runVariant(
   const expect = control ? { schema: false as const, ...(expected.value as Expect) } : (expected.value as Expect);
   found.push(...checkResponse(expect, { method: request.method, path: built.built.path, lang }, obs, ctx.spec));
   found.push(...captured.findings);
+  const notifications = (expected.value as Expect).notifications;
+  if (notifications !== undefined) {
+    const within = withinMs((expected.value as Expect).within);
+    found.push(...(await hub.expect(as, since ?? 0, notifications, within)));
+  }
   const expectedBody = (expected.value as Expect).body;
   const bodyDiff = found.some((f) => f.kind === 'body') ? renderDiff(expectedBody, obs.body) : [];
   const result: StepResult = {
@@ -154,6 +164,20 @@ async function runVariant(
 
 /** Runs a scenario's steps in order (each once per identity × language) and stops at the first failing step. */
 export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteContext): Promise<ScenarioResult> {
+  // SignalR connections live as long as the scenario, whatever happens in it.
+  const hub = new NotificationSessions(ctx);
+  try {
+    return await executeWith(scenario, ctx, hub);
+  } finally {
+    await hub.close();
+  }
+}
+
+async function executeWith(
+  scenario: LoadedScenario,
+  ctx: ExecuteContext,
+  hub: NotificationSessions,
+): Promise<ScenarioResult> {
   const started = performance.now();
   const captured: Record<string, unknown> = {};
   const uid = ctx.uid();
@@ -168,6 +192,15 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
     },
   });
   for (const [index, step] of scenario.steps.entries()) {
+    if (isHubStep(step)) {
+      const result = await runHubStep(step, index, scenario, scopeOf, hub);
+      steps.push(result);
+      if (result.findings.length > 0) {
+        failedAt = index;
+        break;
+      }
+      continue;
+    }
     const identities = list(step.as ?? scenario.defaults.as, ANONYMOUS);
     const langs = stepLanguages(step.lang ?? scenario.defaults.lang);
     const titles: { as: string; lang: string; title: unknown }[] = [];
@@ -188,7 +221,7 @@ export async function executeScenario(scenario: LoadedScenario, ctx: ExecuteCont
     for (const as of identities) {
       for (const lang of langs) {
         const scope = scopeOf(as, lang);
-        const { result, obs, captured: values } = await runVariant(step, index, as, lang, scope, ctx, scenario.id);
+        const { result, obs, captured: values } = await runVariant(step, index, as, lang, scope, ctx, scenario.id, hub);
         firstCaptures ??= values;
         if (obs !== undefined) {
           titles.push({ as, lang, title: (obs.body as { title?: unknown } | undefined)?.title });

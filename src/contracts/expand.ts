@@ -1,5 +1,13 @@
 import { interpolateString } from './interpolate.js';
-import type { LoadedScenario, Scenario, ScenarioFile, Step } from './scenario.js';
+import {
+  type HubStep,
+  hubStepIdentity,
+  isHubStep,
+  type LoadedScenario,
+  type Scenario,
+  type ScenarioFile,
+  type ScenarioStep,
+} from './scenario.js';
 
 /** Fills `${column}` of the example row into identity names (the loader checked they are columns). */
 function rowIdentity(as: string | string[] | undefined, row: Record<string, unknown>): string | string[] | undefined {
@@ -11,8 +19,17 @@ function rowIdentity(as: string | string[] | undefined, row: Record<string, unkn
   return typeof as === 'string' ? fill(as) : as.map(fill);
 }
 
-function rowSteps(steps: readonly Step[], row: Record<string, unknown>): Step[] {
+function rowHubStep(step: HubStep, row: Record<string, unknown>): HubStep {
+  const as = rowIdentity(hubStepIdentity(step), row);
+  if (typeof as !== 'string') return step;
+  if ('subscribe' in step) return { ...step, subscribe: { ...step.subscribe, as } };
+  if ('unsubscribe' in step) return { ...step, unsubscribe: { ...step.unsubscribe, as } };
+  return { ...step, connect: { as } };
+}
+
+function rowSteps(steps: readonly ScenarioStep[], row: Record<string, unknown>): ScenarioStep[] {
   return steps.map((step) => {
+    if (isHubStep(step)) return rowHubStep(step, row);
     const as = rowIdentity(step.as, row);
     return as === undefined ? step : { ...step, as };
   });

@@ -25,6 +25,7 @@ export const FINDING_KINDS = [
   'elapsed',
   'control',
   'identity',
+  'notifications',
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];

@@ -24,4 +24,15 @@ export { recordingYaml } from './record/write.js';
 export { MATCHERS } from './matchers.js';
 export { CONTROL_ACTIONS } from './control-actions.js';
 export { SCENARIO_SCHEMA } from './scenario-schema.js';
-export type { LoadedScenario, LoadIssue, Scenario, ScenarioFile, Step } from './scenario.js';
+export type {
+  ConnectStep,
+  HubStep,
+  LoadedScenario,
+  LoadIssue,
+  Scenario,
+  ScenarioFile,
+  ScenarioStep,
+  Step,
+  SubscribeStep,
+  UnsubscribeStep,
+} from './scenario.js';

@@ -1,6 +1,6 @@
 import { ACTION_NAMES, actionRow, readAction, undoneBy, type ControlActionSpec } from './control-actions.js';
 import type { SchemaIssue } from './schema-issues.js';
-import { CONTROL_TAG, EXCLUSIVE_TAG, type Scenario, type ScenarioFile } from './scenario.js';
+import { CONTROL_TAG, EXCLUSIVE_TAG, isHubStep, type Scenario, type ScenarioFile } from './scenario.js';
 
 type Segments = (string | number)[];
 
@@ -43,6 +43,7 @@ export function lintControl(file: ScenarioFile, scenario: Scenario, base: Segmen
       }
     });
   scenario.steps.forEach((step, s) => {
+    if (isHubStep(step)) return;
     const at: Segments = [...base, 'steps', s];
     const faultHeader = Object.keys(step.request.headers ?? {}).some((h) => h.toLowerCase() === FAULT_HEADER);
     if (step.arrange !== undefined || step.request.api === 'control' || faultHeader) usesControl = true;

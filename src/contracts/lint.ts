@@ -2,7 +2,7 @@ import { BUILTIN_VARS, references } from './interpolate.js';
 import { isRecord } from './json-path.js';
 import { lintControl } from './lint-control.js';
 import type { SchemaIssue } from './schema-issues.js';
-import type { Scenario, ScenarioFile, Step } from './scenario.js';
+import { type HubStep, hubStepIdentity, isHubStep, type Scenario, type ScenarioFile, type Step } from './scenario.js';
 import { isDocumentedTitle, stepLanguages } from './titles.js';
 
 type Segments = (string | number)[];
@@ -69,6 +69,46 @@ function lintTitles(scenario: Scenario, step: Step, at: Segments, issues: Schema
   }
 }
 
+const HUB_KEYS = ['subscribe', 'unsubscribe', 'connect'];
+const isHubKey = (key: string) => HUB_KEYS.includes(key);
+
+/** A hub step belongs to one identity: without its own `as`, the scenario's must be a single one. */
+function lintHubStep(step: HubStep, scenario: Scenario, at: Segments): SchemaIssue[] {
+  if (hubStepIdentity(step) !== undefined) return [];
+  if (scenario.as === undefined || (Array.isArray(scenario.as) && scenario.as.length !== 1)) {
+    const key = Object.keys(step).find(isHubKey) ?? '';
+    return [
+      {
+        segments: [...at, key],
+        message: 'a SignalR connection belongs to one bearer identity: give as here or one as to the scenario',
+      },
+    ];
+  }
+  return [];
+}
+
+/** `expect.notifications` needs a connection opened by an earlier hub step; `within` needs notifications. */
+function lintNotifications(step: Step, connected: boolean, at: Segments): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const { notifications, within } = step.expect;
+  if (notifications !== undefined && !connected)
+    issues.push({
+      segments: [...at, 'expect', 'notifications'],
+      message: 'notifications arrive on a SignalR connection: subscribe (or connect) in an earlier step',
+    });
+  if (notifications !== undefined && step.request.api === 'control')
+    issues.push({
+      segments: [...at, 'expect', 'notifications'],
+      message: 'control API requests emit no notifications; expect them on PORTOS requests',
+    });
+  if (within !== undefined && notifications === undefined)
+    issues.push({
+      segments: [...at, 'expect', 'within'],
+      message: 'within bounds the wait for notifications: add them',
+    });
+  return issues;
+}
+
 /** Checks that the schema cannot express: variables, matcher objects, titles and provenance. */
 export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set()): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
@@ -101,9 +141,19 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
         }
       });
     checkIdentity(scenario.as, [...base, 'as']);
-    scenario.steps.forEach((step, i) => {
+    let connected = false;
+    scenario.steps.forEach((hubOrRequest, i) => {
       const at: Segments = [...base, 'steps', i];
+      if (isHubStep(hubOrRequest)) {
+        connected = true;
+        issues.push(...lintHubStep(hubOrRequest, scenario, at));
+        checkIdentity(hubStepIdentity(hubOrRequest), [...at, Object.keys(hubOrRequest).find(isHubKey) ?? '', 'as']);
+        checkRefs(hubOrRequest, at);
+        return;
+      }
+      const step = hubOrRequest;
       checkIdentity(step.as, [...at, 'as']);
+      issues.push(...lintNotifications(step, connected, at));
       if (step.request.body !== undefined && step.request.rawBody !== undefined) {
         issues.push({
           segments: [...at, 'request', 'rawBody'],

@@ -20,7 +20,14 @@ import type { Profiles } from './profiles.js';
 import { send, type HttpOptions } from './replay.js';
 import { RunLease, type RunLeaseMode, type RunLeaseOptions } from './run-lease.js';
 import type { RunResult, ScenarioResult } from './result.js';
-import { ANONYMOUS, EXCLUSIVE_TAG, type LoadIssue, type LoadedScenario } from './scenario.js';
+import {
+  ANONYMOUS,
+  EXCLUSIVE_TAG,
+  hubStepIdentity,
+  isHubStep,
+  type LoadIssue,
+  type LoadedScenario,
+} from './scenario.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -61,7 +68,7 @@ function identitiesOf(scenario: LoadedScenario): { names: Set<string>; refs: Set
     v === undefined ? undefined : (typeof v === 'string' ? [v] : v).forEach((n) => names.add(n));
   add(scenario.defaults.as);
   for (const step of scenario.steps) {
-    add(step.as);
+    add(isHubStep(step) ? hubStepIdentity(step) : step.as);
     for (const ref of references(JSON.stringify(step))) {
       const m = /^profile\.([A-Za-z0-9_.-]+?)\./.exec(ref.expression.trim());
       if (m?.[1] !== undefined) refs.add(m[1]);

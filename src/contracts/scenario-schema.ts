@@ -12,6 +12,18 @@ const oneOrMany = (item: Record<string, unknown>) => ({
 });
 const variableName = '^(?!(run|uid|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$';
 
+/**
+ * `if` the object has member `key`, it must match `$defs/<ref>`, else `otherwise`: one kind of step per member, so
+ * a broken step is explained by its own kind's schema only (JSON Schema's `then` keyword, built as data).
+ */
+function whenMember(key: string, ref: string, otherwise: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries([
+    ['if', { properties: { [key]: {} }, required: [key] }],
+    ['then', { $ref: `#/$defs/${ref}` }],
+    ['else', otherwise],
+  ]);
+}
+
 const matcherProperties = Object.fromEntries(
   Object.entries(MATCHERS).map(([name, def]) => [name, { description: def.description, ...def.arg }]),
 );
@@ -105,6 +117,92 @@ export const SCENARIO_SCHEMA = {
       },
     },
     step: {
+      description:
+        'A request (request + expect), or a SignalR hub step: subscribe, unsubscribe or connect (see FORMAT.md "Notifications").',
+      type: 'object',
+      ...whenMember(
+        'subscribe',
+        'subscribeStep',
+        whenMember(
+          'unsubscribe',
+          'unsubscribeStep',
+          whenMember('connect', 'connectStep', { $ref: '#/$defs/requestStep' }),
+        ),
+      ),
+    },
+    hubIdentity: {
+      description: "The identity whose SignalR connection this is (default: the scenario's as); a bearer profile.",
+      type: 'string',
+      pattern: '^(?:[A-Za-z0-9_.-]|\\$\\{[A-Za-z_][A-Za-z0-9_]*\\})+$',
+    },
+    hubEvent: { ...nonEmpty, description: 'The event name, e.g. portos.resources.changed.' },
+    hubExpect: {
+      description: 'Default: the hub method succeeds. error: it fails with an error text matching this expectation.',
+      type: 'object',
+      additionalProperties: false,
+      properties: { error: { $ref: '#/$defs/expectation' } },
+    },
+    subscribeStep: {
+      type: 'object',
+      required: ['subscribe'],
+      additionalProperties: false,
+      properties: {
+        name: str,
+        subscribe: {
+          description:
+            "Opens the identity's SignalR connection (once per scenario) and calls Subscribe(event, {resources}); it stays subscribed to the end of the scenario.",
+          type: 'object',
+          required: ['event'],
+          additionalProperties: false,
+          properties: {
+            event: { $ref: '#/$defs/hubEvent' },
+            resources: {
+              description: 'Only changes of these resources (and ids); absent: every resource.',
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name'],
+                additionalProperties: false,
+                properties: { name: str, ids: { type: 'array', items: str } },
+              },
+            },
+            as: { $ref: '#/$defs/hubIdentity' },
+          },
+        },
+        expect: { $ref: '#/$defs/hubExpect' },
+      },
+    },
+    unsubscribeStep: {
+      type: 'object',
+      required: ['unsubscribe'],
+      additionalProperties: false,
+      properties: {
+        name: str,
+        unsubscribe: {
+          description: "Calls Unsubscribe(event) on the identity's connection; the connection stays open.",
+          type: 'object',
+          required: ['event'],
+          additionalProperties: false,
+          properties: { event: { $ref: '#/$defs/hubEvent' }, as: { $ref: '#/$defs/hubIdentity' } },
+        },
+        expect: { $ref: '#/$defs/hubExpect' },
+      },
+    },
+    connectStep: {
+      type: 'object',
+      required: ['connect'],
+      additionalProperties: false,
+      properties: {
+        name: str,
+        connect: {
+          description: "Opens the identity's SignalR connection without subscribing to anything.",
+          type: 'object',
+          additionalProperties: false,
+          properties: { as: { $ref: '#/$defs/hubIdentity' } },
+        },
+      },
+    },
+    requestStep: {
       type: 'object',
       required: ['request', 'expect'],
       additionalProperties: false,
@@ -193,6 +291,19 @@ export const SCENARIO_SCHEMA = {
           description:
             '"spec" (default): the response schema of spec/openapi.yaml; false: none; or a schema ({$ref: "#/components/schemas/X"}).',
           anyOf: [{ const: 'spec' }, { const: false }, { type: 'object' }],
+        },
+        notifications: {
+          description:
+            "Partial Notifications the identity's SignalR connection must receive after the request, in this order (others may come between); []: none within `within`.",
+          type: 'array',
+          items: { $ref: '#/$defs/expectation' },
+        },
+        within: {
+          description: 'How long to wait for notifications: 2s (default), 500ms, or a number of ms (at most 60 s).',
+          anyOf: [
+            { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s)$' },
+            { type: 'integer', minimum: 0, maximum: 60000 },
+          ],
         },
       },
     },

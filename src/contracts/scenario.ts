@@ -79,6 +79,13 @@ export interface Expect {
   body?: unknown;
   title?: TitleExpectation;
   schema?: SchemaExpectation;
+  /**
+   * Partial Notifications (body expectations) that the identity's SignalR connection must receive after the
+   * request was sent, in this order, as a subsequence of what arrives; `[]`: none arrives within `within`.
+   */
+  notifications?: unknown[];
+  /** How long to wait for `notifications`: `2s` (default), `500ms`, or a number of ms. */
+  within?: string | number;
 }
 
 /** A capture: `body.path`, `headers.name` or `status`, optionally narrowed by a regex's first group. */
@@ -98,6 +105,62 @@ export interface Step {
   nws4?: Nws4Options;
 }
 
+/** One item of a subscription's resource filter (`SubscriptionRequestResource`). */
+export interface SubscriptionResource {
+  name: string;
+  ids?: string[];
+}
+
+/** `subscribe:` the identity's SignalR connection (opened on first use) calls `Subscribe(event, {resources})`. */
+export interface Subscription {
+  event: string;
+  resources?: SubscriptionResource[];
+  /** Default: the scenario's `as` (one bearer identity). */
+  as?: string;
+}
+
+/** What a hub step expects: success (default), or an `error` of the hub method (a text expectation). */
+export interface HubExpect {
+  error?: unknown;
+}
+
+/** A step that talks to the SignalR hub instead of sending a request (see FORMAT.md "Notifications"). */
+export interface SubscribeStep {
+  name?: string;
+  subscribe: Subscription;
+  expect?: HubExpect;
+}
+
+/** `unsubscribe:` the identity's connection calls `Unsubscribe(event)` and stays open. */
+export interface UnsubscribeStep {
+  name?: string;
+  unsubscribe: { event: string; as?: string };
+  expect?: HubExpect;
+}
+
+/** `connect:` opens the identity's connection without subscribing to anything. */
+export interface ConnectStep {
+  name?: string;
+  connect: { as?: string };
+}
+
+export type HubStep = SubscribeStep | UnsubscribeStep | ConnectStep;
+
+/** Any step of a scenario: a request (`Step`) or a hub step. */
+export type ScenarioStep = Step | HubStep;
+
+/** Whether a step talks to the SignalR hub (it has no `request`). */
+export function isHubStep(step: ScenarioStep): step is HubStep {
+  return !Object.hasOwn(step, 'request');
+}
+
+/** The identity a hub step names, if any. */
+export function hubStepIdentity(step: HubStep): string | undefined {
+  if ('subscribe' in step) return step.subscribe.as;
+  if ('unsubscribe' in step) return step.unsubscribe.as;
+  return step.connect.as;
+}
+
 export interface Scenario {
   name: string;
   basis: Basis;
@@ -109,7 +172,7 @@ export interface Scenario {
   lang?: string | string[];
   /** A table: the scenario runs once per row, with the row's members as variables. */
   examples?: Record<string, unknown>[];
-  steps: Step[];
+  steps: ScenarioStep[];
   /** Control actions run after the steps, also when one failed (undo locks, the clock...). */
   finally?: ControlActionSpec[];
 }
@@ -131,7 +194,7 @@ export interface LoadedScenario {
   basis: Basis;
   tags: string[];
   source?: string;
-  steps: Step[];
+  steps: ScenarioStep[];
   /** Control actions run after the steps, whatever happened. */
   finally?: ControlActionSpec[];
   /** Variables of the example row (none without `examples`). */

@@ -42,6 +42,11 @@ export class BoundedLog<T extends object> {
     return options.limit === undefined ? out : out.slice(Math.max(0, out.length - options.limit));
   }
 
+  /** The seq of the newest entry ever pushed (0: none yet), cleared or dropped or not: the next `since`. */
+  get last(): number {
+    return this.#next - 1;
+  }
+
   get size(): number {
     return Math.min(this.capacity, this.#next - 1 - this.#cleared);
   }

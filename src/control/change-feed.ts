@@ -36,7 +36,18 @@ export function customerChange(
   return { kind: 'customer', action, id, at, before: before?._v ?? null, after: after?._v ?? null, identity };
 }
 
-export type ChangeListener = (change: ChangeEvent) => void;
+/** Where a write came from, for the SignalR notification of it (docs/decisions.md#real-time-notifications). */
+export interface ChangeOrigin {
+  /** The mock's id of the HTTP connection that carried the write (a Notification's `s.c`). */
+  connection: string;
+  /** The writer (`s.u`); null when the request had no credentials (then `s` is null). */
+  user: { userName: string; deviceName: string | null } | null;
+  /** 24 lowercase hex, one per change: the Notification's `r`, the same wherever it is shown. */
+  reference: string;
+}
+
+/** Hears every change; `origin` is null for changes no PORTOS request made (control loads, resets, restores). */
+export type ChangeListener = (change: ChangeEvent, origin: ChangeOrigin | null) => void;
 
 /**
  * Where every write is announced once (the customer routes and the control operations publish); the change log,
@@ -55,10 +66,10 @@ export class ChangeFeed {
     return () => this.#listeners.delete(listener);
   }
 
-  publish(change: ChangeEvent): void {
+  publish(change: ChangeEvent, origin: ChangeOrigin | null = null): void {
     for (const listener of this.#listeners) {
       try {
-        listener(change);
+        listener(change, origin);
       } catch (error) {
         this.#onError(error);
       }

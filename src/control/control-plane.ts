@@ -10,6 +10,7 @@ import type { ControlledClock } from './controlled-clock.js';
 import { FaultRules } from './fault-rules.js';
 import { LeaseGate } from './lease-gate.js';
 import { LeaseTable } from './lease-table.js';
+import { recordNotifications, type NotificationEntry } from './notification-log.js';
 import type { RequestRecord } from './request-record.js';
 import { Snapshots } from './snapshots.js';
 import { stateDocument } from './state-file.js';
@@ -52,6 +53,8 @@ export class ControlPlane {
   readonly requests: BoundedLog<RequestRecord>;
   readonly changes: BoundedLog<ChangeEvent>;
   readonly deliveries: BoundedLog<DeliveryRecord>;
+  /** What the SignalR hub sends, for `GET /_mock/notifications` (capacity `control.changeLogSize`). */
+  readonly notifications: BoundedLog<NotificationEntry>;
   readonly webhooks: WebhookDispatcher;
   /** The runners' leases (src/control/CONTROL-API.md#leases). */
   readonly leases: LeaseGate;
@@ -74,6 +77,7 @@ export class ControlPlane {
     this.requests = new BoundedLog(config.control.requestLogSize);
     this.changes = new BoundedLog(config.control.changeLogSize);
     this.deliveries = new BoundedLog(config.control.requestLogSize);
+    this.notifications = new BoundedLog(config.control.changeLogSize);
     this.webhooks = new WebhookDispatcher({
       targets: config.control.webhooks,
       retries: config.control.webhookRetries,
@@ -96,6 +100,7 @@ export class ControlPlane {
       if (change.kind === 'customer') this.webhooks.notify(change);
       this.state?.save().catch(() => undefined);
     });
+    recordNotifications(this.feed, this.notifications, config.customerResourceName);
   }
 
   /** Replaces every customer and announces it (reset, load, restore). */

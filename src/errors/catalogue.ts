@@ -11,6 +11,8 @@ export const PROBLEMS = {
   not_found: { status: 404 },
   route_not_found: { status: 404 },
   method_not_allowed: { status: 405 },
+  hub_connection_unknown: { status: 404 },
+  hub_connection_in_use: { status: 409 },
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
   unsupported_encoding: { status: 415 },

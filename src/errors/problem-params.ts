@@ -20,6 +20,10 @@ export interface ProblemParams {
   not_found: { resource: string; id: string };
   route_not_found: { path: string };
   method_not_allowed: { method: string; allowed: readonly string[] };
+  /** A SignalR upgrade's `id` names no negotiated connection (docs/decisions.md#real-time-notifications). */
+  hub_connection_unknown: Record<string, never>;
+  /** A second WebSocket for a SignalR connection that has one. */
+  hub_connection_in_use: Record<string, never>;
   payload_too_large: { limitBytes: number };
   unsupported_media_type: { contentType: string | null };
   /** The `Content-Encoding` sent: only `identity` is read. */

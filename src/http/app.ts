@@ -14,9 +14,10 @@ import { requestContext } from './middleware/request-context.js';
 import { customerRoutes } from './routes/customers.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { hubRoutes } from '../signalr/hub-routes.js';
 
 /**
- * The mock as an Express app (it never listens): request context → API docs → request log → CORS → faults →
+ * The mock as an Express app (it never listens): request context → API docs → SignalR negotiate → request log → CORS → faults →
  * control panel and API → routes (each: raw body → credentials → right → validation → core) → 404 → the one
  * problem writer.
  */
@@ -29,6 +30,8 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
   app.use(requestContext(deps));
   // The docs are pages about the API, not PORTOS routes: neither logged as requests nor subject to faults.
   if (deps.config.docs.enabled) app.use('/docs', docsRoutes(base));
+  // Nor is the SignalR hub's negotiate (its WebSocket upgrades never reach the app).
+  if (deps.hub !== null) app.use(hubRoutes(deps, deps.hub));
   app.use(requestLog(deps));
   if (deps.config.cors.enabled) app.use(cors(deps.config.cors, deps.config.control.prefix));
   if (deps.config.control.enabled) {

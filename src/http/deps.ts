@@ -2,6 +2,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import type { Config } from '../config/config.js';
 import type { ControlPlane } from '../control/control-plane.js';
 import type { Clock } from '../domain/clock.js';
+import type { SignalRHub } from '../signalr/signalr-hub.js';
 import type { OpenApiDocument } from '../spec/load-spec.js';
 import type { OpenApiIndex } from '../spec/openapi-index.js';
 import type { CustomerStore } from '../store/customer-store.js';
@@ -19,4 +20,6 @@ export interface AppDeps {
   auth: AuthService;
   /** Clock, faults, locks, snapshots, logs, webhooks, state file (`src/control/`). */
   control: ControlPlane;
+  /** The SignalR hub (`signalr.enabled`), else null: docs/decisions.md#real-time-notifications. */
+  hub: SignalRHub | null;
 }

@@ -183,6 +183,45 @@ test('panel: Reset asks first and does nothing when declined; the clock goes bac
   assert.equal(await page.getByRole('button', { name: 'Real time' }).count(), 0);
 });
 
+test('panel: a write shows up as a live notification row, the same row the page itself renders', {
+  skip: skipReason,
+}, async () => {
+  const { page } = browser;
+  await page.goto(`${mock.url}/_mock/ui`);
+  const before = await page.locator('#notification-rows tr').count();
+  const created = await portos('/customers/live-1', { method: 'PUT', body: JSON.stringify({ firstName: 'Live' }) });
+  assert.equal(created.status, 201);
+  assert.equal((await portos('/customers/live-1', { method: 'DELETE' })).status, 200);
+  const rows = page.locator('#notification-rows tr', { hasText: 'live-1' });
+  await rows.nth(1).waitFor({ timeout: 5000 });
+  const cells = (row: number) =>
+    page
+      .locator('#notification-rows tr')
+      .nth(row)
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => [td.textContent, td.getAttribute('title'), td.className]));
+  const polled = [await cells(0), await cells(1)];
+  assert.deepEqual(
+    polled.map((row) => row.slice(1, 5).map((c) => c[0])),
+    [
+      ['resources.changed', 'deleted', 'customer live-1', '1'],
+      ['resources.changed', 'created', 'customer live-1', '1'],
+    ],
+    'newest first',
+  );
+  assert.equal(await page.locator('#notification-rows tr').count(), before + 2);
+  const [deleted, added] = mock.control.notifications.items({ limit: 2 }).reverse();
+  assert.deepEqual(
+    await page
+      .locator('#notification-rows tr')
+      .evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.getAttribute('data-r'))),
+    [deleted?.notification.r, added?.notification.r],
+  );
+  await page.reload();
+  assert.deepEqual([await cells(0), await cells(1)], polled, 'the page renders the same cells');
+  assert.deepEqual(browser.errors, []);
+});
+
 test('panel with a control token: it asks once, keeps it for the tab, and every call carries it', {
   skip: skipReason,
 }, async () => {
@@ -214,6 +253,13 @@ test('panel with a control token: it asks once, keeps it for the tab, and every 
     assert.equal(guarded.clock.state().frozen, true);
     await fetch(`${guarded.url}/api/v2/health`);
     await page.locator('#request-rows tr', { hasText: '/api/v2/health' }).waitFor({ timeout: 5000 });
+    const guardedToken = guarded.auth.issueToken('clerk');
+    await fetch(`${guarded.url}/customers/guarded-1`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${guardedToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ firstName: 'G' }),
+    });
+    await page.locator('#notification-rows tr', { hasText: 'guarded-1' }).waitFor({ timeout: 5000 });
     assert.deepEqual(prompts, ['prompt', 'prompt'], 'asked once per tab');
     assert.deepEqual(errors, []);
   } finally {

@@ -210,6 +210,20 @@ const LAYOUT: [string, string[]][] = [
   ['docs/portos/rights.md', ['Rights', 'Customer rights', 'Missing rights']],
   ['docs/portos/health.md', ['Health check', 'Example']],
   [
+    'docs/portos/signalr.md',
+    [
+      'Hub',
+      'Events',
+      'Notification',
+      'Negotiate',
+      'WebSocket transport',
+      'Handshake',
+      'Messages',
+      'Keep-alive',
+      'Browser traps',
+    ],
+  ],
+  [
     'docs/decisions.md',
     [
       'Routes',
@@ -225,6 +239,7 @@ const LAYOUT: [string, string[]][] = [
       'Health',
       'Contract kit',
       'Configuration',
+      'Real-time notifications',
     ],
   ],
 ];

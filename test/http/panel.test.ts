@@ -47,7 +47,15 @@ const pageCases: { name: string; url: string; contains: string[] }[] = [
   {
     name: 'the sections are all there',
     url: '/_mock/ui',
-    contains: ['id="requests"', 'id="faults"', 'id="locks"', 'id="clock"', 'id="data"', 'data-api="/_mock/faults"'],
+    contains: [
+      'id="requests"',
+      'id="notifications"',
+      'id="faults"',
+      'id="locks"',
+      'id="clock"',
+      'id="data"',
+      'data-api="/_mock/faults"',
+    ],
   },
 ];
 
@@ -84,6 +92,61 @@ test('panel: /requests gives the request-log rows after a seq, newest first, and
   assert.deepEqual([none.text, none.headers['x-last-seq']], ['', '2']);
   assert.equal((await request(app).get('/_mock/ui/requests?since=x')).status, 400);
 });
+
+const notificationCases: {
+  name: string;
+  writes: [method: 'put' | 'delete', id: string][];
+  rows: string[];
+  since: number;
+}[] = [
+  { name: 'none yet: an empty list polling from 0', writes: [], rows: [], since: 0 },
+  {
+    name: 'newest first: time, event, action, resource, version, user',
+    writes: [
+      ['put', 'p1'],
+      ['put', 'p1'],
+      ['delete', 'p1'],
+    ],
+    rows: [
+      '12:00:00 resources.changed deleted customer p1 2 admin',
+      '12:00:00 resources.changed updated customer p1 2 admin',
+      '12:00:00 resources.changed created customer p1 1 admin',
+    ],
+    since: 3,
+  },
+];
+for (const c of notificationCases) {
+  test(`panel: live notifications ${c.name}`, async () => {
+    const { app, auth, mock } = makeTestApp();
+    for (const [method, id] of c.writes)
+      await request(app)
+        [method](`/customers/${id}`)
+        .set(auth())
+        .send(method === 'put' ? { firstName: 'P' } : undefined);
+    const page = (await request(app).get('/_mock/ui')).text;
+    const body = /<tbody id="notification-rows"([^>]*)>([\s\S]*?)<\/tbody>/.exec(page);
+    assert.ok(body !== null, 'the notifications table is on the page');
+    assert.match(body[1] ?? '', new RegExp(`data-since="${c.since}" data-feed="/_mock/notifications" data-keep="50"`));
+    const rows = [...(body[2] ?? '').matchAll(/<tr data-seq="(\d+)" data-r="([0-9a-f]{24})">([\s\S]*?)<\/tr>/g)];
+    assert.deepEqual(
+      rows.map((r) =>
+        (r[3] ?? '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
+      c.rows,
+    );
+    assert.deepEqual(
+      rows.map((r) => r[2]),
+      mock.control.notifications
+        .items()
+        .reverse()
+        .map((e) => e.notification.r),
+      'the same notifications as the log, with their references',
+    );
+  });
+}
 
 test('panel: the page itself is not in the request log and faults do not touch it', async () => {
   const { app, mock } = makeTestApp({ customers });

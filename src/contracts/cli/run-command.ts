@@ -13,7 +13,8 @@ import { formatJunitReport } from '../report/junit.js';
 import { exitCode, type RunResult } from '../result.js';
 import { checkReachable, unreachableLine } from '../reachable.js';
 import { preflight, runContracts } from '../run.js';
-import type { LoadedScenario } from '../scenario.js';
+import { describeHubStep } from '../hub-step.js';
+import { isHubStep, type LoadedScenario } from '../scenario.js';
 import { selectScenarios } from '../select.js';
 import { parseRunArgs, type RunArgs } from './args.js';
 import type { CommandIo } from './io.js';
@@ -36,6 +37,7 @@ function dryRunLines(scenarios: readonly LoadedScenario[]): string {
   for (const s of scenarios) {
     out.push(`${s.id}  [${s.basis}]`);
     s.steps.forEach((step, i) => {
+      if (isHubStep(step)) return void out.push(`  ${i + 1}. hub ${describeHubStep(step, s)}`);
       const as = step.as ?? s.defaults.as ?? 'anonymous';
       const lang = step.lang ?? s.defaults.lang;
       const who = [

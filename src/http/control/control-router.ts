@@ -7,6 +7,7 @@ import { dataRoutes } from './data-routes.js';
 import { faultRoutes } from './fault-routes.js';
 import { leaseRoutes } from './lease-routes.js';
 import { logRoutes } from './log-routes.js';
+import { notificationRoutes } from './notification-routes.js';
 import { snapshotRoutes } from './snapshot-routes.js';
 
 /** Fixtures and snapshots can be large: the control API takes bodies up to 256 MiB. */
@@ -28,6 +29,7 @@ export function controlRouter(deps: AppDeps): Router {
     faultRoutes(deps),
     logRoutes(deps),
     leaseRoutes(deps),
+    notificationRoutes(deps),
   );
   return router;
 }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { RequestRecord } from '../../control/request-record.js';
+import { maskAccessToken } from '../../signalr/access-token.js';
 import { contextOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { isUnder } from './fault-middleware.js';
@@ -15,7 +16,8 @@ export function requestLog(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const startedAt = Date.now();
-    const url = req.originalUrl;
+    // A browser's SignalR token travels in the query: never log it (docs/decisions.md#real-time-notifications).
+    const url = maskAccessToken(req.originalUrl);
     const logged = keep && !isUnder(req.path, control.config.prefix);
     res.on('close', () => {
       const state = faultStateOf(res);

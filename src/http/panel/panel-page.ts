@@ -34,7 +34,15 @@ ${main}
 /** The control panel page: a header with counts and links, a message area, and the sections in two columns. */
 export function renderPanelPage(
   frame: PanelFrame,
-  sections: { customers: Html; requests: Html; faults: Html; locks: Html; clock: Html; data: Html },
+  sections: {
+    customers: Html;
+    requests: Html;
+    notifications: Html;
+    faults: Html;
+    locks: Html;
+    clock: Html;
+    data: Html;
+  },
 ): Html {
   const { counts, panel } = frame;
   return panelDocument(
@@ -46,7 +54,7 @@ export function renderPanelPage(
 </header>`,
     html`<main class="grid">
 <div class="wide">${sections.customers}</div>
-<div class="side">${sections.requests}${sections.faults}${sections.locks}${sections.clock}${sections.data}</div>
+<div class="side">${sections.requests}${sections.notifications}${sections.faults}${sections.locks}${sections.clock}${sections.data}</div>
 </main>`,
   );
 }

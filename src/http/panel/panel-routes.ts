@@ -8,6 +8,7 @@ import { searchCustomers } from './customer-search.js';
 import { PANEL_SCRIPT } from './panel-script.js';
 import { PANEL_STYLE } from './panel-style.js';
 import { customersSection } from './panel-customers.js';
+import { NOTIFICATION_ROWS, notificationsSection } from './panel-notifications.js';
 import { faultsSection } from './panel-faults.js';
 import { renderPanelPage, renderTokenPage } from './panel-page.js';
 import { REQUEST_ROWS, requestRows, requestsSection } from './panel-requests.js';
@@ -20,7 +21,8 @@ function queryOf(req: Request): URLSearchParams {
 
 /**
  * The control panel (mount at `{control.prefix}/ui`): one server-rendered page over the control plane, whose forms
- * the page's script sends to the control API; `/requests?since=N` gives new request-log rows for the live log.
+ * the page's script sends to the control API; `/requests?since=N` gives new request-log rows for the live log
+ * (the live notifications poll `{control.prefix}/notifications` itself).
  * With a control token, the page without it is a 401 with no data (its script asks for the token and loads the
  * page with it); the script and the stylesheet need no token; everything else goes through the control guard.
  */
@@ -60,6 +62,11 @@ export function panelRoutes(deps: AppDeps): Router {
         {
           customers: customersSection(searchCustomers(deps, form.search, form.q), new Set(locks), form, prefix),
           requests: requestsSection(control.requests.items({ limit: REQUEST_ROWS }), prefix, panel),
+          notifications: notificationsSection(
+            control.notifications.items({ limit: NOTIFICATION_ROWS }),
+            control.notifications.last,
+            prefix,
+          ),
           faults: faultsSection(control.faults.list(), prefix, config.control.faultHeader),
           locks: locksSection(locks, prefix),
           clock: clockSection(control.clock.state(), prefix),

@@ -3,7 +3,8 @@
 /**
  * Sends each `form.api` to the control API as JSON (a POST always declares JSON, even without members) and reloads
  * (or shows the problem), asks first where the form says `data-confirm`, shows the fields of the chosen fault kind,
- * and polls `{panel}/requests?since=N` for new request-log rows. Every call carries the control token when the tab
+ * polls `{panel}/requests?since=N` for new request-log rows and `{prefix}/notifications?since=N` for new
+ * notifications (rows built here with the cells of panel-notifications.ts). Every call carries the control token when the tab
  * has one: the first call answered 401 asks for it (once; kept in sessionStorage for the tab). The page without
  * the token has no data (`main[data-needs-token]`): the script loads the page with the token and shows that.
  */
@@ -177,6 +178,58 @@ export const PANEL_SCRIPT = `'use strict';
       };
       setTimeout(poll, 1000);
     }
+
+    var notes = document.getElementById('notification-rows');
+    if (notes) {
+      var keepNotes = Number(notes.getAttribute('data-keep'));
+      var pollNotes = async function () {
+        try {
+          var since = Number(notes.getAttribute('data-since'));
+          var url = notes.getAttribute('data-feed') + '?since=' + since + '&limit=' + keepNotes;
+          var response = await call(url, {}, false);
+          if (response.ok) {
+            var log = await response.json();
+            // A restarted mock numbers from 1 again: start over.
+            if (log.last < since) notes.setAttribute('data-since', '0');
+            else {
+              log.items.forEach(function (item) { notes.insertBefore(notificationRow(item), notes.firstChild); });
+              notes.setAttribute('data-since', String(log.last));
+              while (notes.rows.length > keepNotes) notes.deleteRow(notes.rows.length - 1);
+            }
+          }
+        } catch (ignored) {
+          // The mock is restarting or gone: try again on the next tick.
+        }
+        setTimeout(pollNotes, 1000);
+      };
+      setTimeout(pollNotes, 1000);
+    }
+  }
+
+  // The same cells as the page's own rows (panel-notifications.ts), from {seq, notification}; text only.
+  function notificationRow(item) {
+    var n = item.notification;
+    var p = n.p || {};
+    var resource = p.resource || { name: '', id: '' };
+    var version = resource.version === null || resource.version === undefined ? '\u2014' : String(resource.version);
+    var row = document.createElement('tr');
+    row.setAttribute('data-seq', String(item.seq));
+    row.setAttribute('data-r', n.r || '');
+    var cells = [
+      ['time', n.ca.slice(11, 19), n.ca],
+      ['', n.e.replace(/^portos./, ''), n.e],
+      ['', p.action || '', null],
+      ['url', resource.name + ' ' + resource.id, resource.name + ' ' + resource.id],
+      ['num', version, null],
+      ['', n.s && n.s.u ? n.s.u.userName : '', null],
+    ];
+    cells.forEach(function (c) {
+      var cell = row.insertCell(-1);
+      if (c[0]) cell.className = c[0];
+      if (c[2] !== null) cell.title = c[2];
+      cell.textContent = c[1];
+    });
+    return row;
   }
 
   // The page without the token: load it with the token (asking for it) and show its header and sections.

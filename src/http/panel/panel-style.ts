@@ -1,6 +1,9 @@
 // The panel's stylesheet, served by the mock.
 
-/** One page in two columns: customers on the left; request log, faults, locks, clock and data on the right. */
+/**
+ * One page in two columns: customers on the left; request log, notifications, faults, locks, clock and data on the
+ * right.
+ */
 export const PANEL_STYLE = `
 :root { --line: #d0d7de; --muted: #57606a; --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --accent: #0969da; }
 * { box-sizing: border-box; }
@@ -55,7 +58,10 @@ td { padding: 3px 4px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
 .status.s-2xx { color: var(--ok); font-weight: 600; } .status.s-4xx { color: var(--warn); font-weight: 600; }
 .status.s-5xx, .status.s-none { color: var(--bad); font-weight: 600; }
 .live { font-size: 11px; font-weight: 600; color: #fff; background: var(--ok); border-radius: 8px; padding: 0 6px; vertical-align: middle; }
-#requests form.api { float: right; margin-top: -26px; }
+#requests form.api, #notifications form.api { float: right; margin-top: -26px; }
+.log.notifications th:nth-child(2) { width: 116px; } .log.notifications th:nth-child(3) { width: 58px; }
+.log.notifications th:nth-child(4) { width: auto; } .log.notifications th:nth-child(5) { width: 30px; }
+.log.notifications th:nth-child(6) { width: 70px; }
 ul.rules { margin: 4px 0; padding-left: 18px; }
 ul.rules li { margin: 2px 0; }
 `;

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { customerChange } from '../../control/change-feed.js';
+import { customerChange, type ChangeOrigin } from '../../control/change-feed.js';
 import {
   createCustomer,
   deleteCustomer,
@@ -13,6 +13,7 @@ import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
 import { pathIdIssues, readCustomerBody } from '../body/customer-body.js';
 import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
 import { normalizeDate } from '../../dates/read-date.js';
+import { connectionIdOf } from '../connection-id.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { authenticate } from '../middleware/authenticate.js';
@@ -31,16 +32,23 @@ export function customerRoutes(deps: AppDeps): Router {
   const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];
   const resourceName = deps.config.customerResourceName;
   const onWrite =
-    (res: Response): NonNullable<WriteContext['onWrite']> =>
-    (before, after) =>
-      deps.control.feed.publish(customerChange(before, after, deps.clock.now(), principalOf(res).user.userName));
-  const writeContext = (res: Response): WriteContext => ({
+    (req: Request, res: Response): NonNullable<WriteContext['onWrite']> =>
+    (before, after) => {
+      const { user } = principalOf(res);
+      const origin: ChangeOrigin = {
+        connection: connectionIdOf(req.socket, deps.ids.connectionId),
+        user: { userName: user.userName, deviceName: user.device?.name ?? null },
+        reference: deps.ids.notificationId(),
+      };
+      deps.control.feed.publish(customerChange(before, after, deps.clock.now(), user.userName), origin);
+    };
+  const writeContext = (req: Request, res: Response): WriteContext => ({
     store: deps.store,
     rights: principalOf(res).rights,
     newId: deps.ids.customerId,
     normalizeDate,
     resourceName,
-    onWrite: onWrite(res),
+    onWrite: onWrite(req, res),
   });
   const send = (res: Response, status: number, customer: StoredCustomer) => {
     if (status === 201 && deps.config.locationHeader)
@@ -61,7 +69,10 @@ export function customerRoutes(deps: AppDeps): Router {
       sendJsonText(res, 200, queryResultJson(result.items, result.count, result.totalCount, now));
     })
     .post(...credentials, requireAnyRight('customerCreate'), async (req, res) => {
-      const customer = createCustomer(writeContext(res), readCustomerBody(req, res, deps, 'CustomerWrite', ['_v']));
+      const customer = createCustomer(
+        writeContext(req, res),
+        readCustomerBody(req, res, deps, 'CustomerWrite', ['_v']),
+      );
       await deps.control.saved();
       send(res, 201, customer);
     })
@@ -75,13 +86,13 @@ export function customerRoutes(deps: AppDeps): Router {
     .put(...credentials, requireAnyRight('customerCreate', 'customerUpdate'), async (req, res) => {
       const id = String(req.params['id']);
       const body = readCustomerBody(req, res, deps, 'CustomerReplace', ['id'], pathIdIssues(id));
-      const { customer, created } = upsertCustomer(writeContext(res), id, body);
+      const { customer, created } = upsertCustomer(writeContext(req, res), id, body);
       await deps.control.saved();
       send(res, created ? deps.config.putCreatedStatus : 200, customer);
     })
     .delete(...credentials, requireAnyRight('customerDelete'), async (req, res) => {
       const id = String(req.params['id']);
-      const customer = deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(res) }, id);
+      const customer = deleteCustomer({ store: deps.store, resourceName, onWrite: onWrite(req, res) }, id);
       await deps.control.saved();
       send(res, 200, customer);
     })

@@ -34,6 +34,14 @@ export const problems: LocaleTexts['problems'] = {
     detail: (p) => `There is no ${p.resource} with id ${p.id}.`,
   },
   route_not_found: { title: 'Resource not found', detail: (p) => `There is no route ${p.path}.` },
+  hub_connection_unknown: {
+    title: 'Connection not found',
+    detail: () => 'No SignalR connection has this id; negotiate a new one.',
+  },
+  hub_connection_in_use: {
+    title: 'Connection already in use',
+    detail: () => 'This SignalR connection already has a WebSocket; negotiate a new one.',
+  },
   method_not_allowed: {
     title: 'Method not allowed',
     detail: (p) => `The method ${p.method} is not allowed on this route; allowed: ${p.allowed.join(', ')}.`,

@@ -47,6 +47,14 @@ export const problems: LocaleTexts['problems'] = {
     detail: (p) => `Zdroj ${p.resource} s identifikátorom ${p.id} neexistuje.`,
   },
   route_not_found: { title: 'Zdroj nebol nájdený', detail: (p) => `Cesta ${p.path} neexistuje.` },
+  hub_connection_unknown: {
+    title: 'Spojenie nebolo nájdené',
+    detail: () => 'Žiadne spojenie SignalR nemá tento identifikátor; vyjednajte nové.',
+  },
+  hub_connection_in_use: {
+    title: 'Spojenie sa už používa',
+    detail: () => 'Toto spojenie SignalR už má WebSocket; vyjednajte nové.',
+  },
   method_not_allowed: {
     title: 'Metóda nie je povolená',
     detail: (p) => `Metóda ${p.method} nie je pre túto cestu povolená; povolené sú: ${p.allowed.join(', ')}.`,
