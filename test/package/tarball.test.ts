@@ -222,8 +222,10 @@ import { createServer } from 'node:http';
 import {
   contracts,
   createApp,
+  signNws4,
   startMock,
   type Config,
+  type Nws4Credentials,
   type Customer,
   type Mock,
   type MockApp,
@@ -239,7 +241,13 @@ const parts: Mock = mock;
 const config: Config = parts.config;
 const customers: readonly Customer[] = [];
 const outcome: contracts.RunResult | undefined = undefined;
-console.log(config.port, customers.length, outcome, mock.url);
+const key: Nws4Credentials = { clientId: 'integrator', clientSecret: 'integrator-secret' };
+const signed: Record<string, string> = signNws4(
+  { method: 'GET', url: \`\${mock.url}/customers\`, headers: {}, body: '' },
+  key,
+  new Date(),
+);
+console.log(config.port, customers.length, outcome, mock.url, signed['authorization']);
 await mock.close();
 `;
 
