@@ -267,27 +267,35 @@ describe('the hub with the official client', () => {
 
 describe('keep-alive and shutdown', () => {
   test('an idle connection is kept alive by the hub’s pings', T, async () => {
-    const mock = await startHubMock({ signalr: { keepAliveIntervalMs: 20, clientTimeoutMs: 60_000 } });
+    const mock = await startHubMock({ signalr: { keepAliveIntervalMs: 50, clientTimeoutMs: 60_000 } });
     const watcher = client(hubUrl(mock), mock.auth.issueToken('manager'), (builder) =>
-      builder.withServerTimeout(200).withKeepAliveInterval(100),
+      builder.withServerTimeout(1000).withKeepAliveInterval(100),
     );
-    await watcher.connection.start();
-    // Without pings the client would give up after 200 ms of silence; it stays through ten such periods.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    assert.equal(watcher.connection.state, HubConnectionState.Connected);
-    await watcher.connection.stop();
-    assert.equal(await watcher.closed, undefined);
-    await mock.close();
+    try {
+      await watcher.connection.start();
+      // Without pings the client would give up after 1 s of silence; it stays through three such periods.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      assert.equal(watcher.connection.state, HubConnectionState.Connected);
+      await watcher.connection.stop();
+      assert.equal(await watcher.closed, undefined);
+    } finally {
+      await watcher.connection.stop().catch(() => undefined);
+      await mock.close();
+    }
   });
 
   test('without pings the same client gives up (the test above can fail)', T, async () => {
     const mock = await startHubMock({ signalr: { keepAliveIntervalMs: 60_000, clientTimeoutMs: 60_000 } });
     const watcher = client(hubUrl(mock), mock.auth.issueToken('manager'), (builder) =>
-      builder.withServerTimeout(200).withKeepAliveInterval(100),
+      builder.withServerTimeout(1000).withKeepAliveInterval(100),
     );
-    await watcher.connection.start();
-    assert.match(String(await watcher.closed), /Server timeout elapsed/);
-    await mock.close();
+    try {
+      await watcher.connection.start();
+      assert.match(String(await watcher.closed), /Server timeout elapsed/);
+    } finally {
+      await watcher.connection.stop().catch(() => undefined);
+      await mock.close();
+    }
   });
 
   test('closing the mock sends Close to every connection; clients close without an error', T, async () => {
