@@ -1,4 +1,6 @@
 // `npm run bench`: prints the figures the issues ask for. Numbers, never assertions: the machine is shared.
+// BENCH_SECONDS: seconds per measurement; BENCH_ONLY=query|isolation|hub: one section only.
+import { hubFanout, hubTables } from './hub-fanout.js';
 import { latencyIsolation } from './latency-isolation.js';
 import { queryBenchmarks, type QueryRow } from './query-speed.js';
 
@@ -20,14 +22,30 @@ function table(rows: QueryRow[]): string {
 }
 
 const log = (line: string) => console.error(`bench: ${line}`);
-const rows = await queryBenchmarks(log);
-console.log('\nNData query speed (50 connections, authenticated, keep-alive):\n');
-console.log(table(rows));
-
+const only = process.env['BENCH_ONLY'];
+const runs = (section: string) => only === undefined || only === '' || only === section;
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
-const isolation = await latencyIsolation({ seconds });
-console.log(
-  '\nLatency isolation (a 500 ms latency fault on GET /customers/{id}; 50 connections on each route at once):\n',
-);
-console.log('| measurement | req/s | p99 ms |\n|---|---:|---:|');
-for (const row of isolation) console.log(`| ${row.name} | ${row.rps} | ${row.p99Ms} |`);
+
+if (runs('query')) {
+  const rows = await queryBenchmarks(log);
+  console.log('\nNData query speed (50 connections, authenticated, keep-alive):\n');
+  console.log(table(rows));
+}
+
+if (runs('isolation')) {
+  const isolation = await latencyIsolation({ seconds });
+  console.log(
+    '\nLatency isolation (a 500 ms latency fault on GET /customers/{id}; 50 connections on each route at once):\n',
+  );
+  console.log('| measurement | req/s | p99 ms |\n|---|---:|---:|');
+  for (const row of isolation) console.log(`| ${row.name} | ${row.rps} | ${row.p99Ms} |`);
+}
+
+if (runs('hub')) {
+  // Shorter than the other sections (3 s a measurement unless BENCH_SECONDS says otherwise) and a burst of 1,000
+  // writes unless BENCH_HUB_BURST says otherwise: the hub pushes some 45,000 notifications/s on the 2-core
+  // machine, so 10,000 writes to 1,000 connections (10 million notifications) take minutes.
+  const hubSeconds = Number(process.env['BENCH_SECONDS'] ?? 3);
+  const burst = Number(process.env['BENCH_HUB_BURST'] ?? 1000);
+  console.log(hubTables(await hubFanout({ seconds: hubSeconds, burst, log })));
+}
