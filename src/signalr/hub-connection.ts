@@ -76,18 +76,29 @@ export class HubConnection implements HubPeer {
     }
   }
 
-  /** Pushes `notification` when the connection is subscribed to its event and the filter passes. */
-  notify(notification: Notification, resource: NotificationResource): void {
+  /**
+   * Pushes `notification` when the connection is subscribed to its event and the filter passes. `encoded` gives
+   * its invocation record, made once per notification by the caller and shared by every connection.
+   */
+  notify(
+    notification: Notification,
+    resource: NotificationResource,
+    encoded: () => string = () => onEventRecord(notification),
+  ): void {
     if (this.#state !== 'open') return;
     const subscription = this.subscriptions.get(notification.e);
     if (subscription === undefined) return;
     if (resource !== null && !passes(subscription, resource.name, resource.id)) return;
-    this.send({ type: MessageType.Invocation, target: 'OnEvent', arguments: [notification] });
+    this.#sendText(encoded());
   }
 
   send(message: object): void {
+    this.#sendText(encodeRecord(message));
+  }
+
+  #sendText(record: string): void {
     if (this.#state !== 'open') return;
-    this.#socket.send(encodeRecord(message));
+    this.#socket.send(record);
     this.#restartKeepAlive();
   }
 
@@ -152,4 +163,9 @@ export class HubConnection implements HubPeer {
     this.#keepAlive?.cancel();
     this.#options.onClosed();
   }
+}
+
+/** The `OnEvent` invocation record of a notification, as every subscribed connection receives it. */
+export function onEventRecord(notification: Notification): string {
+  return encodeRecord({ type: MessageType.Invocation, target: 'OnEvent', arguments: [notification] });
 }

@@ -8,7 +8,7 @@ import type { ChangeFeed } from '../control/change-feed.js';
 import { AppError } from '../errors/app-error.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { hubCredentialHeaders } from './access-token.js';
-import { HubConnection, type NotificationResource } from './hub-connection.js';
+import { HubConnection, onEventRecord, type NotificationResource } from './hub-connection.js';
 import { HUB_TEXTS } from './hub-texts.js';
 import { hubPaths, hubRouteOf, type HubPaths } from './hub-paths.js';
 import { REAL_TIMERS, type HubTimers } from './hub-timers.js';
@@ -111,7 +111,12 @@ export class SignalRHub {
 
   /** Sends `notification` to every open connection subscribed to its event whose filter passes. */
   broadcast(notification: Notification, resource: NotificationResource): void {
-    for (const connection of this.#connections) connection.notify(notification, resource);
+    let record: string | undefined;
+    const encoded = () => {
+      record ??= onEventRecord(notification);
+      return record;
+    };
+    for (const connection of this.#connections) connection.notify(notification, resource, encoded);
   }
 
   /**
