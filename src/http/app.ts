@@ -13,6 +13,7 @@ import { rawBody } from './middleware/raw-body.js';
 import { requestContext } from './middleware/request-context.js';
 import { customerRoutes } from './routes/customers.js';
 import { healthRoutes } from './routes/health.js';
+import { licenseRoutes } from './routes/license.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { hubRoutes } from '../signalr/hub-routes.js';
 
@@ -40,7 +41,13 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
     app.use(deps.config.control.prefix, controlRouter(deps));
   }
   app.use(`${base}/api/auth`, rawBody(deps.config.bodyLimitBytes), authRoutes(deps));
-  app.use(base === '' ? '/' : base, healthRoutes(deps), openapiRoutes(deps.spec, base), customerRoutes(deps));
+  app.use(
+    base === '' ? '/' : base,
+    healthRoutes(deps),
+    licenseRoutes(deps),
+    openapiRoutes(deps.spec, base),
+    customerRoutes(deps),
+  );
   app.use(routeNotFound);
   app.use(problemHandler(log, { version_mismatch: deps.config.versionMismatchStatus }));
   return app;

@@ -1,8 +1,10 @@
 import type { ChangeOrigin, CustomerChange } from '../control/change-feed.js';
+import { writeDate } from '../dates/read-date.js';
+import type { License } from '../domain/license.js';
 
 /** A resource was created, updated or deleted (docs/portos/signalr.md#events). */
 export const RESOURCES_CHANGED = 'portos.resources.changed';
-/** The licence was activated (docs/portos/signalr.md#events); the mock has no licence route yet. */
+/** The licence was activated (docs/portos/signalr.md#events): after each `POST /license/activate`. */
 export const LICENCE_ACTIVATED = 'portos.licence.activated';
 
 /** The events a client may subscribe to. */
@@ -60,5 +62,20 @@ export function toNotification(
       action: change.action,
       resource: { name: resourceName, id: change.id, version: change.after ?? change.before },
     },
+  };
+}
+
+/**
+ * The notification of a licence activation (docs/decisions.md#licence): `p` the licence as `GET /license` shows
+ * it, `ca` the mock clock at the activation, `s` and `r` from the origin as for resource changes.
+ */
+export function toLicenceNotification(licence: License, origin: ChangeOrigin, atMs: number): Notification<License> {
+  return {
+    e: LICENCE_ACTIVATED,
+    s: origin.user === null ? null : { c: origin.connection, u: { ...origin.user } },
+    r: origin.reference,
+    ca: writeDate(atMs),
+    ea: null,
+    p: licence,
   };
 }

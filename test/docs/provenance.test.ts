@@ -237,6 +237,7 @@ const LAYOUT: [string, string[]][] = [
       'NData',
       'Fixture identities',
       'Health',
+      'Licence',
       'Contract kit',
       'Configuration',
       'Real-time notifications',

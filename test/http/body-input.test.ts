@@ -22,6 +22,8 @@ const ROUTES: Route[] = [
   { method: 'put', path: '/customers/c1', identity: 'admin' },
   { method: 'post', path: '/api/auth', identity: null },
   { method: 'post', path: '/api/auth/refresh', identity: null },
+  { method: 'post', path: '/license/getrequestcode', identity: null },
+  { method: 'post', path: '/license/activate', identity: null },
   { method: 'put', path: '/_mock/customers', identity: null },
   { method: 'post', path: '/_mock/customers', identity: null },
   { method: 'post', path: '/_mock/reset', identity: null },

@@ -159,7 +159,7 @@ describe('the hub with the official client', () => {
     await Promise.all([writer.connection.stop(), other.connection.stop()]);
   });
 
-  test('the licence event can be subscribed to (the mock has no licence route, so it never fires)', T, async () => {
+  test('the licence event ignores Subscribe options, and customer writes do not raise it', T, async () => {
     const watcher = client(hubUrl(mock), manager);
     await watcher.connection.start();
     assert.equal(
