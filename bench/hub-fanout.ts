@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
 import { load, type LoadResult } from './load.js';
-import { startServer } from './servers.js';
+import { startBenchMock } from './servers.js';
 
 const RS = '\u001e';
 const HUB = '/signalr/v1/mainHub';
@@ -173,19 +173,7 @@ export async function hubFanout(
   const counts = options.subscribers ?? [0, 100, 1000];
   const burstWrites = options.burst ?? 1000;
   const most = Math.max(...counts);
-  const server = await startServer([
-    '--import',
-    'tsx',
-    'src/cli/portos-mock.ts',
-    'serve',
-    '--port',
-    '0',
-    '--count',
-    '200',
-    '--seed',
-    '42',
-    '--quiet',
-  ]);
+  const server = await startBenchMock();
   const subscribers: Subscriber[] = [];
   // Raw clients answer no pings, so they send the protocol's own ping before the hub's client timeout.
   const keepAlive = setInterval(() => {

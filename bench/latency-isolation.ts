@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { load, type LoadResult } from './load.js';
-import { startServer } from './servers.js';
+import { startBenchMock } from './servers.js';
 
 export interface BenchRow {
   name: string;
@@ -24,20 +24,7 @@ function row(name: string, result: LoadResult): BenchRow {
 export async function latencyIsolation(options: { seconds?: number; connections?: number } = {}): Promise<BenchRow[]> {
   const seconds = options.seconds ?? 5;
   const connections = options.connections ?? 50;
-  const server = await startServer([
-    '--import',
-    'tsx',
-    'src/cli/portos-mock.ts',
-    'serve',
-    '--port',
-    '0',
-    '--count',
-    '200',
-    '--seed',
-    '42',
-    '--no-auth',
-    '--quiet',
-  ]);
+  const server = await startBenchMock(['--no-auth']);
   try {
     const root = server.url;
     const health = `${root}/api/v2/health`;

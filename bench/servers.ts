@@ -36,3 +36,9 @@ export function startServer(args: string[]): Promise<BenchServer> {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
 }
+
+/** The mock from source on a free port with 200 customers of seed 42, quiet, plus `extra` flags. */
+export function startBenchMock(extra: string[] = []): Promise<BenchServer> {
+  const flags = ['--port', '0', '--count', '200', '--seed', '42', '--quiet', ...extra];
+  return startServer(['--import', 'tsx', 'src/cli/portos-mock.ts', 'serve', ...flags]);
+}
