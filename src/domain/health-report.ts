@@ -1,3 +1,5 @@
+import { licenseAt } from './license.js';
+
 /** The statuses of a health check, from the best to the worst (Microsoft `HealthStatus`, as PORTOS writes them). */
 export const HEALTH_STATUSES = ['Healthy', 'Degraded', 'Unhealthy'] as const;
 
@@ -28,8 +30,6 @@ export interface HealthTexts {
 /** A licence with at most this many days left is Degraded (more: Healthy; expired: Unhealthy). */
 export const LICENSE_DEGRADED_DAYS = 30;
 
-const DAY_MS = 86_400_000;
-
 /** The worst of some statuses (Healthy when there are none). */
 export function worstStatus(statuses: Iterable<HealthStatus>): HealthStatus {
   let worst = 0;
@@ -48,12 +48,11 @@ export function licenseEntry(options: {
   duration: string;
 }): HealthEntry {
   const { nowMs, expiresAtMs, texts, duration } = options;
-  const expired = expiresAtMs <= nowMs;
-  const remaningDays = expired ? 0 : Math.ceil((expiresAtMs - nowMs) / DAY_MS);
-  const status: HealthStatus = expired ? 'Unhealthy' : remaningDays <= LICENSE_DEGRADED_DAYS ? 'Degraded' : 'Healthy';
+  const { isExpired, remainingDays: remaningDays, expirationTime } = licenseAt(nowMs, expiresAtMs);
+  const status: HealthStatus = isExpired ? 'Unhealthy' : remaningDays <= LICENSE_DEGRADED_DAYS ? 'Degraded' : 'Healthy';
   return {
-    data: { remaningDays, expirationDate: new Date(expiresAtMs).toISOString() },
-    description: expired ? texts.licenseExpired : texts.licenseExpiresIn(remaningDays),
+    data: { remaningDays, expirationDate: expirationTime },
+    description: isExpired ? texts.licenseExpired : texts.licenseExpiresIn(remaningDays),
     duration,
     status,
     tags: [],

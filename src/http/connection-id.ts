@@ -1,3 +1,7 @@
+import type { Request } from 'express';
+import type { ChangeOrigin } from '../control/change-feed.js';
+import type { IdGenerator } from '../store/ids.js';
+
 /** Ids given to HTTP connections (sockets), one each, made on first use. */
 const IDS = new WeakMap<object, string>();
 
@@ -9,4 +13,17 @@ export function connectionIdOf(socket: object, newId: () => string): string {
     IDS.set(socket, id);
   }
   return id;
+}
+
+/** Where a write came from, for its notification: the HTTP connection, the writer (or none), a fresh `r`. */
+export function changeOriginOf(
+  req: Request,
+  user: { userName: string; device: { name: string } | null } | null,
+  ids: Pick<IdGenerator, 'connectionId' | 'notificationId'>,
+): ChangeOrigin {
+  return {
+    connection: connectionIdOf(req.socket, ids.connectionId),
+    user: user === null ? null : { userName: user.userName, deviceName: user.device?.name ?? null },
+    reference: ids.notificationId(),
+  };
 }

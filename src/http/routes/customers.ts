@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { customerChange, type ChangeOrigin } from '../../control/change-feed.js';
+import { customerChange } from '../../control/change-feed.js';
 import {
   createCustomer,
   deleteCustomer,
@@ -13,7 +13,7 @@ import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
 import { pathIdIssues, readCustomerBody } from '../body/customer-body.js';
 import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
 import { normalizeDate } from '../../dates/read-date.js';
-import { connectionIdOf } from '../connection-id.js';
+import { changeOriginOf } from '../connection-id.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { authenticate } from '../middleware/authenticate.js';
@@ -35,11 +35,7 @@ export function customerRoutes(deps: AppDeps): Router {
     (req: Request, res: Response): NonNullable<WriteContext['onWrite']> =>
     (before, after) => {
       const { user } = principalOf(res);
-      const origin: ChangeOrigin = {
-        connection: connectionIdOf(req.socket, deps.ids.connectionId),
-        user: { userName: user.userName, deviceName: user.device?.name ?? null },
-        reference: deps.ids.notificationId(),
-      };
+      const origin = changeOriginOf(req, user, deps.ids);
       deps.control.feed.publish(customerChange(before, after, deps.clock.now(), user.userName), origin);
     };
   const writeContext = (req: Request, res: Response): WriteContext => ({

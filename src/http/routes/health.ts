@@ -1,9 +1,8 @@
 import express, { type Router } from 'express';
-import { ConfigError } from '../../config/load-config.js';
+import { licenseExpiresAtMs } from '../../config/license-expiry.js';
 import { healthReport } from '../../domain/health-report.js';
 import { timeSpan } from '../../domain/time-span.js';
 import { LOCALES } from '../../i18n/locales.js';
-import { readDate } from '../../dates/read-date.js';
 import { contextOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
@@ -14,11 +13,7 @@ import { methodNotAllowed } from '../middleware/method-not-allowed.js';
  * (negotiated as for error bodies, named by `Content-Language`).
  */
 export function healthRoutes(deps: Pick<AppDeps, 'clock' | 'config'>): Router {
-  const { expirationTime } = deps.config.license;
-  const licenseExpiresAtMs = readDate(expirationTime);
-  if (licenseExpiresAtMs === undefined) {
-    throw new ConfigError(`license.expirationTime: "${expirationTime}" is not an ISO 8601 date-time`);
-  }
+  const licenseExpiresAt = licenseExpiresAtMs(deps.config.license);
   const router = express.Router();
   router
     .route('/api/v2/health')
@@ -27,7 +22,12 @@ export function healthRoutes(deps: Pick<AppDeps, 'clock' | 'config'>): Router {
       const nowMs = deps.clock.now();
       const { locale } = contextOf(res);
       const duration = timeSpan(performance.now() - started);
-      const report = healthReport({ nowMs, licenseExpiresAtMs, texts: LOCALES[locale].texts.health, duration });
+      const report = healthReport({
+        nowMs,
+        licenseExpiresAtMs: licenseExpiresAt,
+        texts: LOCALES[locale].texts.health,
+        duration,
+      });
       res.set('Content-Language', locale).json(report);
     })
     .all(methodNotAllowed(['GET']));

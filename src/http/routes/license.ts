@@ -1,12 +1,11 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { ANONYMOUS_ADMIN } from '../../auth/principal.js';
-import { ConfigError } from '../../config/load-config.js';
+import { licenseExpiresAtMs } from '../../config/license-expiry.js';
 import type { ChangeOrigin } from '../../control/change-feed.js';
-import { readDate } from '../../dates/read-date.js';
 import { LICENSE_REQUEST_CODE, licenseAt } from '../../domain/license.js';
 import { toLicenceNotification } from '../../signalr/notification.js';
 import { readJsonObject } from '../body/json-body.js';
-import { connectionIdOf } from '../connection-id.js';
+import { changeOriginOf } from '../connection-id.js';
 import { contextOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
@@ -19,34 +18,18 @@ import { rawBody } from '../middleware/raw-body.js';
  * hub (not to webhooks, not to the change log).
  */
 export function licenseRoutes(deps: AppDeps): Router {
-  const { expirationTime } = deps.config.license;
-  const expiresAtMs = readDate(expirationTime);
-  if (expiresAtMs === undefined) {
-    throw new ConfigError(`license.expirationTime: "${expirationTime}" is not an ISO 8601 date-time`);
-  }
+  const expiresAtMs = licenseExpiresAtMs(deps.config.license);
   const body = rawBody(deps.config.bodyLimitBytes);
   /** The writer as a notification's `s`: the request's valid credentials (auth off: anonymous), else none. */
   const originOf = (req: Request, res: Response): ChangeOrigin => {
-    let user: ChangeOrigin['user'] = null;
-    if (!deps.config.auth.required) {
-      user = { userName: ANONYMOUS_ADMIN.user.userName, deviceName: null };
-    } else {
-      const outcome = deps.auth.authenticate({
-        method: req.method,
-        path: req.originalUrl,
-        headers: req.headers,
-        body: contextOf(res).rawBody,
-      });
-      if (outcome.ok) {
-        const principal = outcome.principal.user;
-        user = { userName: principal.userName, deviceName: principal.device?.name ?? null };
-      }
-    }
-    return {
-      connection: connectionIdOf(req.socket, deps.ids.connectionId),
-      user,
-      reference: deps.ids.notificationId(),
-    };
+    if (!deps.config.auth.required) return changeOriginOf(req, ANONYMOUS_ADMIN.user, deps.ids);
+    const outcome = deps.auth.authenticate({
+      method: req.method,
+      path: req.originalUrl,
+      headers: req.headers,
+      body: contextOf(res).rawBody,
+    });
+    return changeOriginOf(req, outcome.ok ? outcome.principal.user : null, deps.ids);
   };
 
   const router = express.Router();
