@@ -47,10 +47,16 @@ export function isControlCommand(value: string): value is ControlCommand {
   return (CONTROL_COMMANDS as readonly string[]).includes(value);
 }
 
-const OPTIONS = {
+/** The options that say which mock to talk to and how: every control and log command takes them. */
+export const TARGET_OPTIONS = {
   url: { type: 'string' },
   prefix: { type: 'string' },
   'control-token': { type: 'string' },
+  lang: { type: 'string' },
+} as const;
+
+const OPTIONS = {
+  ...TARGET_OPTIONS,
   seed: { type: 'string' },
   count: { type: 'string' },
   merge: { type: 'boolean' },
@@ -62,7 +68,6 @@ const OPTIONS = {
   times: { type: 'string' },
   limit: { type: 'string' },
   since: { type: 'string' },
-  lang: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

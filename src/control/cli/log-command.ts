@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CONTROL_TOKEN_HEADER } from '../control-token.js';
-import { type ControlPlan, UsageError, controlTarget } from './control-command.js';
+import { type ControlPlan, TARGET_OPTIONS, UsageError, controlTarget } from './control-command.js';
 import { UnreachableMock } from './run-control.js';
 import { type ChangeEntry, LOG_HEADINGS, type RequestEntry, changeRow, requestRow } from './log-table.js';
 
@@ -24,10 +24,7 @@ export interface LogPlan extends Omit<ControlPlan, 'call'> {
 }
 
 const COMMON = {
-  url: { type: 'string' },
-  prefix: { type: 'string' },
-  'control-token': { type: 'string' },
-  lang: { type: 'string' },
+  ...TARGET_OPTIONS,
   limit: { type: 'string' },
   since: { type: 'string' },
   follow: { type: 'boolean', short: 'f' },
