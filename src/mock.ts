@@ -24,6 +24,8 @@ import type { HubTimers } from './signalr/hub-timers.js';
 import { refuseUpgrade } from './signalr/refuse-upgrade.js';
 import { SignalRHub } from './signalr/signalr-hub.js';
 import { AppError } from './errors/app-error.js';
+import { ResourceStores } from './resources/engine/resource-stores.js';
+import { RESOURCE_ROWS } from './resources/resource-table.js';
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -88,6 +90,7 @@ export function createMock(options: MockOptions = {}): Mock {
   if (stateFile !== '') prepareStateFile(stateFile);
   const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
   const store = new CustomerStore(fromState ?? initial());
+  const resources = new ResourceStores(RESOURCE_ROWS);
   const realClock = options.clock ?? systemClock;
   const clock = controlledClock(realClock);
   const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
@@ -118,7 +121,7 @@ export function createMock(options: MockOptions = {}): Mock {
         ...(options.hubTimers === undefined ? {} : { timers: options.hubTimers }),
       })
     : null;
-  const deps = { config, store, clock, ids, spec, schemas, auth, control, hub };
+  const deps = { config, store, resources, clock, ids, spec, schemas, auth, control, hub };
   const app = buildApp(deps, log);
   const shutdown = async () => {
     await hub?.close();

@@ -1,6 +1,13 @@
-/** What a write did to one customer; `before`/`after` are the `_v` on each side (null: absent). */
-export interface CustomerChange {
-  kind: 'customer';
+import type { ResourceName } from '../resources/names.js';
+
+/**
+ * What a write did to one item of a resource; `kind` is the resource (`customer`, `vat`), `name` the
+ * `ResourceInfo.name` notifications and webhooks carry (the configured `customerResourceName` for customers),
+ * `id` the key as text; `before`/`after` are the `_v` on each side (null: absent).
+ */
+export interface ResourceChange {
+  kind: ResourceName;
+  name: string;
   action: 'created' | 'updated' | 'deleted';
   id: string;
   /** Epoch ms on the mock's clock. */
@@ -22,7 +29,27 @@ export interface BulkChange {
   snapshot?: string;
 }
 
-export type ChangeEvent = CustomerChange | BulkChange;
+/** A customer's change (the first resource). */
+export type CustomerChange = ResourceChange & { kind: 'customer' };
+
+export type ChangeEvent = ResourceChange | BulkChange;
+
+export function isResourceChange(change: ChangeEvent): change is ResourceChange {
+  return change.kind !== 'replaced';
+}
+
+/** The change a write made to the item keyed `id`, from its `_v` before and after (null: absent on that side). */
+export function resourceChange(
+  resource: { kind: ResourceName; name: string },
+  id: string,
+  before: { _v: number } | null,
+  after: { _v: number } | null,
+  at: number,
+  identity: string | null,
+): ResourceChange {
+  const action = before === null ? 'created' : after === null ? 'deleted' : 'updated';
+  return { ...resource, action, id, at, before: before?._v ?? null, after: after?._v ?? null, identity };
+}
 
 /** The change a write made, from the customer before and after it (null: absent on that side). */
 export function customerChange(
@@ -30,10 +57,10 @@ export function customerChange(
   after: { id: string; _v: number } | null,
   at: number,
   identity: string | null,
+  name = 'customer',
 ): CustomerChange {
-  const action = before === null ? 'created' : after === null ? 'deleted' : 'updated';
   const id = after?.id ?? before?.id ?? '';
-  return { kind: 'customer', action, id, at, before: before?._v ?? null, after: after?._v ?? null, identity };
+  return { ...resourceChange({ kind: 'customer', name }, id, before, after, at, identity), kind: 'customer' };
 }
 
 /** Where a write came from, for the SignalR notification of it (docs/decisions.md#real-time-notifications). */

@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error.js';
 import type { StoredCustomer } from '../domain/customer.js';
 import type { CustomerStore } from '../store/customer-store.js';
 import { BoundedLog } from './bounded-log.js';
-import { ChangeFeed, type BulkChange, type ChangeEvent } from './change-feed.js';
+import { ChangeFeed, isResourceChange, type BulkChange, type ChangeEvent } from './change-feed.js';
 import type { ConsoleLog } from './console-log.js';
 import type { ControlledClock } from './controlled-clock.js';
 import { FaultRules } from './fault-rules.js';
@@ -83,7 +83,6 @@ export class ControlPlane {
       retries: config.control.webhookRetries,
       backoffMs: config.control.webhookBackoffMs,
       timeoutMs: config.control.webhookTimeoutMs,
-      resourceName: config.customerResourceName,
       deliveries: this.deliveries,
       console: options.console,
       newId: options.newId,
@@ -97,10 +96,10 @@ export class ControlPlane {
           });
     this.feed.subscribe((change) => {
       this.changes.push(change);
-      if (change.kind === 'customer') this.webhooks.notify(change);
+      if (isResourceChange(change)) this.webhooks.notify(change);
       this.state?.save().catch(() => undefined);
     });
-    recordNotifications(this.feed, this.notifications, config.customerResourceName);
+    recordNotifications(this.feed, this.notifications);
   }
 
   /** Replaces every customer and announces it (reset, load, restore). */

@@ -1,6 +1,6 @@
 import { toNotification, type Notification, type ResourceChangedPayload } from '../signalr/notification.js';
 import type { BoundedLog } from './bounded-log.js';
-import type { ChangeFeed } from './change-feed.js';
+import { isResourceChange, type ChangeFeed } from './change-feed.js';
 
 /** One entry of the notifications log: a Notification exactly as the hub sends it. */
 export interface NotificationEntry {
@@ -13,13 +13,8 @@ export interface NotificationEntry {
  * origin, whose reference is the Notification's `r`), nothing for loads, resets and restores. Everything, not what
  * one connection's filter lets through. Returns the unsubscribe.
  */
-export function recordNotifications(
-  feed: ChangeFeed,
-  log: BoundedLog<NotificationEntry>,
-  resourceName: string,
-): () => void {
+export function recordNotifications(feed: ChangeFeed, log: BoundedLog<NotificationEntry>): () => void {
   return feed.subscribe((change, origin) => {
-    if (change.kind === 'customer' && origin !== null)
-      log.push({ notification: toNotification(change, origin, resourceName) });
+    if (isResourceChange(change) && origin !== null) log.push({ notification: toNotification(change, origin) });
   });
 }

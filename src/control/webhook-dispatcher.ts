@@ -1,5 +1,5 @@
 import type { BoundedLog } from './bounded-log.js';
-import type { CustomerChange } from './change-feed.js';
+import type { ResourceChange } from './change-feed.js';
 import type { ConsoleLog } from './console-log.js';
 import { SIGNATURE_HEADER, signWebhook, webhookPayload } from './webhook-payload.js';
 
@@ -14,7 +14,7 @@ export interface WebhookTarget {
 export interface DeliveryRecord {
   deliveryId: string;
   url: string;
-  action: CustomerChange['action'];
+  action: ResourceChange['action'];
   id: string;
   attempt: number;
   /** Real time of the attempt (ISO). */
@@ -33,7 +33,6 @@ export interface DispatcherOptions {
   /** Wait before retry n: `backoffMs * 2^(n-1)`. */
   backoffMs: number;
   timeoutMs: number;
-  resourceName: string;
   deliveries: BoundedLog<DeliveryRecord>;
   console: ConsoleLog;
   newId: () => string;
@@ -75,11 +74,11 @@ export class WebhookDispatcher {
     this.#queues.length = 0;
   }
 
-  notify(change: CustomerChange): void {
+  notify(change: ResourceChange): void {
     if (this.#closed) return;
     for (const queue of this.#queues) {
       const { resources } = queue.target;
-      if (resources !== undefined && !resources.includes(this.#options.resourceName)) continue;
+      if (resources !== undefined && !resources.includes(change.name)) continue;
       const deliveryId = this.#options.newId();
       queue.tail = queue.tail.then(() => this.#deliver(queue.target, change, deliveryId));
     }
@@ -99,9 +98,9 @@ export class WebhookDispatcher {
     this.#closed = true;
   }
 
-  async #deliver(target: WebhookTarget, change: CustomerChange, deliveryId: string): Promise<void> {
+  async #deliver(target: WebhookTarget, change: ResourceChange, deliveryId: string): Promise<void> {
     const { retries, backoffMs } = this.#options;
-    const body = JSON.stringify(webhookPayload(change, this.#options.resourceName, deliveryId));
+    const body = JSON.stringify(webhookPayload(change, deliveryId));
     for (let attempt = 1; attempt <= retries + 1 && !this.#closed; attempt++) {
       if (attempt > 1) await sleep(backoffMs * 2 ** (attempt - 2));
       const result = await this.#attempt(target, body, attempt, deliveryId);

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { CustomerChange } from './change-feed.js';
+import type { ResourceChange } from './change-feed.js';
 
 /** The header PORTOS signs webhooks with (https://developers.portos.sk/notifications/webhooks). */
 export const SIGNATURE_HEADER = 'X-PORTOS-WEBHOOK-SIGNATURE';
@@ -7,7 +7,7 @@ export const SIGNATURE_HEADER = 'X-PORTOS-WEBHOOK-SIGNATURE';
 /**
  * A webhook notification: the SignalR `Notification` envelope with its short keys
  * (https://developers.portos.sk/notifications/signalr: `e` event, `ca` created at, `r` reference, `p` payload),
- * the payload naming the action and the `ResourceInfo` of the customer (`version`: the `_v` after the write, or
+ * the payload naming the action and the `ResourceInfo` of the item (`version`: the `_v` after the write, or
  * the last one for a delete).
  */
 export interface WebhookPayload {
@@ -16,19 +16,19 @@ export interface WebhookPayload {
   /** The delivery id (the same on every retry of one notification). */
   r: string;
   p: {
-    action: CustomerChange['action'];
+    action: ResourceChange['action'];
     resource: { name: string; id: string; version: number | null };
   };
 }
 
-export function webhookPayload(change: CustomerChange, resourceName: string, deliveryId: string): WebhookPayload {
+export function webhookPayload(change: ResourceChange, deliveryId: string): WebhookPayload {
   return {
     e: 'portos.resources.changed',
     ca: new Date(change.at).toISOString(),
     r: deliveryId,
     p: {
       action: change.action,
-      resource: { name: resourceName, id: change.id, version: change.after ?? change.before },
+      resource: { name: change.name, id: change.id, version: change.after ?? change.before },
     },
   };
 }

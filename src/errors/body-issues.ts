@@ -1,4 +1,19 @@
-/** Issues found in a request body (JSON syntax, shape, Ajv keywords, uniqueness). */
+/**
+ * The catalogue's model rules beyond what a schema says (docs/decisions.md#catalogue-models), one text each in
+ * the locale tables.
+ */
+export const BODY_RULES = [
+  'domesticRateIsOne',
+  'oneDomestic',
+  'domesticStays',
+  'containerVat',
+  'receiptOnlyOnRecipe',
+  'minimumAboveMaximum',
+] as const;
+
+export type BodyRule = (typeof BODY_RULES)[number];
+
+/** Issues found in a request body (JSON syntax, shape, Ajv keywords, uniqueness, model rules, references). */
 export interface BodyIssueParams {
   'body.malformed_json': { position: number | null };
   'body.not_utf8': Record<string, never>;
@@ -17,6 +32,12 @@ export interface BodyIssueParams {
   'body.unknown_member': Record<string, never>;
   'body.unique': { value: string };
   'body.too_deep': { limit: number };
+  /** A model rule of the catalogue is broken. */
+  'body.rule': { rule: BodyRule };
+  /** The member names an item of `resource` that does not exist (`value`: what it names). */
+  'body.unknown_reference': { resource: string; value: string };
+  /** The item cannot be deleted: `count` items of `by` still name it. */
+  'body.in_use': { by: string; count: number };
 }
 
 /** The issues that carry a PORTOS validation constraint code. */

@@ -12,6 +12,7 @@ import { problemHandler } from './middleware/problem-handler.js';
 import { rawBody } from './middleware/raw-body.js';
 import { requestContext } from './middleware/request-context.js';
 import { customerRoutes } from './routes/customers.js';
+import { resourceRoutes } from './routes/resource-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { licenseRoutes } from './routes/license.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -47,6 +48,7 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
     licenseRoutes(deps),
     openapiRoutes(deps.spec, base),
     customerRoutes(deps),
+    ...deps.resources.rows.map((row) => resourceRoutes(deps, row)),
   );
   app.use(routeNotFound);
   app.use(problemHandler(log, { version_mismatch: deps.config.versionMismatchStatus }));

@@ -7,11 +7,14 @@ import type { OpenApiDocument } from '../spec/load-spec.js';
 import type { OpenApiIndex } from '../spec/openapi-index.js';
 import type { CustomerStore } from '../store/customer-store.js';
 import type { IdGenerator } from '../store/ids.js';
+import type { ResourceStores } from '../resources/engine/resource-stores.js';
 
 /** Everything the HTTP layer is built from; created once by `createApp`. */
 export interface AppDeps {
   config: Config;
   store: CustomerStore;
+  /** The engine's rows besides customers (src/resources/resource-table.ts), seeded. */
+  resources: ResourceStores;
   clock: Clock;
   ids: IdGenerator;
   spec: OpenApiDocument;

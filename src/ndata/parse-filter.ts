@@ -4,7 +4,7 @@ import { lex, type Piece, type Separator } from './lexer.js';
 import { FILTER_MEMBERS, type FilterMember, type MemberValue } from './members.js';
 import { OPERATORS, operatorApplies, operatorNamed, operatorsFor, type Operator } from './operators.js';
 import { excerpt, type OperationRef } from './query-issues.js';
-import { VALUE_TYPES, type Value } from './value-types.js';
+import { VALUE_TYPES, type Value, type ValueType } from './value-types.js';
 
 interface Operation extends OperationRef {
   pieces: Piece[];
@@ -35,8 +35,8 @@ function textOf(group: readonly Piece[], value: string): string | undefined {
 const LOOKS_LIKE_OPERATOR = /^[A-Za-z]+$/;
 
 /** The argument texts of `op` (everything after its first `:`), split as its arity says, or the issue. */
-function argumentTexts(member: FilterMember, op: Operator, o: Operation): (string | undefined)[] | Issue {
-  const { type, nullable } = FILTER_MEMBERS[member];
+function argumentTexts(member: string, spec: MemberType, op: Operator, o: Operation): (string | undefined)[] | Issue {
+  const { type, nullable } = spec;
   const where = { operation: o.operation, text: o.text };
   if (!operatorApplies(op, type, nullable)) {
     return issue('query.operator_not_allowed', member, {
@@ -66,8 +66,8 @@ function argumentTexts(member: FilterMember, op: Operator, o: Operation): (strin
  * Parses one operation of `member`'s value into an operator and typed arguments, or its issues. The text
  * before the first `:` is the operator when it names one; otherwise the whole operation is an `eq` value.
  */
-function parseOperation(member: FilterMember, o: Operation): Outcome {
-  const { type, nullable } = FILTER_MEMBERS[member];
+function parseOperation(member: string, spec: MemberType, o: Operation): Outcome {
+  const { type, nullable } = spec;
   const where = { operation: o.operation, text: o.text };
   const fail = (...issues: Issue[]): Outcome => ({ ok: false, issues });
   const [head, second] = o.pieces;
@@ -77,7 +77,7 @@ function parseOperation(member: FilterMember, o: Operation): Outcome {
   if (o.pieces.some((p) => p.badQuote)) return fail(issue('query.bad_quote', member, where));
   const named = head.quoted ? undefined : operatorNamed(head.content);
   const op = named !== undefined && (second === undefined || second.before === ':') ? named : undefined;
-  const texts = op === undefined ? [textOf(o.pieces, o.value)] : argumentTexts(member, op, o);
+  const texts = op === undefined ? [textOf(o.pieces, o.value)] : argumentTexts(member, spec, op, o);
   if (!Array.isArray(texts)) return fail(texts);
   if (!texts.every((t): t is string => t !== undefined)) return fail(issue('query.bad_quote', member, where));
   const args: Value[] = [];
@@ -109,7 +109,24 @@ export function parseFilter<M extends FilterMember>(
   member: M,
   values: readonly string[],
 ): { conditions: Condition<MemberValue<M>>[]; issues: Issue[] } {
-  const conditions: Condition<MemberValue<M>>[] = [];
+  const parsed = parseMemberFilter(member, FILTER_MEMBERS[member], values);
+  // The arguments were parsed by the member's own value type.
+  return parsed as unknown as { conditions: Condition<MemberValue<M>>[]; issues: Issue[] };
+}
+
+/** A filter member's value type and nullability: all the parser needs of it. */
+export interface MemberType {
+  type: ValueType;
+  nullable: boolean;
+}
+
+/** `parseFilter` for any member table (the resource engine's rows): `member` names the parameter in issues. */
+export function parseMemberFilter(
+  member: string,
+  spec: MemberType,
+  values: readonly string[],
+): { conditions: Condition<Value>[]; issues: Issue[] } {
+  const conditions: Condition<Value>[] = [];
   const issues: Issue[] = [];
   let operation = 0;
   for (const value of values) {
@@ -123,9 +140,9 @@ export function parseFilter<M extends FilterMember>(
       const first = pieces[0];
       const last = pieces.at(-1);
       const text = first === undefined || last === undefined ? '' : excerpt(value.slice(first.start, last.end));
-      const outcome = parseOperation(member, { operation, text, pieces, value });
+      const outcome = parseOperation(member, spec, { operation, text, pieces, value });
       // The arguments were parsed by the member's own value type and counted against the operator's arity.
-      if (outcome.ok) conditions.push({ op: outcome.op, args: outcome.args } as unknown as Condition<MemberValue<M>>);
+      if (outcome.ok) conditions.push({ op: outcome.op, args: outcome.args } as unknown as Condition<Value>);
       else issues.push(...outcome.issues);
     }
   }

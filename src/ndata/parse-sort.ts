@@ -1,16 +1,25 @@
 import { issue, type Issue } from '../errors/issue.js';
 import type { SortKey } from './ast.js';
 import { excerpt } from './query-issues.js';
-import { SORT_KEY_NAMES, sortKeyNamed, type SortKeyName } from './sort-keys.js';
+import { SORT_KEY_NAMES, sortKeyNamed } from './sort-keys.js';
 
 /**
  * `$sort`: comma-separated keys, each `key`, `key:asc`, `key:desc` or `-key` (`-key:desc` too); keys and
  * directions in any case, dotted paths for nested members; a repeated key counts once (the first wins).
  */
 export function parseSort(value: string): { sort: SortKey[]; issues: Issue[] } {
-  const sort: SortKey[] = [];
+  return parseSortOf(value, sortKeyNamed, SORT_KEY_NAMES);
+}
+
+/** `parseSort` over any key table: `named` finds a client's key (case-insensitively), `allowed` lists them. */
+export function parseSortOf<K extends string>(
+  value: string,
+  named: (name: string) => K | 'not-sortable' | 'unknown',
+  allowed: readonly string[],
+): { sort: { key: K; descending: boolean }[]; issues: Issue[] } {
+  const sort: { key: K; descending: boolean }[] = [];
   const issues: Issue[] = [];
-  const seen = new Set<SortKeyName>();
+  const seen = new Set<K>();
   value.split(',').forEach((item, index) => {
     const position = index + 1;
     const colon = item.indexOf(':');
@@ -22,9 +31,9 @@ export function parseSort(value: string): { sort: SortKey[]; issues: Issue[] } {
       issues.push(issue('query.sort_empty_key', '$sort', { position }));
       return;
     }
-    const key = sortKeyNamed(name);
+    const key = named(name);
     if (key === 'unknown') {
-      issues.push(issue('query.sort_unknown_key', '$sort', { position, key: excerpt(name), allowed: SORT_KEY_NAMES }));
+      issues.push(issue('query.sort_unknown_key', '$sort', { position, key: excerpt(name), allowed }));
       return;
     }
     if (key === 'not-sortable') {

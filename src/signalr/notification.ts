@@ -1,4 +1,4 @@
-import type { ChangeOrigin, CustomerChange } from '../control/change-feed.js';
+import type { ChangeOrigin, ResourceChange } from '../control/change-feed.js';
 import { writeDate } from '../dates/read-date.js';
 import type { License } from '../domain/license.js';
 
@@ -25,7 +25,7 @@ export interface ResourceInfo {
 
 /** The payload of `portos.resources.changed`, the same as the webhooks'. */
 export interface ResourceChangedPayload {
-  action: CustomerChange['action'];
+  action: ResourceChange['action'];
   resource: ResourceInfo;
 }
 
@@ -47,11 +47,7 @@ export interface Notification<P = unknown> {
  * reference, `s` its connection and user (null without credentials), `ea` null, `p` the action and the
  * `ResourceInfo` (`version`: the `_v` after the write, or the last one for a delete).
  */
-export function toNotification(
-  change: CustomerChange,
-  origin: ChangeOrigin,
-  resourceName: string,
-): Notification<ResourceChangedPayload> {
+export function toNotification(change: ResourceChange, origin: ChangeOrigin): Notification<ResourceChangedPayload> {
   return {
     e: RESOURCES_CHANGED,
     s: origin.user === null ? null : { c: origin.connection, u: { ...origin.user } },
@@ -60,7 +56,7 @@ export function toNotification(
     ea: null,
     p: {
       action: change.action,
-      resource: { name: resourceName, id: change.id, version: change.after ?? change.before },
+      resource: { name: change.name, id: change.id, version: change.after ?? change.before },
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Config } from '../config/config.js';
-import type { ChangeFeed } from '../control/change-feed.js';
+import { isResourceChange, type ChangeFeed } from '../control/change-feed.js';
 import { AppError } from '../errors/app-error.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { hubCredentialHeaders } from './access-token.js';
@@ -81,10 +81,9 @@ export class SignalRHub {
     // Messages over the limit get the protocol's Close (not ws's 1009), so frames may be larger than one message.
     const maxPayload = Math.max(4 * config.signalr.maxMessageBytes, 1024 * 1024);
     this.#server = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload });
-    const resourceName = config.customerResourceName;
     this.#unsubscribe = options.feed.subscribe((change, origin) => {
-      if (change.kind !== 'customer' || origin === null) return;
-      this.broadcast(toNotification(change, origin, resourceName), { name: resourceName, id: change.id });
+      if (!isResourceChange(change) || origin === null) return;
+      this.broadcast(toNotification(change, origin), { name: change.name, id: change.id });
     });
   }
 

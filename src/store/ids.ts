@@ -10,6 +10,8 @@ export interface IdGenerator {
   notificationId(): string;
   /** The id of an HTTP connection (a notification's `s.c`), ASP.NET style (`0H` + 11 base-32 characters). */
   connectionId(): string;
+  /** `count` lowercase hex characters (generated API key credentials). */
+  hex(count: number): string;
 }
 
 const BASE32 = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
@@ -26,6 +28,10 @@ export const randomIds: IdGenerator = {
   traceId: () => `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`,
   notificationId: () => randomBytes(12).toString('hex'),
   connectionId: () => kestrelId(randomBytes(8).readBigUInt64BE()),
+  hex: (count) =>
+    randomBytes(Math.ceil(count / 2))
+      .toString('hex')
+      .slice(0, count),
 };
 
 /** Sequential ids (`000000000000000000000001`, …) for tests. */
@@ -34,10 +40,12 @@ export function sequentialIds(start = 1): IdGenerator {
   let trace = 0;
   let notification = 0;
   let connection = 0n;
+  let hex = 0;
   return {
     customerId: () => (next++).toString(16).padStart(24, '0'),
     traceId: () => `00-${(++trace).toString(16).padStart(32, '0')}-${'0'.repeat(16)}-00`,
     notificationId: () => (++notification).toString(16).padStart(24, 'f'),
     connectionId: () => kestrelId(++connection),
+    hex: (count) => (++hex).toString(16).padStart(count, 'a'),
   };
 }

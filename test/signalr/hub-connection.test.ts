@@ -132,9 +132,8 @@ test('close() sends Close and closes 1000; a client Close closes without a messa
 test('notify pushes OnEvent (no invocationId) only for a subscribed event whose filter passes', () => {
   const { hub, sent } = connection();
   const notification = toNotification(
-    { kind: 'customer', action: 'updated', id: 'a', at: 0, before: 1, after: 2, identity: 'admin' },
+    { kind: 'customer', name: 'customer', action: 'updated', id: 'a', at: 0, before: 1, after: 2, identity: 'admin' },
     { connection: '0H1', user: { userName: 'admin', deviceName: 'P01' }, reference: 'f'.repeat(24) },
-    'customer',
   );
   hub.receive(HANDSHAKE);
   hub.notify(notification, { name: 'customer', id: 'a' });
@@ -158,6 +157,7 @@ test('toNotification: s is null without a user; a delete carries the last versio
   const notification = toNotification(
     {
       kind: 'customer',
+      name: 'customer',
       action: 'deleted',
       id: 'x',
       at: Date.UTC(2025, 0, 2, 3, 4, 5, 6),
@@ -166,7 +166,6 @@ test('toNotification: s is null without a user; a delete carries the last versio
       identity: null,
     },
     { connection: '0H2', user: null, reference: '0'.repeat(24) },
-    'customer',
   );
   assert.equal(notification.s, null);
   assert.equal(notification.ca, '2025-01-02T03:04:05.006Z');

@@ -37,15 +37,22 @@ export function requestRow(entry: RequestEntry): string {
 
 /** One change as a table row. */
 export function changeRow(entry: ChangeEntry): string {
-  const customer = entry.kind === 'customer';
+  if (entry.kind !== 'replaced') {
+    return [
+      String(entry.seq).padStart(6),
+      cell(time(entry.at), 12),
+      cell(entry.action, 8),
+      cell(`${entry.before ?? '-'}→${entry.after ?? '-'}`, 7),
+      cell(entry.identity ?? '-', 12),
+      `${entry.kind} ${entry.id}`,
+    ].join('  ');
+  }
   return [
     String(entry.seq).padStart(6),
     cell(time(entry.at), 12),
-    cell(customer ? entry.action : 'replaced', 8),
-    cell(customer ? `${entry.before ?? '-'}→${entry.after ?? '-'}` : '', 7),
-    cell(customer ? (entry.identity ?? '-') : '-', 12),
-    customer
-      ? `customer ${entry.id}`
-      : `${entry.count} customers (${entry.reason}${entry.snapshot === undefined ? '' : ` ${entry.snapshot}`})`,
+    cell('replaced', 8),
+    cell('', 7),
+    cell('-', 12),
+    `${entry.count} customers (${entry.reason}${entry.snapshot === undefined ? '' : ` ${entry.snapshot}`})`,
   ].join('  ');
 }

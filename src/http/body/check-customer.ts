@@ -44,6 +44,17 @@ export function checkCustomer(
   deps: Pick<AppDeps, 'spec' | 'schemas'>,
   ignored: readonly string[] = [],
 ): CheckedCustomer {
+  const checked = checkBody(raw, schemaName, deps, ignored);
+  return { ...checked, value: checked.value as CustomerWrite };
+}
+
+/** `checkCustomer` for any write schema of the spec (the resource engine's rows): the checked object. */
+export function checkBody(
+  raw: object,
+  schemaName: string,
+  deps: Pick<AppDeps, 'spec' | 'schemas'>,
+  ignored: readonly string[] = [],
+): { value: Record<string, unknown>; issues: Issue[]; unknown: string[] } {
   const canonical = canonicalizeMembers(raw, { $ref: `#/components/schemas/${schemaName}` }, resolverOf(deps.spec));
   const value = Object.fromEntries(
     Object.entries(canonical.value as object).filter(([name]) => !ignored.includes(name)),
@@ -51,5 +62,5 @@ export function checkCustomer(
   const validate = deps.schemas.schema(schemaName);
   const issues: Issue[] = validate(value) ? [] : schemaIssues(validate.errors);
   issues.push(...impossibleDates(value).filter((found) => !issues.some((i) => i.member === found.member)));
-  return { value: value as CustomerWrite, issues, unknown: canonical.unknown };
+  return { value, issues, unknown: canonical.unknown };
 }

@@ -8,6 +8,7 @@ const DATE_MEMBERS: Record<string, 'date' | 'date-time'> = {
   activationTime: 'date-time',
   expirationTime: 'date-time',
   statusTime: 'date-time',
+  effectiveFrom: 'date-time',
 };
 
 /** `/cards/1/serialNumber` → `cards[1].serialNumber`; `''` → `$` (the body). */

@@ -36,7 +36,7 @@ export function customerRoutes(deps: AppDeps): Router {
     (before, after) => {
       const { user } = principalOf(res);
       const origin = changeOriginOf(req, user, deps.ids);
-      deps.control.feed.publish(customerChange(before, after, deps.clock.now(), user.userName), origin);
+      deps.control.feed.publish(customerChange(before, after, deps.clock.now(), user.userName, resourceName), origin);
     };
   const writeContext = (req: Request, res: Response): WriteContext => ({
     store: deps.store,

@@ -1,4 +1,4 @@
-import type { BodyIssueParams } from '../../errors/body-issues.js';
+import type { BodyIssueParams, BodyRule } from '../../errors/body-issues.js';
 import type { IssueMessages } from '../locale-texts.js';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -12,6 +12,15 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const COMPARISONS = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' } as const;
+
+const RULES: Record<BodyRule, string> = {
+  domesticRateIsOne: 'The exchange rate of the domestic currency must be exactly 1.',
+  oneDomestic: 'There must be exactly one domestic currency; it cannot be changed over the API.',
+  domesticStays: 'The domestic currency cannot be deleted.',
+  containerVat: 'A Container PLU needs a VAT category whose rate is null (not taxable).',
+  receiptOnlyOnRecipe: 'Only a Recipe PLU may have a receipt.',
+  minimumAboveMaximum: 'The minimum must not be greater than the maximum.',
+};
 
 export const body: IssueMessages<keyof BodyIssueParams> = {
   'body.malformed_json': (p) =>
@@ -41,4 +50,8 @@ export const body: IssueMessages<keyof BodyIssueParams> = {
   'body.unknown_member': () => 'Unknown member; not allowed in strict mode (--strict).',
   'body.unique': (p) => `The value '${p.value}' is already used by another record; it must be unique.`,
   'body.too_deep': (p) => `The request body is nested deeper than ${p.limit} levels.`,
+  'body.rule': (p) => RULES[p.rule],
+  'body.unknown_reference': (p) => `There is no ${p.resource} '${p.value}'.`,
+  'body.in_use': (p) =>
+    `The item is still used by ${p.count} ${p.by} item${p.count === 1 ? '' : 's'}; change or delete ${p.count === 1 ? 'it' : 'them'} first.`,
 };

@@ -1,4 +1,4 @@
-import type { BodyIssueParams } from '../../errors/body-issues.js';
+import type { BodyIssueParams, BodyRule } from '../../errors/body-issues.js';
 import type { IssueMessages } from '../locale-texts.js';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -12,6 +12,15 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const COMPARISONS = { '<=': 'najviac', '>=': 'aspoň', '<': 'menšia ako', '>': 'väčšia ako' } as const;
+
+const RULES: Record<BodyRule, string> = {
+  domesticRateIsOne: 'Kurz domácej meny musí byť presne 1.',
+  oneDomestic: 'Domáca mena musí byť práve jedna; cez API ju nemožno zmeniť.',
+  domesticStays: 'Domácu menu nemožno odstrániť.',
+  containerVat: 'PLU typu Container potrebuje kategóriu DPH bez sadzby (nezdaniteľnú).',
+  receiptOnlyOnRecipe: 'Receptúru môže mať iba PLU typu Recipe.',
+  minimumAboveMaximum: 'Minimum nesmie byť väčšie ako maximum.',
+};
 
 export const body: IssueMessages<keyof BodyIssueParams> = {
   'body.malformed_json': (p) =>
@@ -41,4 +50,7 @@ export const body: IssueMessages<keyof BodyIssueParams> = {
   'body.unknown_member': () => 'Neznámy člen; v prísnom režime (--strict) nie je povolený.',
   'body.unique': (p) => `Hodnotu „${p.value}“ už používa iný záznam; musí byť jedinečná.`,
   'body.too_deep': (p) => `Telo požiadavky je vnorené hlbšie ako ${p.limit} úrovní.`,
+  'body.rule': (p) => RULES[p.rule],
+  'body.unknown_reference': (p) => `Zdroj ${p.resource} '${p.value}' neexistuje.`,
+  'body.in_use': (p) => `Položku stále používa ${p.count} ${p.by}; najprv ich zmeňte alebo odstráňte.`,
 };
