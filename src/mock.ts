@@ -26,6 +26,8 @@ import { SignalRHub } from './signalr/signalr-hub.js';
 import { AppError } from './errors/app-error.js';
 import { ResourceStores } from './resources/engine/resource-stores.js';
 import { RESOURCE_ROWS } from './resources/resource-table.js';
+import { customerRow } from './resources/customers/customer-row.js';
+import { customerJson } from './http/customer-json.js';
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -121,7 +123,13 @@ export function createMock(options: MockOptions = {}): Mock {
         ...(options.hubTimers === undefined ? {} : { timers: options.hubTimers }),
       })
     : null;
-  const deps = { config, store, resources, clock, ids, spec, schemas, auth, control, hub };
+  const customers = customerRow({
+    store,
+    resourceName: config.customerResourceName,
+    seed: initial,
+    json: customerJson,
+  });
+  const deps = { config, store, customers, resources, clock, ids, spec, schemas, auth, control, hub };
   const app = buildApp(deps, log);
   const shutdown = async () => {
     await hub?.close();
