@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../domain/clock.js';
-import type { AuthFailure } from './auth-failures.js';
+import type { AuthFailure } from '../errors/auth-failures.js';
 import type { LoginRequest, RefreshRequest } from './auth-requests.js';
 import { createDirectory, profileOf } from './directory.js';
 import type { DeviceIdentity, Identities, UserIdentity } from './identities.js';

@@ -1,5 +1,5 @@
 import type { Issue } from './issue.js';
-import type { AuthFailure } from '../auth/auth-failures.js';
+import type { AuthFailure } from './auth-failures.js';
 
 /** What a resource-version conflict names (PORTOS `ResourceInfo`). */
 export interface ResourceInfo {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { AuthFailure } from '../../src/auth/auth-failures.js';
+import type { AuthFailure } from '../../src/errors/auth-failures.js';
 import {
   createAuthService,
   UnknownIdentityError,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROBLEMS, type ProblemCode } from '../../src/errors/catalogue.js';
-import { AUTH_FAILURES } from '../../src/auth/auth-failures.js';
+import { AUTH_FAILURES } from '../../src/errors/auth-failures.js';
 import { LOCALES, LOCALE_NAMES } from '../../src/i18n/locales.js';
 
 const problemCodes = Object.keys(PROBLEMS) as ProblemCode[];

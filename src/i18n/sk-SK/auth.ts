@@ -1,4 +1,4 @@
-import type { AuthFailure } from '../../auth/auth-failures.js';
+import type { AuthFailure } from '../../errors/auth-failures.js';
 import type { AuthIssueParams } from '../../auth/auth-issues.js';
 import type { IssueMessages } from '../locale-texts.js';
 
