@@ -1,9 +1,11 @@
 import type { ResourceRow } from './engine/resource-row.js';
+import { PAYMENT_TYPE_ROW } from './paymenttypes/payment-type-row.js';
 import { STOCK_ROW } from './stocks/stock-row.js';
+import { ZONE_ROW } from './zones/zone-row.js';
 
 /**
  * THE resource table (docs/decisions.md#resource-engine): one row per stored resource besides customers, in the
  * order the control API, the panel and the state document list them. Adding a resource is a row here, its
  * schemas in spec/openapi.yaml, its seed and its scenarios.
  */
-export const RESOURCE_ROWS: readonly ResourceRow[] = [STOCK_ROW];
+export const RESOURCE_ROWS: readonly ResourceRow[] = [STOCK_ROW, PAYMENT_TYPE_ROW, ZONE_ROW];
