@@ -30,6 +30,8 @@ export interface ExecuteContext {
   runId: string;
   /** A value unique to one scenario run (`${uid}`). */
   uid(): string;
+  /** A positive integer unique to one scenario run (`${unum}`): for integer keys (payment type numbers). */
+  unum(): number;
   now(): Date;
   created(resource: Created): void;
   /** The mock's control API, for `arrange:`, `finally:` and `api: control` (undefined: not known). */
@@ -181,10 +183,11 @@ async function executeWith(
   const started = performance.now();
   const captured: Record<string, unknown> = {};
   const uid = ctx.uid();
+  const unum = ctx.unum();
   const steps: StepResult[] = [];
   let failedAt: number | undefined;
   const scopeOf = (as: string, lang: string): Scope => ({
-    vars: { ...scenario.vars, ...captured, run: ctx.runId, uid, lang, as },
+    vars: { ...scenario.vars, ...captured, run: ctx.runId, uid, unum, lang, as },
     now: ctx.now,
     profile: (name, field) => {
       const found = ctx.identities.profile(name);

@@ -10,7 +10,7 @@ const nonEmpty = { type: 'string', minLength: 1 } as const;
 const oneOrMany = (item: Record<string, unknown>) => ({
   anyOf: [item, { type: 'array', items: item, minItems: 1, uniqueItems: true }],
 });
-const variableName = '^(?!(run|uid|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$';
+const variableName = '^(?!(run|uid|unum|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$';
 
 /**
  * `if` the object has member `key`, it must match `$defs/<ref>`, else `otherwise`: one kind of step per member, so
