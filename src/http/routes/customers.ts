@@ -16,10 +16,9 @@ import { normalizeDate } from '../../dates/read-date.js';
 import { changeOriginOf } from '../connection-id.js';
 import { principalOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
-import { authenticate } from '../middleware/authenticate.js';
 import { requireAnyRight } from '../middleware/authorize.js';
+import { credentialChain } from '../middleware/credentials.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
-import { rawBody } from '../middleware/raw-body.js';
 
 function queryPairs(req: Request): [string, string][] {
   const at = req.originalUrl.indexOf('?');
@@ -29,7 +28,7 @@ function queryPairs(req: Request): [string, string][] {
 /** The Customers routes (docs/portos/customers.md#routes), thin: read input → core → status and body. */
 export function customerRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];
+  const credentials = credentialChain(deps);
   const resourceName = deps.config.customerResourceName;
   const onWrite =
     (req: Request, res: Response): NonNullable<WriteContext['onWrite']> =>
