@@ -50,3 +50,15 @@ test('every locale describes the licence health, in its own words', () => {
   }
   for (const t of texts) assert.match(t.licenseExpiresIn(7), /\b7\b/);
 });
+
+test('the licence problem: the decided titles, and a detail in every locale naming the expiry', () => {
+  const titles = { 'sk-SK': 'Licencia vypršala', 'en-GB': 'Licence expired' } as const;
+  const details = LOCALE_NAMES.map((locale) => {
+    const row = LOCALES[locale].texts.problems.license_expired;
+    assert.equal(row.title, titles[locale], locale);
+    const detail = row.detail({ expirationTime: '2099-12-31T23:00:00.000Z' });
+    assert.ok(detail?.includes('2099-12-31T23:00:00.000Z'), `${locale}: ${detail}`);
+    return detail;
+  });
+  assert.equal(new Set(details).size, details.length, 'identical in two locales');
+});

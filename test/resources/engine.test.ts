@@ -93,3 +93,20 @@ for (const row of RESOURCE_ROWS) {
 test('no answer broke the strict spec view', () => {
   assert.deepEqual(violations, []);
 });
+
+test('an expired licence refuses every row with 403 errorCode 4, before the rights', async () => {
+  const expired = makeTestApp({ config: { license: { expirationTime: '2000-01-01T00:00:00Z' } } });
+  for (const row of RESOURCE_ROWS) {
+    const key = keyOfItem(row, row.seed()[0] as Item);
+    for (const [method, path] of [
+      ['get', `/${row.segment}`],
+      ['get', `/${row.segment}/${encodeURIComponent(key)}`],
+      ['delete', `/${row.segment}/${encodeURIComponent(key)}`],
+    ] as const) {
+      const res = await request(expired.app)[method](path).set(expired.auth('viewer')).set(en);
+      assert.equal(res.status, 403, `${method} ${path}`);
+      assert.equal(res.body.errorCode, 4, `${method} ${path}`);
+      assert.equal(res.body.title, 'Licence expired');
+    }
+  }
+});

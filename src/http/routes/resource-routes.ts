@@ -25,10 +25,9 @@ import { changeOriginOf } from '../connection-id.js';
 import { principalOf } from '../context.js';
 import { sendJsonText } from '../customer-json.js';
 import type { AppDeps } from '../deps.js';
-import { authenticate } from '../middleware/authenticate.js';
+import { credentialChain } from '../middleware/credentials.js';
 import { requireAnyRight } from '../middleware/authorize.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
-import { rawBody } from '../middleware/raw-body.js';
 
 function queryPairs(req: Request): [string, string][] {
   const at = req.originalUrl.indexOf('?');
@@ -42,7 +41,7 @@ function queryPairs(req: Request): [string, string][] {
  */
 export function resourceRoutes<T extends Versioned>(deps: AppDeps, row: ResourceRow<T>, store: RowStore<T>): Router {
   const router = express.Router();
-  const credentials = [rawBody(deps.config.bodyLimitBytes), authenticate(deps)];
+  const credentials = credentialChain(deps);
   const path = `/${row.segment}`;
   const name = infoNameOf(row);
   const json = row.hooks?.json ?? ((item: T) => JSON.stringify(item));
