@@ -50,6 +50,7 @@ function candidate(ctx: RowWriteContext, body: Body, key: string | number, previ
     now: ctx.now,
     newId: ctx.newId,
     newHex: ctx.newHex,
+    catalogue: ctx.stores,
   });
   const issues = [...(ctx.row.rules?.({ item, previous, catalogue: ctx.stores }) ?? []), ...referenceIssues(ctx, item)];
   if (issues.length > 0) throw new AppError('validation_failed', { issues });
