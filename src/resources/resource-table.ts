@@ -1,6 +1,11 @@
+import { ARTICLE_CATEGORY_ROW } from './articlecategories/article-category-row.js';
+import { CURRENCY_ROW } from './currencies/currency-row.js';
 import type { ResourceRow } from './engine/resource-row.js';
+import { MODIFIER_ROW } from './modifiers/modifier-row.js';
 import { PAYMENT_TYPE_ROW } from './paymenttypes/payment-type-row.js';
+import { PLU_ROW } from './plus/plu-row.js';
 import { STOCK_ROW } from './stocks/stock-row.js';
+import { VAT_ROW } from './vats/vat-row.js';
 import { ZONE_ROW } from './zones/zone-row.js';
 
 /**
@@ -8,4 +13,13 @@ import { ZONE_ROW } from './zones/zone-row.js';
  * order the control API, the panel and the state document list them. Adding a resource is a row here, its
  * schemas in spec/openapi.yaml, its seed and its scenarios.
  */
-export const RESOURCE_ROWS: readonly ResourceRow[] = [STOCK_ROW, PAYMENT_TYPE_ROW, ZONE_ROW];
+export const RESOURCE_ROWS: readonly ResourceRow[] = [
+  VAT_ROW,
+  ARTICLE_CATEGORY_ROW,
+  CURRENCY_ROW,
+  PLU_ROW,
+  STOCK_ROW,
+  PAYMENT_TYPE_ROW,
+  ZONE_ROW,
+  MODIFIER_ROW,
+];

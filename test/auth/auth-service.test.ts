@@ -21,12 +21,22 @@ import { P01_DEVICE } from '../support/fixture-devices.js';
 const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
 const CONFIG: Config['auth'] = { ...DEFAULT_CONFIG.auth, tokenLifetimeSeconds: 60, refreshLifetimeSeconds: 600 };
 const FIXTURES = loadIdentities();
-const MANAGER_RIGHTS = [
+/** The five customer rights: the integrator key's permissions (docs/decisions.md#fixture-rights). */
+const CUSTOMER_RIGHTS = [
   'customerCreate',
   'customerUpdate',
   'customerDelete',
   'customerSetCredit',
   'customerSetDiscount',
+];
+/** manager: the customer rights and Create/Update/Delete of the catalogue (docs/decisions.md#fixture-rights). */
+const MANAGER_RIGHTS = [
+  ...CUSTOMER_RIGHTS,
+  ...['vat', 'articleCategory', 'currency', 'plu', 'stock', 'paymentType', 'zone', 'modifier'].flatMap((name) => [
+    `${name}Create`,
+    `${name}Update`,
+    `${name}Delete`,
+  ]),
 ];
 const P01 = P01_DEVICE;
 const IDENTITIES: Identities = {
@@ -526,7 +536,7 @@ test('NWS4 principal: the key acts as its user on its device with the key permis
   const { principal } = result;
   assert.equal(principal.scheme, 'nws4');
   assert.equal(principal.tokenId, undefined);
-  assert.deepEqual(principal.rights, MANAGER_RIGHTS);
+  assert.deepEqual(principal.rights, CUSTOMER_RIGHTS);
   assert.equal(principal.user.userName, 'manager');
   assert.equal(principal.user.device?.name, 'P01');
   auth.logout(principal);

@@ -149,13 +149,13 @@ test('parseIdentities gives each device its own default objects', () => {
   assert.notEqual(a.roles, b.roles);
 });
 
-test('loadIdentities(): the built-in fixtures (docs/decisions.md#fixture-identities)', () => {
+test('loadIdentities(): the built-in fixtures (docs/decisions.md#fixture-identities, #fixture-rights)', () => {
   const identities = loadIdentities();
   assert.deepEqual(
     identities.users.map((u) => [u.userName, u.password, u.rights.length]),
     [
       ['admin', 'admin', 1],
-      ['manager', 'manager', 5],
+      ['manager', 'manager', 29],
       ['clerk', 'clerk', 2],
       ['viewer', 'viewer', 0],
     ],

@@ -70,6 +70,8 @@ export interface BuildInput<T = Item> {
   newId: () => string;
   /** `count` random lowercase hex characters from the seeded source (API key secrets). */
   newHex: (count: number) => string;
+  /** Every stored item (defaults that name others: a price's currency is the domestic one). */
+  catalogue: Catalogue;
 }
 
 /** What rules may look at besides the item: every stored item of every row. */

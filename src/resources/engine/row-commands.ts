@@ -64,6 +64,7 @@ function candidate<T extends Versioned>(
     now: ctx.now,
     newId: ctx.newId,
     newHex: ctx.newHex,
+    catalogue: ctx.stores,
   });
   const issues = [...(ctx.row.rules?.({ item, previous, catalogue: ctx.stores }) ?? []), ...referenceIssues(ctx, item)];
   if (issues.length > 0) throw new AppError('validation_failed', { issues });
@@ -131,7 +132,11 @@ function inUseIssues<T extends Versioned>(ctx: RowWriteContext<T>, item: T): Iss
     if (references === undefined) continue;
     const users = ctx.stores
       .items(row.segment)
-      .filter((other) => references(other).some((ref) => ref.segment === ctx.row.segment && matches(item, ref.where)));
+      .filter(
+        (other) =>
+          other !== item &&
+          references(other).some((ref) => ref.segment === ctx.row.segment && matches(item, ref.where)),
+      );
     if (users.length > 0) issues.push(issue('body.in_use', ctx.row.key.member, { by: row.name, count: users.length }));
   }
   return issues;
