@@ -13,6 +13,8 @@ import { rawBody } from './middleware/raw-body.js';
 import { requestContext } from './middleware/request-context.js';
 import { customerRoutes } from './routes/customers.js';
 import { resourceRoutes } from './routes/resource-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { licenseRoutes } from './routes/license.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -49,6 +51,8 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
     openapiRoutes(deps.spec, base),
     customerRoutes(deps),
     ...deps.resources.rows.map((row) => resourceRoutes(deps, row)),
+    userRoutes(deps),
+    sessionRoutes(deps),
   );
   app.use(routeNotFound);
   app.use(problemHandler(log, { version_mismatch: deps.config.versionMismatchStatus }));

@@ -10,11 +10,14 @@ export type Item = Readonly<Record<string, unknown>> & { readonly _v: number };
 /** A member of a body after matching names and validation against the row's write schema. */
 export type Body = Readonly<Record<string, unknown>>;
 
-/** An NData filter member of a row: its value type, nullability and how to read it from an item. */
-export interface RowMember {
+/**
+ * An NData filter member of a row: its value type, nullability and how to read it from an item (`T`: any other
+ * member table, e.g. `/users`).
+ */
+export interface RowMember<T = Item> {
   type: ValueType;
   nullable: boolean;
-  value: (item: Item) => Value | null;
+  value: (item: T) => Value | null;
 }
 
 /** Where a new item comes from: the checked body, its key, its `_v`, the item it replaces, and the injected sources. */
