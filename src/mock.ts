@@ -25,6 +25,7 @@ import { refuseUpgrade } from './signalr/refuse-upgrade.js';
 import { SignalRHub } from './signalr/signalr-hub.js';
 import { AppError } from './errors/app-error.js';
 import { ResourceStores } from './resources/engine/resource-stores.js';
+import { withIdentities } from './resources/identity-rows.js';
 import { RESOURCE_ROWS } from './resources/resource-table.js';
 import { customerRow } from './resources/customers/customer-row.js';
 import { customerJson } from './http/customer-json.js';
@@ -92,11 +93,12 @@ export function createMock(options: MockOptions = {}): Mock {
   if (stateFile !== '') prepareStateFile(stateFile);
   const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
   const store = new CustomerStore(fromState ?? initial());
-  const resources = new ResourceStores(RESOURCE_ROWS);
   const realClock = options.clock ?? systemClock;
   const clock = controlledClock(realClock);
+  // The identities seed `/devices` and `/apikeys`; from then on logins and signed requests read those stores.
   const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
-  const auth = createAuthService({ config: config.auth, clock, identities });
+  const resources = new ResourceStores(withIdentities(RESOURCE_ROWS, identities));
+  const auth = createAuthService({ config: config.auth, clock, identities, resources });
   const log = options.log ?? ((error: unknown) => console.error(error));
   const consoleLog = options.console ?? (config.logRequests ? consoleLogger() : SILENT_LOG);
   const control = new ControlPlane({

@@ -218,10 +218,17 @@ export const SCENARIO_SCHEMA = {
         expect: { $ref: '#/$defs/expect' },
         capture: { $ref: '#/$defs/captures' },
         nws4: {
-          description: 'For an NWS4 identity: sign differently, to provoke signature failures.',
+          description:
+            'Sign with key (e.g. one the scenario created: ${clientId}) instead of the identity, or, for an NWS4 identity, sign differently to provoke signature failures.',
           type: 'object',
           additionalProperties: false,
           properties: {
+            key: {
+              type: 'object',
+              required: ['clientId', 'clientSecret'],
+              additionalProperties: false,
+              properties: { clientId: nonEmpty, clientSecret: nonEmpty },
+            },
             clockSkewSeconds: { type: 'number' },
             signedHeaders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9_-]+$' }, minItems: 1 },
             tamper: { enum: ['body', 'signature', 'date'] },

@@ -12,6 +12,8 @@ import { problemHandler } from './middleware/problem-handler.js';
 import { rawBody } from './middleware/raw-body.js';
 import { requestContext } from './middleware/request-context.js';
 import { resourceRoutes } from './routes/resource-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { licenseRoutes } from './routes/license.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -48,6 +50,8 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
     openapiRoutes(deps.spec, base),
     resourceRoutes(deps, deps.customers, deps.store),
     ...deps.resources.rows.map((row) => resourceRoutes(deps, row, deps.resources.store(row.segment))),
+    userRoutes(deps),
+    sessionRoutes(deps),
   );
   app.use(routeNotFound);
   app.use(problemHandler(log, { version_mismatch: deps.config.versionMismatchStatus }));

@@ -16,6 +16,9 @@ import type { UserProfile } from '../../src/auth/principal.js';
 import { signJwt } from '../../src/auth/token.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
+import { ResourceStores } from '../../src/resources/engine/resource-stores.js';
+import { withIdentities } from '../../src/resources/identity-rows.js';
+import { RESOURCE_ROWS } from '../../src/resources/resource-table.js';
 import { P01_DEVICE } from '../support/fixture-devices.js';
 
 const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
@@ -74,7 +77,8 @@ const IDENTITIES: Identities = {
 
 function setup(config: Config['auth'] = CONFIG): { auth: AuthService; clock: ReturnType<typeof fixedClock> } {
   const clock = fixedClock(T0);
-  return { auth: createAuthService({ config, clock, identities: IDENTITIES }), clock };
+  const resources = new ResourceStores(withIdentities(RESOURCE_ROWS, IDENTITIES));
+  return { auth: createAuthService({ config, clock, identities: IDENTITIES, resources }), clock };
 }
 
 const bearer = (token: string, headers: Record<string, string> = {}): AuthRequest => ({

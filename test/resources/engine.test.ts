@@ -109,4 +109,8 @@ test('an expired licence refuses every row with 403 errorCode 4, before the righ
       assert.equal(res.body.title, 'Licence expired');
     }
   }
+  for (const path of ['/users', '/sessions']) {
+    const res = await request(expired.app).get(path).set(expired.auth('viewer')).set(en);
+    assert.equal(res.body.errorCode, 4, path);
+  }
 });

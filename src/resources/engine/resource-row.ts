@@ -51,7 +51,10 @@ export interface RowHooks<T extends Versioned> {
 /** A member of a body after matching names and validation against the row's write schema. */
 export type Body = Readonly<Record<string, unknown>>;
 
-/** An NData filter member of a row: its value type, nullability and how to read it from an item. */
+/**
+ * An NData filter member of a row: its value type, nullability and how to read it from an item (`T`: any other
+ * member table, e.g. `/users`).
+ */
 export interface RowMember<T = Item> {
   type: ValueType;
   nullable: boolean;

@@ -6,7 +6,13 @@ import { parseMemberFilter } from '../../ndata/parse-filter.js';
 import { parseCount, parseFlag } from '../../ndata/parse-scalars.js';
 import { parseSortOf } from '../../ndata/parse-sort.js';
 import type { Value } from '../../ndata/value-types.js';
-import type { ListAnswer, ResourceRow, Versioned } from './resource-row.js';
+import type { Item, ListAnswer, RowMember } from './resource-row.js';
+
+/** What NData needs of a row: its filter members and sortable members (any table: rows, `/users`, `/sessions`). */
+export interface MemberTable<T = Item> {
+  members: Readonly<Record<string, RowMember<T>>>;
+  sortable: readonly string[];
+}
 
 /** A parsed list query of one row: filters per member (all must hold), sort keys, paging, `$count`. */
 export interface RowQuery {
@@ -33,8 +39,8 @@ const IGNORED = new Set(['$include']);
  * the row's filter members with the NData operators, `$skip`, `$take`, `$sort` (any sortable member), `$count`.
  * Names are case-insensitive; unknown parameters are ignored (listed in strict mode).
  */
-export function parseRowQuery<T extends Versioned>(
-  row: ResourceRow<T>,
+export function parseRowQuery<T>(
+  row: MemberTable<T>,
   pairs: ReadonlyArray<readonly [string, string]>,
   options: RowQueryOptions,
 ): { ok: true; query: RowQuery } | { ok: false; issues: Issue[] } {
@@ -83,7 +89,7 @@ export function parseRowQuery<T extends Versioned>(
 }
 
 /** The row's sortable member a client's key names (case-insensitively), else whether it exists but is no scalar. */
-function sortKeyOf<T extends Versioned>(row: ResourceRow<T>): (name: string) => string | 'not-sortable' | 'unknown' {
+function sortKeyOf<T>(row: MemberTable<T>): (name: string) => string | 'not-sortable' | 'unknown' {
   const keys = new Map(row.sortable.map((key) => [key.toLowerCase(), key]));
   return (name) => keys.get(name.toLowerCase()) ?? 'unknown';
 }
@@ -109,8 +115,8 @@ function sortValue(item: object, key: string): string | number | null {
  * first; descending: nulls last; ties keep insertion order) → page. The catalogue's rows hold hundreds of items,
  * so a plain pass serves them.
  */
-export function runRowQuery<T extends Versioned>(
-  row: ResourceRow<T>,
+export function runRowQuery<T extends object>(
+  row: MemberTable<T>,
   query: RowQuery,
   items: readonly T[],
   stringOrder: StringOrder,
