@@ -11,7 +11,8 @@ import type { StoredCustomer } from '../../domain/customer.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseCustomerQuery, runCustomerQuery } from '../../ndata/index.js';
 import { pathIdIssues, readCustomerBody } from '../body/customer-body.js';
-import { customerJson, queryResultJson, sendJsonText } from '../customer-json.js';
+import { customerJson, sendJsonText } from '../customer-json.js';
+import { sendQueryResult } from '../send-query-result.js';
 import { normalizeDate } from '../../dates/read-date.js';
 import { changeOriginOf } from '../connection-id.js';
 import { principalOf } from '../context.js';
@@ -62,7 +63,7 @@ export function customerRoutes(deps: AppDeps): Router {
       if (!parsed.ok) throw new AppError('validation_failed', { issues: parsed.issues });
       const now = deps.clock.now();
       const result = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
-      sendJsonText(res, 200, queryResultJson(result.items, result.count, result.totalCount, now));
+      return sendQueryResult(res, result, now);
     })
     .post(...credentials, requireAnyRight('customerCreate'), async (req, res) => {
       const customer = createCustomer(
