@@ -10,7 +10,9 @@ const mb = (bytes: number | null) => (bytes === null ? '-' : `${(bytes / MB).toF
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '-');
 const clean = (r: LoadResult) => r.errors === 0 && r.non2xx === 0;
 const load = (r: LoadResult) =>
-  `${r.rps.toFixed(0)} req/s, p99 ${r.p99Ms} ms${clean(r) ? '' : ` (${r.errors} errors, ${r.non2xx} non-2xx)`}`;
+  r.rps === 0 && r.errors > 0
+    ? `no answer within 10 s (${r.errors} timeouts or errors)`
+    : `${r.rps.toFixed(0)} req/s, p99 ${r.p99Ms} ms${clean(r) ? '' : ` (${r.errors} errors, ${r.non2xx} non-2xx)`}`;
 const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : 'not met');
 
 interface Target {
@@ -91,9 +93,9 @@ export function scaleTables(figures: ScaleFigures): string {
           load(s.pages),
           load(s.search),
           load(s.repeated),
-          load(s.cached.pages),
-          load(s.cached.search),
-          load(s.cached.repeated),
+          s.cached === null ? '-' : load(s.cached.pages),
+          s.cached === null ? '-' : load(s.cached.search),
+          s.cached === null ? '-' : load(s.cached.repeated),
         ].join(' | '),
       )
       .map((line) => `| ${line} |`),
@@ -140,8 +142,9 @@ function growthTable(sizes: readonly SizeFigures[]): string {
   const last = sizes[sizes.length - 1];
   const header = `| cost per query (ms) | ${sizes.map((s) => n(s.customers)).join(' | ')} | growth |`;
   const lines = rows.map(([name, cost]) => {
-    const growth = first === undefined || last === undefined ? '-' : `${(cost(last) / cost(first)).toFixed(1)} ×`;
-    return `| ${name} | ${sizes.map((s) => cost(s).toFixed(3)).join(' | ')} | ${growth} |`;
+    const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+    const growth = first === undefined || last === undefined ? '-' : `${fixed(cost(last) / cost(first), 1)} ×`;
+    return `| ${name} | ${sizes.map((s) => fixed(cost(s), 3)).join(' | ')} | ${growth} |`;
   });
   return [
     '\nGrowth (ms of server time per query at saturation, 1000 / req/s; 2 cores shared by the load generator):\n',

@@ -31,8 +31,8 @@ export interface SizeFigures {
   repeated: LoadResult;
   whole: StreamProbe;
   narrow: StreamProbe;
-  /** The same with the answer cache on. */
-  cached: { pages: LoadResult; search: LoadResult; repeated: LoadResult };
+  /** The same with the answer cache on (null: that server failed). */
+  cached: { pages: LoadResult; search: LoadResult; repeated: LoadResult } | null;
 }
 
 export interface ScaleFigures {
@@ -71,69 +71,120 @@ const seedMsOf = (line: string) => {
   return ms === undefined ? null : Number(ms);
 };
 
-export async function scaleBenchmarks(options: {
-  sizes: readonly number[];
-  seconds: number;
-  log: (line: string) => void;
-}): Promise<ScaleFigures> {
-  const { seconds, log } = options;
-  const drive = (url: string, headers: Record<string, string>, paths?: readonly string[]) =>
-    load(url, headers, { connections: CONNECTIONS, seconds, ...(paths === undefined ? {} : { paths }) });
-  const pages = filteredPages();
-  const search = searchPages();
-  const sizes: SizeFigures[] = [];
-  let prism: ScaleFigures['prism'] = null;
-  for (const customers of options.sizes) {
-    const mock = await startMock(customers, false);
+type Drive = (url: string, headers: Record<string, string>, paths?: readonly string[]) => Promise<LoadResult>;
+
+const streamLine = (p: StreamProbe) =>
+  `${p.status ?? p.error}, first byte ${p.firstByteMs.toFixed(0)} ms, ${p.bytes} bytes in ${p.totalMs.toFixed(0)} ms, ` +
+  `RSS +${p.rssGrowthBytes === null ? '-' : (p.rssGrowthBytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The cache-on figures of one size: the same varying queries and the repeated page. */
+async function withCache(customers: number, drive: Drive, pages: string[], search: string[]) {
+  const mock = await startMock(customers, true);
+  try {
+    const headers = await login(mock.url);
+    return {
+      pages: await drive(mock.url, headers, pages),
+      search: await drive(mock.url, headers, search),
+      repeated: await drive(`${mock.url}${REPEATED_PAGE}`, headers),
+    };
+  } finally {
+    await mock.stop();
+  }
+}
+
+/** Everything measured at one size with the answer cache off (and Prism, when `prism` is still to be measured). */
+async function oneSize(
+  customers: number,
+  drive: Drive,
+  pages: string[],
+  search: string[],
+  log: (line: string) => void,
+) {
+  const mock = await startMock(customers, false);
+  try {
     const rssBytes = mock.rssBytes();
     log(`${customers}: ${mock.startupLine}`);
     const headers = await login(mock.url);
     // A first page builds the query engine's views of the store; then the lists, while the heap is as it was.
     const { ids, first } = await someCustomers(mock.url, headers);
     const whole = await probeStream(mock, '/customers', headers);
-    log(`${customers} whole store: ${whole.status}, ${whole.bytes} bytes in ${whole.totalMs.toFixed(0)} ms`);
+    log(`${customers} whole store: ${streamLine(whole)}`);
     const narrow = await probeStream(mock, NARROW_LIST, headers);
+    log(`${customers} narrow list: ${streamLine(narrow)}`);
     const bare = await bareServer(first);
-    const bareResult = await drive(`${bare.url}/customer`, {});
-    await bare.stop();
+    const bareResult = await drive(`${bare.url}/customer`, {}).finally(() => bare.stop());
     const byId = await drive(mock.url, headers, byIdPaths(ids));
     log(`${customers} by id: ${byId.rps.toFixed(0)} req/s (bare ${bareResult.rps.toFixed(0)})`);
-    if (prism === null) {
-      const prismServer = await startPrismMock();
-      const prismResult = await drive(`${prismServer.url}/customers/${ids[0] ?? 'none'}`, headers);
-      await prismServer.stop();
-      prism = { prism: prismResult, ours: byId };
-      log(`Prism by id: ${prismResult.rps.toFixed(0)} req/s`);
-    }
     const pagesResult = await drive(mock.url, headers, pages);
-    log(`${customers} pages: ${pagesResult.rps.toFixed(0)} req/s, p99 ${pagesResult.p99Ms} ms`);
+    log(
+      `${customers} pages: ${pagesResult.rps.toFixed(0)} req/s, p99 ${pagesResult.p99Ms} ms, ${pagesResult.errors} errors`,
+    );
     const searchResult = await drive(mock.url, headers, search);
-    log(`${customers} search: ${searchResult.rps.toFixed(0)} req/s, p99 ${searchResult.p99Ms} ms`);
+    log(
+      `${customers} search: ${searchResult.rps.toFixed(0)} req/s, p99 ${searchResult.p99Ms} ms, ${searchResult.errors} errors`,
+    );
     const repeated = await drive(`${mock.url}${REPEATED_PAGE}`, headers);
-    await mock.stop();
-    const cachedMock = await startMock(customers, true);
-    const cachedHeaders = await login(cachedMock.url);
-    const cached = {
-      pages: await drive(cachedMock.url, cachedHeaders, pages),
-      search: await drive(cachedMock.url, cachedHeaders, search),
-      repeated: await drive(`${cachedMock.url}${REPEATED_PAGE}`, cachedHeaders),
+    return {
+      figures: {
+        customers,
+        seedMs: seedMsOf(mock.startupLine),
+        rssBytes,
+        bare: bareResult,
+        byId,
+        pages: pagesResult,
+        search: searchResult,
+        repeated,
+        whole,
+        narrow,
+      },
+      firstId: ids[0] ?? 'none',
+      headers,
     };
-    await cachedMock.stop();
-    log(`${customers} cache on: pages p99 ${cached.pages.p99Ms} ms, repeated ${cached.repeated.rps.toFixed(0)} req/s`);
-    const seedMs = seedMsOf(mock.startupLine);
-    sizes.push({
-      customers,
-      seedMs,
-      rssBytes,
-      bare: bareResult,
-      byId,
-      pages: pagesResult,
-      search: searchResult,
-      repeated,
-      whole,
-      narrow,
-      cached,
+  } finally {
+    await mock.stop();
+  }
+}
+
+async function prismSideBySide(drive: Drive, id: string, headers: Record<string, string>): Promise<LoadResult> {
+  const prism = await startPrismMock();
+  try {
+    return await drive(`${prism.url}/customers/${id}`, headers);
+  } finally {
+    await prism.stop();
+  }
+}
+
+/** Each size in turn; a size (or its cache-on half) that fails is logged and left out, and the rest goes on. */
+export async function scaleBenchmarks(options: {
+  sizes: readonly number[];
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<ScaleFigures> {
+  const { seconds, log } = options;
+  const drive: Drive = (url, headers, paths) =>
+    load(url, headers, { connections: CONNECTIONS, seconds, ...(paths === undefined ? {} : { paths }) });
+  const pages = filteredPages();
+  const search = searchPages();
+  const sizes: SizeFigures[] = [];
+  let prism: ScaleFigures['prism'] = null;
+  for (const customers of options.sizes) {
+    const measured = await oneSize(customers, drive, pages, search, log).catch((error: unknown) => {
+      log(`${customers}: left out, ${String(error)}`);
+      return null;
     });
+    if (measured === null) continue;
+    if (prism === null) {
+      const prismResult = await prismSideBySide(drive, measured.firstId, measured.headers).catch((error: unknown) => {
+        log(`Prism: left out, ${String(error)}`);
+        return null;
+      });
+      if (prismResult !== null) prism = { prism: prismResult, ours: measured.figures.byId };
+    }
+    const cached = await withCache(customers, drive, pages, search).catch((error: unknown) => {
+      log(`${customers} cache on: left out, ${String(error)}`);
+      return null;
+    });
+    sizes.push({ ...measured.figures, cached });
   }
   return { sizes, prism };
 }

@@ -42,13 +42,14 @@ export function startServer(args: string[], listening = /listening on (http:\/\/
         rssBytes: () => rssOf(child.pid),
         stop: () =>
           new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
       });
     };
     child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    child.once('exit', (code, signal) => reject(new Error(`server exited with ${code ?? signal}: ${output}`)));
   });
 }
 
