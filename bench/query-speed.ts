@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load, type LoadResult } from './load.js';
-import { startServer } from './servers.js';
+import { login, startServer } from './servers.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -15,16 +15,6 @@ export interface QueryRow {
   ratio: number | null;
   target: string;
   met: boolean | null;
-}
-
-async function login(url: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userName: 'viewer', password: 'viewer', deviceName: 'P01' }),
-  });
-  const body = (await res.json()) as { tokenId: string };
-  return { authorization: `Bearer ${body.tokenId}` };
 }
 
 const QUERIES = {

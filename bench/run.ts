@@ -1,8 +1,11 @@
 // `npm run bench`: prints the figures the issues ask for. Numbers, never assertions: the machine is shared.
-// BENCH_SECONDS: seconds per measurement; BENCH_ONLY=query|isolation|hub: one section only.
+// BENCH_SECONDS: seconds per measurement; BENCH_ONLY=query|isolation|hub|scale: one section only;
+// BENCH_SIZES: the store sizes of the scale section (default 10000,100000,1000000; e.g. 10000,100000 while developing).
 import { hubFanout, hubTables } from './hub-fanout.js';
 import { latencyIsolation } from './latency-isolation.js';
 import { queryBenchmarks, type QueryRow } from './query-speed.js';
+import { scaleBenchmarks } from './scale.js';
+import { scaleTables } from './scale-tables.js';
 
 function table(rows: QueryRow[]): string {
   const header =
@@ -48,4 +51,9 @@ if (runs('hub')) {
   const hubSeconds = Number(process.env['BENCH_SECONDS'] ?? 3);
   const burst = Number(process.env['BENCH_HUB_BURST'] ?? 1000);
   console.log(hubTables(await hubFanout({ seconds: hubSeconds, burst, log })));
+}
+
+if (runs('scale')) {
+  const sizes = (process.env['BENCH_SIZES'] ?? '10000,100000,1000000').split(',').map(Number);
+  console.log(scaleTables(await scaleBenchmarks({ sizes, seconds, log })));
 }

@@ -29,6 +29,7 @@ import { withIdentities } from './resources/identity-rows.js';
 import { RESOURCE_ROWS } from './resources/resource-table.js';
 import { customerRow } from './resources/customers/customer-row.js';
 import { customerJson } from './http/customer-json.js';
+import { toCustomer } from './domain/derive.js';
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -130,6 +131,7 @@ export function createMock(options: MockOptions = {}): Mock {
     resourceName: config.customerResourceName,
     seed: initial,
     json: customerJson,
+    freshJson: (customer, now) => JSON.stringify(toCustomer(customer, now)),
   });
   const deps = { config, store, customers, resources, clock, ids, spec, schemas, auth, control, hub };
   const app = buildApp(deps, log);

@@ -24,6 +24,7 @@ import { readRowBody } from '../body/row-body.js';
 import { changeOriginOf } from '../connection-id.js';
 import { principalOf } from '../context.js';
 import { sendJsonText } from '../customer-json.js';
+import { sendQueryResult } from '../send-query-result.js';
 import type { AppDeps } from '../deps.js';
 import { credentialChain } from '../middleware/credentials.js';
 import { requireAnyRight } from '../middleware/authorize.js';
@@ -101,8 +102,8 @@ export function resourceRoutes<T extends Versioned>(deps: AppDeps, row: Resource
     .get(...credentials, read, (req, res) => {
       const answer = list(req);
       const now = deps.clock.now();
-      const head = answer.items === undefined ? '{' : `{"items":[${answer.items.map((i) => json(i, now)).join(',')}],`;
-      sendJsonText(res, 200, `${head}"count":${answer.count},"totalCount":${answer.totalCount}}`);
+      const fresh = row.hooks?.freshJson ?? json;
+      return sendQueryResult(res, { ...answer, text: (i) => json(i, now), freshText: (i) => fresh(i, now) });
     })
     .post(...credentials, requireAnyRight(writeRight(row.name, 'Create')), async (req, res) => {
       const { body } = readRowBody(req, res, deps, row);

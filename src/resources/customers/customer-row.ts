@@ -27,8 +27,10 @@ export interface CustomerRowOptions {
   resourceName: string;
   /** The seed's customers (config `seed`, `count`). */
   seed: () => readonly StoredCustomer[];
-  /** A customer's JSON text at `now` (derived `fullName` and `status`). */
+  /** A customer's JSON text at `now` (derived `fullName` and `status`), from a cache. */
   json: (customer: StoredCustomer, now: number) => string;
+  /** The same text made afresh (streamed lists). */
+  freshJson: (customer: StoredCustomer, now: number) => string;
 }
 
 /**
@@ -57,6 +59,7 @@ export function customerRow(options: CustomerRowOptions): ResourceRow<StoredCust
         return { ok: true, answer: runCustomerQuery(parsed.query, store, now, { stringOrder }) };
       },
       json: options.json,
+      freshJson: options.freshJson,
       uniques: (candidate, selfKey) =>
         store.clashes(candidate, selfKey).map((clash) => issue('body.unique', clash.member, { value: clash.value })),
       payloadRights,

@@ -42,6 +42,8 @@ export interface RowHooks<T extends Versioned> {
   ): { ok: true; answer: ListAnswer<T> } | { ok: false; issues: Issue[] };
   /** An item's JSON text at `now` (default: the stored object). */
   json?(item: T, now: number): string;
+  /** The same text made afresh, not cached, for streamed lists (default: `json`). */
+  freshJson?(item: T, now: number): string;
   /** Unique members `candidate` shares with another item (`selfKey`: the item it replaces), key included. */
   uniques?(candidate: T, selfKey: string | null): Issue[];
   /** Rights an update needs from what it changes (step 6 of the order of checks). */
