@@ -17,6 +17,11 @@ export const FLUSH_AT_ONCE: FlushScheduler = { request: (target) => target.flush
 export interface SlicedFlusherOptions {
   /** Time a slice may take before it yields to the event loop; at least one connection is flushed per slice. */
   budgetMs?: number;
+  /**
+   * The pause after a slice, as a share of the time it took (default 1: the fan-out has at most about half the
+   * event loop while a round lasts; 0: the next slice right after the waiting I/O).
+   */
+  pauseRatio?: number;
   /** Least time from the start of one round to the start of the next (0: the next turn of the event loop). */
   intervalMs?: number;
   /** Milliseconds, monotonic (default `performance.now`). */
@@ -35,8 +40,9 @@ function defaultDefer(run: () => void, ms: number): void {
 /**
  * The hub's fan-out (docs/decisions.md#real-time-notifications): connections that queued records are flushed in
  * rounds, each connection once per round in the order they asked, so that everything queued for a connection
- * since its last flush goes out as one frame. A round runs in slices of at most `budgetMs`; between slices the
- * event loop serves the HTTP requests waiting, so a burst of notifications does not hold up the REST routes.
+ * since its last flush goes out as one frame. A round runs in slices of at most `budgetMs`, each followed by a
+ * pause as long as it took (`pauseRatio`) in which the event loop serves the HTTP requests waiting: a burst of
+ * notifications gets at most about half of the event loop, and does not hold up the REST routes.
  * Rounds start at most every `intervalMs`: under load each frame carries more records, and costs less per record.
  */
 export class SlicedFlusher implements FlushScheduler {
@@ -47,6 +53,7 @@ export class SlicedFlusher implements FlushScheduler {
   #scheduled = false;
   #roundStart = Number.NEGATIVE_INFINITY;
   readonly #budgetMs: number;
+  readonly #pauseRatio: number;
   readonly #intervalMs: number;
   readonly #now: () => number;
   readonly #defer: (run: () => void, ms: number) => void;
@@ -54,6 +61,7 @@ export class SlicedFlusher implements FlushScheduler {
 
   constructor(options: SlicedFlusherOptions = {}) {
     this.#budgetMs = options.budgetMs ?? 4;
+    this.#pauseRatio = options.pauseRatio ?? 1;
     this.#intervalMs = options.intervalMs ?? 10;
     this.#now = options.now ?? (() => performance.now());
     this.#defer = options.defer ?? defaultDefer;
@@ -91,9 +99,10 @@ export class SlicedFlusher implements FlushScheduler {
       } catch (error) {
         this.#onError(error);
       }
-      if (this.#now() >= until) {
+      const end = this.#now();
+      if (end >= until) {
         this.#scheduled = true;
-        this.#defer(this.#slice, 0);
+        this.#defer(this.#slice, Math.floor((end - now) * this.#pauseRatio));
         return;
       }
     }

@@ -18,12 +18,13 @@ const SUBSCRIBE = `{"type":1,"invocationId":"1","target":"Subscribe","arguments"
 const NO_TIMERS: HubTimers = { start: () => ({ cancel: () => undefined }) };
 
 /** A flusher whose deferred slices run when the test says, on a clock the test moves. */
-function manualFlusher(options: { budgetMs: number; intervalMs: number; flushCostMs?: number }) {
+function manualFlusher(options: { budgetMs: number; intervalMs: number; pauseRatio?: number }) {
   let now = 0;
   const deferred: { run: () => void; ms: number }[] = [];
   const flusher = new SlicedFlusher({
     budgetMs: options.budgetMs,
     intervalMs: options.intervalMs,
+    ...(options.pauseRatio === undefined ? {} : { pauseRatio: options.pauseRatio }),
     now: () => now,
     defer: (run, ms) => deferred.push({ run, ms }),
   });
@@ -185,23 +186,35 @@ describe('the sliced flusher', () => {
     }));
   }
 
-  test('a round runs in slices of the budget, yielding to the event loop (defer 0) between them', () => {
-    const manual = manualFlusher({ budgetMs: 3, intervalMs: 0 });
-    const log: string[] = [];
-    const all = targets(7, manual.advance, log);
-    for (const target of all) manual.flusher.request(target);
-    assert.deepEqual(log, [], 'nothing is flushed while the current turn runs');
-    manual.runNext();
-    assert.deepEqual(log, ['t0', 't1', 't2']);
-    assert.deepEqual(
-      manual.deferred.map((d) => d.ms),
-      [0],
-    );
-    manual.runNext();
-    manual.runNext();
-    assert.deepEqual(log, ['t0', 't1', 't2', 't3', 't4', 't5', 't6']);
-    assert.equal(manual.deferred.length, 0, 'nothing left to do');
-  });
+  const PAUSES: { pauseRatio?: number; pauseMs: number }[] = [
+    { pauseMs: 3 },
+    { pauseRatio: 0, pauseMs: 0 },
+    { pauseRatio: 2, pauseMs: 6 },
+  ];
+
+  for (const row of PAUSES) {
+    test(`a round runs in slices of the budget, each followed by a pause of ${row.pauseMs} ms after 3 ms (pauseRatio ${row.pauseRatio ?? 'default'})`, () => {
+      const manual = manualFlusher({
+        budgetMs: 3,
+        intervalMs: 0,
+        ...(row.pauseRatio === undefined ? {} : { pauseRatio: row.pauseRatio }),
+      });
+      const log: string[] = [];
+      const all = targets(7, manual.advance, log);
+      for (const target of all) manual.flusher.request(target);
+      assert.deepEqual(log, [], 'nothing is flushed while the current turn runs');
+      manual.runNext();
+      assert.deepEqual(log, ['t0', 't1', 't2']);
+      assert.deepEqual(
+        manual.deferred.map((d) => d.ms),
+        [row.pauseMs],
+      );
+      manual.runNext();
+      manual.runNext();
+      assert.deepEqual(log, ['t0', 't1', 't2', 't3', 't4', 't5', 't6']);
+      assert.equal(manual.deferred.length, 0, 'nothing left to do');
+    });
+  }
 
   test('a slice flushes at least one connection even when one flush is over the budget', () => {
     const manual = manualFlusher({ budgetMs: 1, intervalMs: 0 });
