@@ -20,6 +20,7 @@ import { specIndex } from './spec/spec-index.js';
 import { CustomerStore } from './store/customer-store.js';
 import { randomIds, type IdGenerator } from './store/ids.js';
 import { generateCustomers } from './store/seed.js';
+import type { FlushScheduler } from './signalr/flush-scheduler.js';
 import type { HubTimers } from './signalr/hub-timers.js';
 import { refuseUpgrade } from './signalr/refuse-upgrade.js';
 import { SignalRHub } from './signalr/signalr-hub.js';
@@ -52,6 +53,8 @@ export interface MockOptions {
   log?: (error: unknown) => void;
   /** The SignalR hub's keep-alive and timeout timers (default: real time; never the mock clock). */
   hubTimers?: HubTimers;
+  /** When the hub's queued notifications go out (default: flushed in slices after each event-loop turn). */
+  hubFlusher?: FlushScheduler;
 }
 
 /**
@@ -124,6 +127,7 @@ export function createMock(options: MockOptions = {}): Mock {
         traceId: ids.traceId,
         onError: log,
         ...(options.hubTimers === undefined ? {} : { timers: options.hubTimers }),
+        ...(options.hubFlusher === undefined ? {} : { flusher: options.hubFlusher }),
       })
     : null;
   const customers = customerRow({

@@ -78,6 +78,7 @@ export const CONFIG_SCHEMA = {
         clientTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
         handshakeTimeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
         maxMessageBytes: { type: 'integer', minimum: 64, maximum: 16_777_216 },
+        maxBufferedBytes: { type: 'integer', minimum: 1024, maximum: 1_073_741_824 },
       },
     },
     auth: {

@@ -115,6 +115,8 @@ export interface Config {
     handshakeTimeoutMs: number;
     /** Largest message a client may send; a larger one closes the connection. */
     maxMessageBytes: number;
+    /** More than this waiting to be sent to one connection (a client that does not read) closes it. */
+    maxBufferedBytes: number;
   };
   /** The mock's PORTOS licence. */
   license: {
@@ -180,6 +182,7 @@ export const DEFAULT_CONFIG: Config = {
     clientTimeoutMs: 30_000,
     handshakeTimeoutMs: 15_000,
     maxMessageBytes: 32_768,
+    maxBufferedBytes: 16_777_216,
   },
   license: { expirationTime: '2099-12-31T23:00:00.000Z' },
 };

@@ -17,6 +17,8 @@ export const HUB_TEXTS = {
     `The server does not support version ${version} of the '${protocol}' protocol.`,
   handshakeTimeout: 'Handshake was canceled: the client sent no handshake in time.',
   clientTimeout: 'Server closed the connection: the client sent nothing within the client timeout.',
+  slowConsumer: (bytes: number, max: number) =>
+    `Server closed the connection: the client did not read its messages (${bytes}B waiting, at most ${max}B).`,
   tooLarge: (bytes: number, max: number) => `The maximum message size of ${max}B was exceeded (${bytes}B).`,
   unparsable: 'Error reading JSON.',
   unknownType: (type: unknown) => `Unknown message type: ${JSON.stringify(type)}`,

@@ -8,6 +8,8 @@ import { isResourceChange, type ChangeFeed } from '../control/change-feed.js';
 import { AppError } from '../errors/app-error.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { hubCredentialHeaders } from './access-token.js';
+import { SlicedFlusher, type FlushScheduler } from './flush-scheduler.js';
+import { SharedFrames } from './shared-frames.js';
 import { HubConnection, onEventRecord, type NotificationResource } from './hub-connection.js';
 import { HUB_TEXTS } from './hub-texts.js';
 import { hubPaths, hubRouteOf, type HubPaths } from './hub-paths.js';
@@ -23,6 +25,8 @@ export interface SignalRHubOptions {
   traceId: () => string;
   /** Keep-alive and timeout timers (default: real time). */
   timers?: HubTimers;
+  /** When the connections' queued records go out (default: a `SlicedFlusher`). */
+  flusher?: FlushScheduler;
   /** Connection ids and tokens; URL-safe (default: 16 random bytes, base64url). */
   newId?: () => string;
   /** Where unexpected errors are reported. */
@@ -63,6 +67,8 @@ export class SignalRHub {
   readonly paths: HubPaths;
   readonly #options: SignalRHubOptions;
   readonly #timers: HubTimers;
+  readonly #flusher: FlushScheduler;
+  readonly #frames = new SharedFrames();
   readonly #newId: () => string;
   readonly #server: WebSocketServer;
   /** By connection token. */
@@ -76,6 +82,7 @@ export class SignalRHub {
     const { config } = options;
     this.#options = options;
     this.#timers = options.timers ?? REAL_TIMERS;
+    this.#flusher = options.flusher ?? new SlicedFlusher({ onError: (error) => options.onError?.(error) });
     this.#newId = options.newId ?? randomId;
     this.paths = hubPaths(config.basePath, config.signalr.path);
     // Messages over the limit get the protocol's Close (not ws's 1009), so frames may be larger than one message.
@@ -108,7 +115,10 @@ export class SignalRHub {
     };
   }
 
-  /** Sends `notification` to every open connection subscribed to its event whose filter passes. */
+  /**
+   * Queues `notification` on every open connection subscribed to its event whose filter passes; when this
+   * returns it is in each one's outgoing queue, behind what was queued before (the flusher sends it later).
+   */
   broadcast(notification: Notification, resource: NotificationResource): void {
     let record: string | undefined;
     const encoded = () => {
@@ -197,7 +207,9 @@ export class SignalRHub {
     const hub = new HubConnection(
       slot.connectionId,
       {
-        send: (text) => ws?.send(text),
+        // A Buffer is a text frame's UTF-8 (SharedFrames); ws would send it as a binary frame otherwise.
+        send: (text) => ws?.send(text, { binary: false }),
+        bufferedAmount: () => ws?.bufferedAmount ?? 0,
         close: (code) => {
           if (ws === undefined) pending.push(() => ws?.close(code));
           else ws.close(code);
@@ -208,7 +220,10 @@ export class SignalRHub {
         clientTimeoutMs: signalr.clientTimeoutMs,
         handshakeTimeoutMs: signalr.handshakeTimeoutMs,
         maxMessageBytes: signalr.maxMessageBytes,
+        maxBufferedBytes: signalr.maxBufferedBytes,
         timers: this.#timers,
+        flusher: this.#flusher,
+        frames: this.#frames,
         onClosed: () => {
           this.#connections.delete(hub);
           this.#slots.delete(key);

@@ -37,22 +37,28 @@ function manualTimers(): HubTimers & { advance(ms: number): void } {
 function connection(options: { keepAlive?: number; clientTimeout?: number; handshakeTimeout?: number } = {}) {
   const timers = manualTimers();
   const sent: unknown[] = [];
+  /** Each frame's text, as sent. */
+  const frames: string[] = [];
   const closes: number[] = [];
   let closedCalls = 0;
   const hub = new HubConnection(
     'c1',
     {
-      send: (text) => {
+      send: (data) => {
+        const text = typeof data === 'string' ? data : data.toString('utf8');
         assert.ok(text.endsWith(RS), 'every record ends with 0x1E');
-        sent.push(JSON.parse(text.slice(0, -1)));
+        frames.push(text);
+        for (const record of text.slice(0, -1).split(RS)) sent.push(JSON.parse(record));
       },
       close: (code) => closes.push(code),
+      bufferedAmount: () => 0,
     },
     {
       keepAliveIntervalMs: options.keepAlive ?? 15_000,
       clientTimeoutMs: options.clientTimeout ?? 30_000,
       handshakeTimeoutMs: options.handshakeTimeout ?? 15_000,
       maxMessageBytes: 32_768,
+      maxBufferedBytes: 1 << 20,
       timers,
       onClosed: () => {
         closedCalls++;

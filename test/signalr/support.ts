@@ -1,7 +1,7 @@
 import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
 import type { ConfigInput } from '../../src/config/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
-import { startMock, type RunningMock } from '../../src/mock.js';
+import { type MockOptions, startMock, type RunningMock } from '../../src/mock.js';
 import type { Notification } from '../../src/signalr/notification.js';
 import { sequentialIds } from '../../src/store/ids.js';
 
@@ -10,13 +10,17 @@ export const HUB_NOW = Date.parse('2025-06-01T12:00:00.000Z');
 
 export const RESOURCES = 'portos.resources.changed';
 
-/** A listening mock with no customers, a fixed clock and sequential ids. */
-export async function startHubMock(config: ConfigInput = {}): Promise<RunningMock> {
+/** A listening mock with no customers, a fixed clock and sequential ids (and the hub's flusher, if given). */
+export async function startHubMock(
+  config: ConfigInput = {},
+  hub: Pick<MockOptions, 'hubFlusher'> = {},
+): Promise<RunningMock> {
   return startMock({
     config: { port: 0, count: 0, ...config },
     clock: fixedClock(HUB_NOW),
     ids: sequentialIds(),
     log: () => undefined,
+    ...hub,
   });
 }
 
