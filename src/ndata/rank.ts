@@ -22,26 +22,38 @@ export interface KeyPlan {
 }
 
 /** Sorts of one store version by a key before its ranks are built (a build costs ~100 value-compared sorts). */
-const SORTS_BEFORE_RANKS = 16;
+const SORTS_BEFORE_RANKS = 2;
 
+/**
+ * Ranks every row: the distinct values are sorted (few for most keys), then the rows are placed by a counting
+ * sort over their ranks, which keeps equal values in row order.
+ */
 export function denseRank<T>(values: ReadonlyArray<T | null>, compare: (a: T, b: T) => number): Ranking {
-  const present: { i: number; value: T }[] = [];
-  const sorted = new Int32Array(values.length);
-  let nulls = 0;
-  values.forEach((value, i) => {
-    if (value === null) sorted[nulls++] = i;
-    else present.push({ i, value });
-  });
-  present.sort((a, b) => compare(a.value, b.value)); // stable: equal values stay in row order
-  const rank = new Int32Array(values.length);
+  const rankOf = new Map<T, number>();
+  for (const value of values) if (value !== null) rankOf.set(value, 0);
+  const distinct = [...rankOf.keys()].sort(compare);
   let current = 0;
-  let previous: T | undefined;
-  present.forEach(({ i, value }, k) => {
-    if (previous === undefined || compare(previous, value) !== 0) current += 1;
-    rank[i] = current;
-    sorted[nulls + k] = i;
-    previous = value;
+  distinct.forEach((value, k) => {
+    const previous = distinct[k - 1];
+    if (k === 0 || previous === undefined || compare(previous, value) !== 0) current += 1;
+    rankOf.set(value, current);
   });
+  const n = values.length;
+  const rank = new Int32Array(n);
+  const starts = new Int32Array(current + 2);
+  for (let i = 0; i < n; i++) {
+    const value = values[i] ?? null;
+    const r = value === null ? 0 : (rankOf.get(value) ?? 0);
+    rank[i] = r;
+    starts[r + 1] = (starts[r + 1] ?? 0) + 1;
+  }
+  for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] ?? 0) + (starts[r - 1] ?? 0);
+  const sorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rank[i] ?? 0;
+    sorted[starts[r] ?? 0] = i;
+    starts[r] = (starts[r] ?? 0) + 1;
+  }
   return { rank, sorted };
 }
 
@@ -81,7 +93,7 @@ export function keyPlan(key: SortKeyName, view: StoreView, order: StringOrder, n
   if (SORT_KEYS[key].kind === 'status') return { compare: byRank(statusRank(view, order, now)), ranking: undefined };
   const values = view.sortValues(key);
   const { compare } = valueDomain(order);
-  const ranking = view.ranking(`${key}/${order}`, SORTS_BEFORE_RANKS, () => denseRank(values, compare));
+  const ranking = view.ranking(key, order, SORTS_BEFORE_RANKS, () => denseRank(values, compare));
   return ranking === undefined
     ? { compare: byValue(values, compare), ranking }
     : { compare: byRank(ranking.rank), ranking };

@@ -43,15 +43,79 @@ function buildGrams(texts: readonly string[]): Map<number, number[]> {
   return grams;
 }
 
+/** The distinct indexed trigrams of `text`. */
+function gramsOf(text: string): Set<number> {
+  const found = new Set<number>();
+  for (let at = 0; at + 3 <= text.length; at++) {
+    const key = gram(text, at);
+    if (key >= 0) found.add(key);
+  }
+  return found;
+}
+
+/** The first position in ascending `rows` holding a row ≥ `row`. */
+function lowerBound(rows: readonly number[], row: number): number {
+  let [lo, hi] = [0, rows.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid] ?? 0) < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The case-folded text of every customer's searched members (one string, fields joined by SEPARATOR),
- * and a trigram index over it, built once this version of the store has been searched often enough.
+ * and a trigram index over it, built once the store has been searched often enough and then kept current
+ * through every write (`replace`, `append`, `remove`).
  */
 export class SearchIndex {
   #grams: Map<number, number[]> | undefined;
   #scans = 0;
 
-  constructor(readonly texts: readonly string[]) {}
+  constructor(readonly texts: string[]) {}
+
+  replace(row: number, text: string): void {
+    const before = this.texts[row] ?? '';
+    this.texts[row] = text;
+    if (this.#grams === undefined || before === text) return;
+    const [old, now] = [gramsOf(before), gramsOf(text)];
+    for (const key of old) if (!now.has(key)) this.#unpost(key, row);
+    for (const key of now) {
+      if (old.has(key)) continue;
+      const rows = this.#grams.get(key);
+      if (rows === undefined) this.#grams.set(key, [row]);
+      else rows.splice(lowerBound(rows, row), 0, row);
+    }
+  }
+
+  append(text: string): void {
+    const row = this.texts.push(text) - 1;
+    if (this.#grams === undefined) return;
+    for (const key of gramsOf(text)) {
+      const rows = this.#grams.get(key);
+      if (rows === undefined) this.#grams.set(key, [row]);
+      else rows.push(row);
+    }
+  }
+
+  /** Drops `row`; the rows after it move up by one. */
+  remove(row: number): void {
+    const [before] = this.texts.splice(row, 1);
+    if (this.#grams === undefined) return;
+    for (const key of gramsOf(before ?? '')) this.#unpost(key, row);
+    for (const rows of this.#grams.values()) {
+      for (let k = lowerBound(rows, row); k < rows.length; k++) rows[k] = (rows[k] ?? 0) - 1;
+    }
+  }
+
+  #unpost(key: number, row: number): void {
+    const rows = this.#grams?.get(key);
+    if (rows === undefined) return;
+    const at = lowerBound(rows, row);
+    if (rows[at] === row) rows.splice(at, 1);
+    if (rows.length === 0) this.#grams?.delete(key);
+  }
 
   /**
    * Rows holding the rarest trigram of `needle` (ascending; exactly the matches for three characters), or
@@ -75,8 +139,13 @@ export class SearchIndex {
   }
 }
 
+/** What Search looks in for one customer, as the index keeps it. */
+export function searchedText(c: StoredCustomer): string {
+  return fold(SEARCHED.map((get) => get(c) ?? '').join(SEPARATOR));
+}
+
 export function buildSearchIndex(items: readonly StoredCustomer[]): SearchIndex {
-  return new SearchIndex(items.map((c) => fold(SEARCHED.map((get) => get(c) ?? '').join(SEPARATOR))));
+  return new SearchIndex(items.map(searchedText));
 }
 
 /** Whether customer `i` has a searched member containing `text`, ignoring case (diacritics count). */
