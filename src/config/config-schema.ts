@@ -34,6 +34,7 @@ export const CONFIG_SCHEMA = {
       properties: {
         stringOrder: { enum: ['ordinal', 'locale'] },
         repeatedSingleParameter: { enum: ['first', 'error'] },
+        answerCache: { type: 'boolean' },
       },
     },
     logRequests: { type: 'boolean' },

@@ -40,6 +40,8 @@ export interface Config {
     stringOrder: 'ordinal' | 'locale';
     /** What a repeated `$skip`, `$take`, `$count`, `$sort`, `Search`, `IsExpired` means outside strict mode. */
     repeatedSingleParameter: 'first' | 'error';
+    /** Keep recent answers of GET /customers until the next write (off: every query is evaluated, e.g. to measure). */
+    answerCache: boolean;
   };
   /**
    * Log every request on the console, one line each as it happens (text on a terminal, pino JSON lines when piped);
@@ -144,7 +146,7 @@ export const DEFAULT_CONFIG: Config = {
   locationHeader: true,
   customerResourceName: 'customer',
   cors: { enabled: true, origins: '*' },
-  ndata: { stringOrder: 'ordinal', repeatedSingleParameter: 'first' },
+  ndata: { stringOrder: 'ordinal', repeatedSingleParameter: 'first', answerCache: true },
   logRequests: false,
   docs: { enabled: true },
   control: {

@@ -9,6 +9,8 @@ import { viewOf, type StoreView } from './store-view.js';
 export interface RunOptions {
   /** How strings compare in gt/lt/between and `$sort` (Config.ndata.stringOrder). */
   stringOrder: StringOrder;
+  /** Keep recent answers until the next write (Config.ndata.answerCache); default true. */
+  answerCache?: boolean;
 }
 
 /** Cached answers hold at most this many items (a page, not a dump of the store). */
@@ -35,7 +37,7 @@ function dependsOnClock(query: CustomerQuery): boolean {
 
 /**
  * Answers a parsed query over the store's current version: filter (AND of every member's operations,
- * IsExpired, Search) → totalCount → order → page. Answers are cached per store version and query.
+ * IsExpired, Search) → totalCount → order → page. Answers are cached per store version and query unless `answerCache` is false.
  */
 export function runCustomerQuery(
   query: CustomerQuery,
@@ -44,6 +46,7 @@ export function runCustomerQuery(
   options: RunOptions,
 ): QueryResult {
   const view = viewOf(store);
+  if (options.answerCache === false) return evaluate(query, view, now, options);
   const key = JSON.stringify([options.stringOrder, dependsOnClock(query) ? now : null, query]);
   if (key.length > CACHEABLE_KEY_LENGTH) return evaluate(query, view, now, options);
   const hit = view.results.get(key);

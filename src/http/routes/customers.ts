@@ -61,7 +61,10 @@ export function customerRoutes(deps: AppDeps): Router {
       });
       if (!parsed.ok) throw new AppError('validation_failed', { issues: parsed.issues });
       const now = deps.clock.now();
-      const result = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
+      const result = runCustomerQuery(parsed.query, deps.store, now, {
+        stringOrder: deps.config.ndata.stringOrder,
+        answerCache: deps.config.ndata.answerCache,
+      });
       sendJsonText(res, 200, queryResultJson(result.items, result.count, result.totalCount, now));
     })
     .post(...credentials, requireAnyRight('customerCreate'), async (req, res) => {
