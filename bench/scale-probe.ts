@@ -2,6 +2,9 @@
 // the seed, and the CPU cost of varying queries (answer cache cleared before each). Not part of `npm run bench`.
 //   node --expose-gc --import tsx bench/scale-probe.ts 100000 [queries]
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StoredCustomer } from '../src/domain/customer.js';
 import { parseCustomerQuery, runCustomerQuery } from '../src/ndata/index.js';
 import { viewOf } from '../src/ndata/store-view.js';
 import { CustomerStore } from '../src/store/customer-store.js';
@@ -16,7 +19,20 @@ const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 gc();
 const rss0 = process.memoryUsage().rss;
 let t = performance.now();
-const customers = generateCustomers({ seed: 42, count });
+// PROBE_CACHE=dir: the seed is read from (or written to) a JSON file there, to measure queries without seeding.
+const cacheDir = process.env['PROBE_CACHE'];
+const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `seed-42-${count}.json`);
+const customers: StoredCustomer[] =
+  cacheFile !== undefined && existsSync(cacheFile)
+    ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as StoredCustomer[])
+    : generateCustomers({ seed: 42, count });
+if (cacheFile !== undefined && !existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(customers));
+// PROBE_REPLICATE=k: k copies of the seed (ids made unique), to measure queries at k times the size quickly.
+const copies = Number(process.env['PROBE_REPLICATE'] ?? 1);
+if (copies > 1) {
+  const one = customers.slice();
+  for (let k = 1; k < copies; k++) for (const c of one) customers.push({ ...c, id: `${c.id}${k}` });
+}
 const seedMs = performance.now() - t;
 t = performance.now();
 const store = new CustomerStore(customers);
@@ -53,6 +69,7 @@ const searchPath = (i: number) => `Search=${SEARCHES[i % SEARCHES.length]}&$skip
 
 function run(name: string, make: (i: number) => string): void {
   const times: number[] = [];
+  const slow: [number, string][] = [];
   for (let i = 0; i < rounds; i++) {
     const qs = make(i);
     viewOf(store).results.clear();
@@ -65,6 +82,10 @@ function run(name: string, make: (i: number) => string): void {
     const r = runCustomerQuery(parsed.query, store, NOW, { stringOrder: 'ordinal' });
     queryResultJson(r.items, r.count, r.totalCount, NOW);
     times.push(performance.now() - start);
+    slow.push([performance.now() - start, `${i}: ${qs}`]);
+  }
+  if (process.env['PROBE_SLOW'] !== undefined) {
+    for (const [ms, qs] of slow.sort((a, b) => b[0] - a[0]).slice(0, 8)) console.log(`  ${ms.toFixed(1)} ms ${qs}`);
   }
   const firstTwenty = times.slice(0, 20).reduce((a, b) => a + b, 0);
   const rest = times.slice(20).sort((a, b) => a - b);

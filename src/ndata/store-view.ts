@@ -58,6 +58,8 @@ export class StoreView {
   readonly #sortValues = new Map<SortKeyName, SortColumn>();
   readonly #rankings = new Map<string, RankEntry>();
   readonly #rankUses = new Map<string, number>();
+  /** Counts of true booleans along a ranking (see `trueCounts`), dropped on every write. */
+  readonly #trueCounts = new Map<string, Int32Array>();
   #allRows: Int32Array | undefined;
   readonly #scratch = new Map<'rows' | 'status' | 'marks', Int32Array>();
   #stamp = 0;
@@ -82,6 +84,7 @@ export class StoreView {
     if (store.version === this.#version) return;
     const changes = store.changesSince(this.#version);
     this.results.clear();
+    this.#trueCounts.clear();
     if (changes === undefined || changes.length > CHANGES_APPLIED) this.#dropAll();
     else for (const change of changes) this.#apply(change);
     this.#version = store.version;
@@ -209,6 +212,21 @@ export class StoreView {
     const uses = (this.#rankUses.get(name) ?? 0) + 1;
     this.#rankUses.set(name, uses);
     return uses > after ? memo(this.#rankings, name, () => ({ key, order, ranking: build() })).ranking : undefined;
+  }
+
+  /**
+   * How many rows hold `true` in bool member `member` among the first p rows of `order` (undefined: insertion
+   * order), for every p from 0 to the store's size: so any stretch of the order counts them in O(1).
+   */
+  trueCounts(member: FilterMember, order: { name: string; rows: Int32Array } | undefined): Int32Array {
+    return memo(this.#trueCounts, `${member}/${order?.name ?? ''}`, () => {
+      const flags = this.numbers(member);
+      const n = flags.length;
+      const counts = new Int32Array(n + 1);
+      for (let p = 0; p < n; p++)
+        counts[p + 1] = (counts[p] ?? 0) + +(flags[order === undefined ? p : (order.rows[p] ?? 0)] === 1);
+      return counts;
+    });
   }
 
   /** A test of "row is in `rows`" by stamping a reused buffer (no clearing, no allocation). */
