@@ -17,6 +17,9 @@ type SortColumn = Array<string | number | null>;
 
 const foldValue = (v: Value | null): Value | null => (typeof v === 'string' ? fold(v) : v);
 
+/** Whole `$sort` orders kept (each two integers per customer). */
+const ORDERS_KEPT = 8;
+
 /** More writes than this since the last query: dropping what was derived beats updating it write by write. */
 const CHANGES_APPLIED = 64;
 
@@ -58,6 +61,8 @@ export class StoreView {
   readonly #sortValues = new Map<SortKeyName, SortColumn>();
   readonly #rankings = new Map<string, RankEntry>();
   readonly #rankUses = new Map<string, number>();
+  /** Whole `$sort` orders by their text (see `compoundOrder`), the last few used, dropped on every write. */
+  readonly #orders = new Map<string, Ranking>();
   /** Counts of true booleans along a ranking (see `trueCounts`), dropped on every write. */
   readonly #trueCounts = new Map<string, Int32Array>();
   #allRows: Int32Array | undefined;
@@ -85,6 +90,7 @@ export class StoreView {
     const changes = store.changesSince(this.#version);
     this.results.clear();
     this.#trueCounts.clear();
+    this.#orders.clear();
     if (changes === undefined || changes.length > CHANGES_APPLIED) this.#dropAll();
     else for (const change of changes) this.#apply(change);
     this.#version = store.version;
@@ -212,6 +218,21 @@ export class StoreView {
     const uses = (this.#rankUses.get(name) ?? 0) + 1;
     this.#rankUses.set(name, uses);
     return uses > after ? memo(this.#rankings, name, () => ({ key, order, ranking: build() })).ranking : undefined;
+  }
+
+  /** The whole order of a `$sort` (named by `name`), kept for the last `ORDERS_KEPT` sorts until the next write. */
+  order(name: string, build: () => Ranking): Ranking {
+    const cached = this.#orders.get(name);
+    if (cached !== undefined) {
+      this.#orders.delete(name);
+      this.#orders.set(name, cached);
+      return cached;
+    }
+    const built = build();
+    this.#orders.set(name, built);
+    const oldest = this.#orders.keys().next();
+    if (this.#orders.size > ORDERS_KEPT && oldest.done !== true) this.#orders.delete(oldest.value);
+    return built;
   }
 
   /**
