@@ -66,8 +66,9 @@ async function drive(name: string, paths: readonly string[], seconds: number): P
 }
 
 const seconds = Number(secondsText);
-await drive('warm-up (sorted)', sorted, 3);
+const warmUp = Number(process.env['SCALE_WARMUP'] ?? 3);
+await drive('warm-up (sorted)', sorted, warmUp);
 await drive('sorted pages of 50', sorted, seconds);
-await drive('warm-up (Search)', searched, 3);
+await drive('warm-up (Search)', searched, warmUp);
 await drive('Search pages of 20 + $count', searched, seconds);
 await mock.stop();
