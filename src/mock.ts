@@ -133,6 +133,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const customers = customerRow({
     store,
     resourceName: config.customerResourceName,
+    answerCache: config.ndata.answerCache,
     seed: initial,
     json: customerJson,
     freshJson: (customer, now) => JSON.stringify(toCustomer(customer, now)),

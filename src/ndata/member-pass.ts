@@ -9,11 +9,39 @@ type ValueTest = (x: Value | null) => boolean;
 
 const specOf = (c: Condition<Value>): OperatorSpec => OPERATORS[c.op];
 
-function valueTest(condition: Condition<Value>, domain: Domain<Value>): ValueTest {
+export function valueTest(condition: Condition<Value>, domain: Domain<Value>): ValueTest {
   const spec = specOf(condition);
   const test = spec.test(condition.args, domain);
   const onNull = spec.onNull;
   return (x) => (x === null ? onNull : test(x));
+}
+
+/** The `low ≤ v ≤ high` a ranged operation means for a number (open ends become the next double), else undefined. */
+function numericBounds(c: Condition<Value>): { low: number; high: number } | undefined {
+  const range = specOf(c).range?.(c.args);
+  if (range === undefined) return undefined;
+  let [low, high] = [-Infinity, Infinity];
+  if (range.low !== undefined) {
+    const v = Number(range.low.value);
+    low = range.low.open ? nextUp(v) : v;
+  }
+  if (range.high !== undefined) {
+    const v = Number(range.high.value);
+    high = range.high.open ? nextDown(v) : v;
+  }
+  return { low, high };
+}
+
+/** The one `low ≤ v ≤ high` every operation intersects into, or undefined when one of them is not a range. */
+export function numericRange(conditions: readonly Condition<Value>[]): { low: number; high: number } | undefined {
+  let [low, high] = [-Infinity, Infinity];
+  for (const c of conditions) {
+    const bounds = numericBounds(c);
+    if (bounds === undefined) return undefined;
+    low = Math.max(low, bounds.low);
+    high = Math.min(high, bounds.high);
+  }
+  return { low, high };
 }
 
 /**
@@ -31,8 +59,8 @@ function numericPasses(
   const passes: RowPass[] = [];
   let [low, high, ranged] = [-Infinity, Infinity, false];
   for (const c of conditions) {
-    const range = specOf(c).range?.(c.args);
-    if (range === undefined) {
+    const bounds = numericBounds(c);
+    if (bounds === undefined) {
       const test = valueTest(c, domain);
       passes.push(
         keepRows((i) => {
@@ -43,14 +71,8 @@ function numericPasses(
       continue;
     }
     ranged = true;
-    if (range.low !== undefined) {
-      const v = Number(range.low.value);
-      low = Math.max(low, range.low.open ? nextUp(v) : v);
-    }
-    if (range.high !== undefined) {
-      const v = Number(range.high.value);
-      high = Math.min(high, range.high.open ? nextDown(v) : v);
-    }
+    low = Math.max(low, bounds.low);
+    high = Math.min(high, bounds.high);
   }
   return ranged ? [keepBetween(column, low, high), ...passes] : passes;
 }

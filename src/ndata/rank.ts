@@ -21,27 +21,43 @@ export interface KeyPlan {
   ranking: Ranking | undefined;
 }
 
-/** Sorts of one store version by a key before its ranks are built (a build costs ~100 value-compared sorts). */
-const SORTS_BEFORE_RANKS = 16;
+/** Sorts by a key before its ranks are built (then kept current through writes), so a one-off sort builds nothing. */
+const SORTS_BEFORE_RANKS = 2;
 
-export function denseRank<T>(values: ReadonlyArray<T | null>, compare: (a: T, b: T) => number): Ranking {
-  const present: { i: number; value: T }[] = [];
-  const sorted = new Int32Array(values.length);
-  let nulls = 0;
-  values.forEach((value, i) => {
-    if (value === null) sorted[nulls++] = i;
-    else present.push({ i, value });
-  });
-  present.sort((a, b) => compare(a.value, b.value)); // stable: equal values stay in row order
-  const rank = new Int32Array(values.length);
+/**
+ * Ranks every row: the distinct values are sorted (few for most keys), then the rows are placed by a counting
+ * sort over their ranks, which keeps equal values in row order.
+ */
+export function denseRank<T>(
+  values: ReadonlyArray<T | null>,
+  compare: (a: T, b: T) => number,
+  sortDistinct: (distinct: T[]) => T[] = (distinct) => distinct.sort(compare),
+): Ranking {
+  const rankOf = new Map<T, number>();
+  for (const value of values) if (value !== null) rankOf.set(value, 0);
+  const distinct = sortDistinct([...rankOf.keys()]);
   let current = 0;
-  let previous: T | undefined;
-  present.forEach(({ i, value }, k) => {
-    if (previous === undefined || compare(previous, value) !== 0) current += 1;
-    rank[i] = current;
-    sorted[nulls + k] = i;
-    previous = value;
+  distinct.forEach((value, k) => {
+    const previous = distinct[k - 1];
+    if (k === 0 || previous === undefined || compare(previous, value) !== 0) current += 1;
+    rankOf.set(value, current);
   });
+  const n = values.length;
+  const rank = new Int32Array(n);
+  const starts = new Int32Array(current + 2);
+  for (let i = 0; i < n; i++) {
+    const value = values[i] ?? null;
+    const r = value === null ? 0 : (rankOf.get(value) ?? 0);
+    rank[i] = r;
+    starts[r + 1] = (starts[r + 1] ?? 0) + 1;
+  }
+  for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] ?? 0) + (starts[r - 1] ?? 0);
+  const sorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rank[i] ?? 0;
+    sorted[starts[r] ?? 0] = i;
+    starts[r] = (starts[r] ?? 0) + 1;
+  }
   return { rank, sorted };
 }
 
@@ -73,15 +89,29 @@ function statusRank(view: StoreView, order: StringOrder, now: number): Int32Arra
 }
 
 /**
+ * The ranking of a (not clock-derived) sort key, once it has been asked for more than `after` times (numbers rank
+ * alike under both string orders, so they share one).
+ */
+export function keyRanking(key: SortKeyName, view: StoreView, order: StringOrder, after: number): Ranking | undefined {
+  const kind = SORT_KEYS[key].kind;
+  const rankOrder = kind === 'number' ? 'ordinal' : order;
+  const { compare } = valueDomain(rankOrder);
+  // Without a comparator, Array#sort orders strings by UTF-16 code unit (ordinal) natively, several times faster.
+  const sortDistinct =
+    kind === 'string' && rankOrder === 'ordinal' ? (distinct: (string | number)[]) => distinct.sort() : undefined;
+  return view.ranking(key, rankOrder, after, () => denseRank(view.sortValues(key), compare, sortDistinct));
+}
+
+/**
  * How rows order under a sort key. Values are compared directly until the key has been sorted by often
  * enough in this store version; then it is ranked once and compared as integers. `status` depends on
  * the clock and is ranked per query.
  */
 export function keyPlan(key: SortKeyName, view: StoreView, order: StringOrder, now: number): KeyPlan {
   if (SORT_KEYS[key].kind === 'status') return { compare: byRank(statusRank(view, order, now)), ranking: undefined };
+  const ranking = keyRanking(key, view, order, SORTS_BEFORE_RANKS);
   const values = view.sortValues(key);
   const { compare } = valueDomain(order);
-  const ranking = view.ranking(`${key}/${order}`, SORTS_BEFORE_RANKS, () => denseRank(values, compare));
   return ranking === undefined
     ? { compare: byValue(values, compare), ranking }
     : { compare: byRank(ranking.rank), ranking };

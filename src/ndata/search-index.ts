@@ -1,5 +1,6 @@
 import type { StoredCustomer } from '../domain/customer.js';
 import { fold } from './domain.js';
+import { GramPostings } from './gram-postings.js';
 
 /** Joins the searched fields; a needle without this character cannot match across two fields. */
 const SEPARATOR = '\u0000';
@@ -17,66 +18,75 @@ const SEARCHED: ReadonlyArray<(c: StoredCustomer) => string | null> = [
 /** Scans of one store version before Search builds its trigram index (a scan is ~1/100 of a build). */
 const SCANS_BEFORE_INDEX = 16;
 
-/** Trigrams are indexed for code units below this (Latin, Latin-1, Latin Extended, Greek, Cyrillic): 3 × 10 bits. */
-const INDEXED_BELOW = 1024;
-
-/** Three code units as one small integer, or -1 when one is the separator or not indexed. */
-function gram(text: string, at: number): number {
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
-  const c = text.charCodeAt(at + 2);
-  if (a === 0 || b === 0 || c === 0 || a >= INDEXED_BELOW || b >= INDEXED_BELOW || c >= INDEXED_BELOW) return -1;
-  return (a << 20) | (b << 10) | c;
-}
-
-function buildGrams(texts: readonly string[]): Map<number, number[]> {
-  const grams = new Map<number, number[]>();
-  texts.forEach((text, row) => {
-    for (let at = 0; at + 3 <= text.length; at++) {
-      const key = gram(text, at);
-      if (key < 0) continue;
-      const rows = grams.get(key);
-      if (rows === undefined) grams.set(key, [row]);
-      else if (rows[rows.length - 1] !== row) rows.push(row);
-    }
-  });
-  return grams;
-}
-
 /**
  * The case-folded text of every customer's searched members (one string, fields joined by SEPARATOR),
- * and a trigram index over it, built once this version of the store has been searched often enough.
+ * and a trigram index over it, built once the store has been searched often enough and then kept current
+ * through every write (`replace`, `append`, `remove`).
  */
 export class SearchIndex {
-  #grams: Map<number, number[]> | undefined;
+  /** Undefined until built; null when the texts cannot be indexed. */
+  #grams: GramPostings | null | undefined;
   #scans = 0;
 
-  constructor(readonly texts: readonly string[]) {}
+  constructor(readonly texts: string[]) {}
+
+  replace(row: number, text: string): void {
+    const before = this.texts[row] ?? '';
+    this.texts[row] = text;
+    const grams = this.#grams;
+    if (grams === undefined || grams === null || before === text) return;
+    const [old, now] = [grams.slots(before), grams.slots(text)];
+    for (const slot of old) if (!now.has(slot)) grams.delete(slot, row);
+    for (const slot of now) if (!old.has(slot)) grams.add(slot, row);
+  }
+
+  append(text: string): void {
+    const row = this.texts.push(text) - 1;
+    const grams = this.#grams;
+    if (grams === undefined || grams === null) return;
+    for (const slot of grams.slots(text)) grams.add(slot, row);
+  }
+
+  /** Drops `row`; the rows after it move up by one. */
+  remove(row: number): void {
+    const [before] = this.texts.splice(row, 1);
+    const grams = this.#grams;
+    if (grams === undefined || grams === null) return;
+    for (const slot of grams.slots(before ?? '')) grams.delete(slot, row);
+    grams.closeUp(row);
+  }
 
   /**
    * Rows holding the rarest trigram of `needle` (ascending; exactly the matches for three characters), or
    * undefined when the needle cannot use the index or the index is not built yet.
    */
-  candidates(needle: string): readonly number[] | undefined {
-    const keys: number[] = [];
-    for (let at = 0; at + 3 <= needle.length; at++) keys.push(gram(needle, at));
-    if (keys.length === 0 || keys.some((k) => k < 0)) return undefined;
+  candidates(needle: string): ArrayLike<number> | undefined {
+    if (needle.length < 3) return undefined;
     if (this.#grams === undefined) {
       this.#scans += 1;
       if (this.#scans <= SCANS_BEFORE_INDEX) return undefined;
-      this.#grams = buildGrams(this.texts);
+      this.#grams = GramPostings.build(this.texts) ?? null;
     }
-    let best: readonly number[] | undefined;
-    for (const key of keys) {
-      const rows = this.#grams.get(key) ?? [];
+    const grams = this.#grams;
+    if (grams === null) return undefined;
+    let best: ArrayLike<number> | undefined;
+    for (let at = 0; at + 3 <= needle.length; at++) {
+      const slot = grams.slot(needle, at);
+      if (slot < 0) return undefined;
+      const rows = grams.rows(slot);
       if (best === undefined || rows.length < best.length) best = rows;
     }
     return best;
   }
 }
 
+/** What Search looks in for one customer, as the index keeps it. */
+export function searchedText(c: StoredCustomer): string {
+  return fold(SEARCHED.map((get) => get(c) ?? '').join(SEPARATOR));
+}
+
 export function buildSearchIndex(items: readonly StoredCustomer[]): SearchIndex {
-  return new SearchIndex(items.map((c) => fold(SEARCHED.map((get) => get(c) ?? '').join(SEPARATOR))));
+  return new SearchIndex(items.map(searchedText));
 }
 
 /** Whether customer `i` has a searched member containing `text`, ignoring case (diacritics count). */
@@ -88,9 +98,12 @@ export function searchTest(index: SearchIndex, text: string): (i: number) => boo
 }
 
 /** The rows matching Search `text` through the trigram index, or undefined when Search must scan instead. */
-export function searchCandidates(index: SearchIndex, text: string): readonly number[] | undefined {
+export function searchCandidates(index: SearchIndex, text: string): ArrayLike<number> | undefined {
   const needle = fold(text);
   const rows = index.candidates(needle);
-  if (rows === undefined) return undefined;
-  return needle.length === 3 ? rows : rows.filter(searchTest(index, text));
+  if (rows === undefined || needle.length === 3) return rows;
+  const test = searchTest(index, text);
+  const kept: number[] = [];
+  for (let k = 0; k < rows.length; k++) if (test(rows[k] ?? 0)) kept.push(rows[k] ?? 0);
+  return kept;
 }

@@ -1,6 +1,7 @@
 import type { SortKey } from './ast.js';
 import type { StringOrder } from './domain.js';
 import { keyPlan, type KeyOrder, type Ranking } from './rank.js';
+import { compoundOrder } from './compound-order.js';
 import type { StoreView } from './store-view.js';
 import type { RowOrder } from './top-k.js';
 
@@ -37,6 +38,20 @@ export function sortPlan(
 ): SortPlan | undefined {
   if (sort.length === 0) return undefined;
   const plans = sort.map((s) => ({ ...keyPlan(s.key, view, order, now), descending: s.descending }));
+  const ranked = plans.flatMap(({ ranking, descending }) =>
+    ranking === undefined ? [] : [{ ...ranking, descending }],
+  );
+  if (ranked.length === plans.length) {
+    // Every key ranked: the whole order once (until the next write), walked like a single key without ties.
+    const name = `${order}/${sort.map((s) => `${s.descending ? '-' : ''}${s.key}`).join(',')}`;
+    const whole = view.order(name, () => compoundOrder(ranked, view.items.length));
+    const position = whole.rank;
+    return {
+      order: (a, b) => (position[a] ?? 0) - (position[b] ?? 0),
+      first: { ranking: whole, descending: false },
+      rest: () => 0,
+    };
+  }
   const keys = plans.map(({ compare, descending }) => (descending ? (a: number, b: number) => compare(b, a) : compare));
   const [head] = plans;
   const first = head?.ranking === undefined ? undefined : { ranking: head.ranking, descending: head.descending };

@@ -7,16 +7,32 @@ export interface UniqueClash {
 }
 
 /**
+ * One write, by row (the position in insertion order): a customer replaced in place, one appended at the end,
+ * or one removed (the rows after it move up by one).
+ */
+export type StoreChange =
+  | { kind: 'replace'; row: number; before: StoredCustomer; after: StoredCustomer }
+  | { kind: 'append'; row: number; after: StoredCustomer }
+  | { kind: 'remove'; row: number; before: StoredCustomer };
+
+/** Changes remembered for derived views that catch up; a view further behind rebuilds. */
+const LOG_LIMIT = 1024;
+
+/**
  * Customers in memory, in insertion order (an update keeps the position; NData's "no $sort" order).
- * Keeps unique indexes for `externalId` and card `serialNumber`; `version` changes on every write so
- * derived views (NData indexes, caches) know when to rebuild.
+ * Keeps unique indexes for `externalId` and card `serialNumber`; `version` changes on every write, and the
+ * recent writes are kept as row changes, so derived views (NData indexes, caches) update instead of rebuilding.
  */
 export class CustomerStore {
   readonly #byId = new Map<string, StoredCustomer>();
   readonly #byExternalId = new Map<string, string>();
   readonly #bySerial = new Map<string, string>();
+  #rows: StoredCustomer[] = [];
   #version = 0;
   #list: readonly StoredCustomer[] | null = null;
+  /** `#log[k]` made version `#logStart + k + 1`. */
+  #log: StoreChange[] = [];
+  #logStart = 0;
 
   constructor(initial: readonly StoredCustomer[] = []) {
     this.replaceAll(initial);
@@ -40,8 +56,19 @@ export class CustomerStore {
 
   /** All customers in insertion order; the same array until the next write. */
   list(): readonly StoredCustomer[] {
-    this.#list ??= [...this.#byId.values()];
+    this.#list ??= this.#rows.slice();
     return this.#list;
+  }
+
+  /** All customers in insertion order, live: the next write changes this very array (for derived views). */
+  rows(): readonly StoredCustomer[] {
+    return this.#rows;
+  }
+
+  /** The writes after `version`, oldest first; undefined when they are no longer known (`replaceAll`, or too many). */
+  changesSince(version: number): readonly StoreChange[] | undefined {
+    if (version < this.#logStart || version > this.#version) return undefined;
+    return this.#log.slice(version - this.#logStart);
   }
 
   /** Unique members of `candidate` that another customer (not `selfId`) or an earlier card already uses. */
@@ -73,7 +100,14 @@ export class CustomerStore {
     if (previous !== undefined) this.#unindex(previous);
     this.#byId.set(customer.id, customer);
     this.#index(customer);
-    this.#touch();
+    if (previous === undefined) {
+      this.#rows.push(customer);
+      this.#touch({ kind: 'append', row: this.#rows.length - 1, after: customer });
+    } else {
+      const row = this.#rows.indexOf(previous);
+      this.#rows[row] = customer;
+      this.#touch({ kind: 'replace', row, before: previous, after: customer });
+    }
   }
 
   remove(id: string): StoredCustomer | undefined {
@@ -81,7 +115,9 @@ export class CustomerStore {
     if (previous === undefined) return undefined;
     this.#unindex(previous);
     this.#byId.delete(id);
-    this.#touch();
+    const row = this.#rows.indexOf(previous);
+    this.#rows.splice(row, 1);
+    this.#touch({ kind: 'remove', row, before: previous });
     return previous;
   }
 
@@ -96,7 +132,8 @@ export class CustomerStore {
       this.#byId.set(customer.id, customer);
       this.#index(customer);
     }
-    this.#touch();
+    this.#rows = [...this.#byId.values()];
+    this.#touch(undefined);
   }
 
   #index(c: StoredCustomer): void {
@@ -112,8 +149,19 @@ export class CustomerStore {
     }
   }
 
-  #touch(): void {
+  /** A new version; `change` undefined = not a row change (derived views rebuild). */
+  #touch(change: StoreChange | undefined): void {
     this.#version += 1;
     this.#list = null;
+    if (change === undefined) {
+      this.#log = [];
+      this.#logStart = this.#version;
+      return;
+    }
+    if (this.#log.length >= LOG_LIMIT) {
+      this.#log = this.#log.slice(LOG_LIMIT / 2);
+      this.#logStart += LOG_LIMIT / 2;
+    }
+    this.#log.push(change);
   }
 }

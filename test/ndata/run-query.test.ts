@@ -80,3 +80,17 @@ test('indexes built after repeated use answer exactly as the scans before them',
     );
   }
 });
+
+test('answers are kept until the next write, unless the answer cache is off', () => {
+  const own = new CustomerStore(structuredClone(FIXTURE));
+  const cached: RunOptions = { stringOrder: 'ordinal' };
+  const uncached: RunOptions = { stringOrder: 'ordinal', answerCache: false };
+  const answer = (options: RunOptions) => {
+    const parsed = parseCustomerQuery([['$sort', 'lastName']], { strict: true, repeatedSingleParameter: 'error' });
+    if (!parsed.ok) throw new Error('parse');
+    return runCustomerQuery(parsed.query, own, NOW, options);
+  };
+  assert.equal(answer(cached), answer(cached));
+  assert.notEqual(answer(uncached), answer(uncached));
+  assert.deepEqual(ids(answer(uncached).items), ids(answer(cached).items));
+});

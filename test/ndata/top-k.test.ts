@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { compoundOrder } from '../../src/ndata/compound-order.js';
 import { denseRank } from '../../src/ndata/rank.js';
 import { selectPage } from '../../src/ndata/select-page.js';
 import type { SortPlan } from '../../src/ndata/sort-plan.js';
@@ -46,5 +47,43 @@ test('selectPage: skip and take over unsorted, sorted (top-k, full sort, presort
       },
     ),
     { numRuns: 1000 },
+  );
+});
+
+test('compoundOrder equals a full sort by every key in turn, ties in row order', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 3 })), { maxLength: 200 }),
+      fc.boolean(),
+      fc.boolean(),
+      (pairs, firstDescending, secondDescending) => {
+        const first = denseRank(
+          pairs.map(([a]) => (a === 0 ? null : a)),
+          (x, y) => x - y,
+        );
+        const second = denseRank(
+          pairs.map(([, b]) => b),
+          (x, y) => x - y,
+        );
+        const whole = compoundOrder(
+          [
+            { rank: first.rank, descending: firstDescending },
+            { rank: second.rank, descending: secondDescending },
+          ],
+          pairs.length,
+        );
+        const by = (rank: Int32Array, descending: boolean) => (a: number, b: number) =>
+          ((rank[a] ?? 0) - (rank[b] ?? 0)) * (descending ? -1 : 1);
+        const expected = [...pairs.keys()].sort(
+          (a, b) => by(first.rank, firstDescending)(a, b) || by(second.rank, secondDescending)(a, b) || a - b,
+        );
+        assert.deepEqual([...whole.sorted], expected);
+        assert.deepEqual(
+          expected.map((row) => whole.rank[row]),
+          [...expected.keys()],
+        );
+      },
+    ),
+    { numRuns: 300 },
   );
 });

@@ -52,7 +52,10 @@ export function searchCustomers(deps: AppDeps, search: string, q: string): Custo
       },
     };
   const now = deps.clock.now();
-  const found = runCustomerQuery(parsed.query, deps.store, now, { stringOrder: deps.config.ndata.stringOrder });
+  const found = runCustomerQuery(parsed.query, deps.store, now, {
+    stringOrder: deps.config.ndata.stringOrder,
+    answerCache: deps.config.ndata.answerCache,
+  });
   const items = (found.items ?? []).map((c) => toCustomer(c, now));
   return {
     query,

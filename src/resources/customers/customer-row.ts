@@ -25,6 +25,8 @@ export interface CustomerRowOptions {
   store: CustomerStore;
   /** `ResourceInfo.name` of customers (config `customerResourceName`). */
   resourceName: string;
+  /** Keep recent answers per store version and query (config `ndata.answerCache`). */
+  answerCache: boolean;
   /** The seed's customers (config `seed`, `count`). */
   seed: () => readonly StoredCustomer[];
   /** A customer's JSON text at `now` (derived `fullName` and `status`), from a cache. */
@@ -56,7 +58,10 @@ export function customerRow(options: CustomerRowOptions): ResourceRow<StoredCust
       query: (pairs, { strict, repeatedSingleParameter, stringOrder, now }) => {
         const parsed = parseCustomerQuery(pairs, { strict, repeatedSingleParameter });
         if (!parsed.ok) return parsed;
-        return { ok: true, answer: runCustomerQuery(parsed.query, store, now, { stringOrder }) };
+        return {
+          ok: true,
+          answer: runCustomerQuery(parsed.query, store, now, { stringOrder, answerCache: options.answerCache }),
+        };
       },
       json: options.json,
       freshJson: options.freshJson,
