@@ -23,6 +23,9 @@ const QUERIES = {
     '/customers?DiscountRate=gte:5;lte:30&IsActive=true&$sort=lastName,-discountRate&$take=50',
   '(c) Search=ova&$count=true': () => '/customers?Search=ova&$count=true',
   "(b') uncached: bounds and page vary over 4,000 queries": () => UNCACHED_PATHS[0] ?? '',
+  // The catalogue's rows (100 seeded PLUs whatever --count says) take the engine's row query, never cached.
+  '(d) PLUs: stockName+type+$sort+$take=20': () =>
+    '/plus?stockName=S01&type=in:StockItem,Recipe&$sort=-retailPriceIncludingVat.amount,code&$take=20',
 } as const;
 
 /**
