@@ -363,3 +363,16 @@ test('faults: every resource has its route names; others are refused with the li
     assert.match(allowed, new RegExp(`\\b${row.name}\\b`), row.name);
   }
 });
+
+test('/docs renders the served spec, which has every row list and item path', async () => {
+  const { app } = makeTestApp();
+  const docs = await request(app).get('/docs/');
+  assert.equal(docs.status, 200);
+  assert.ok(docs.text.includes('/openapi.json'), 'the page loads the served spec');
+  const spec = await request(app).get('/openapi.json');
+  const paths = Object.keys(spec.body.paths as object);
+  for (const row of RESOURCE_ROWS) {
+    assert.ok(paths.includes(`/${row.segment}`), `/${row.segment}`);
+    assert.ok(paths.includes(`/${row.segment}/{${row.key.member}}`), `/${row.segment}/{${row.key.member}}`);
+  }
+});
