@@ -11,7 +11,7 @@ export const STATE_FORMAT = 'portos-mock-state';
 /**
  * A state file, and what `GET /_mock/state` and `GET /_mock/snapshots/{name}` return: every resource's items as
  * stored (with `_v`, without derived members) by route segment, customers first, so any of them can be a
- * `--state` file or a fixture to load (src/control/CONTROL-API.md#customers-documents-and-the-state-document).
+ * `--state` file or a fixture to load (src/control/CONTROL-API.md#documents-and-the-state-document).
  * Version 1 held the customers only (`customers: [...]` at the top); it still loads.
  */
 export interface StateDocument {
