@@ -102,24 +102,22 @@ export function dataRoutes(deps: AppDeps): Router {
   const load = (segment: string, replace: boolean) => async (req: Request, res: Response) => {
     const part = orBadRequest(readSegment(controlBody(req, res), segment, readerDeps(deps)));
     const row = deps.resources.rows.find((r) => r.segment === segment);
-    const items = row === undefined ? part.customers : part.resources?.[row.segment];
-    const loaded = items?.length ?? 0;
     if (row === undefined) {
       const customers = part.customers ?? [];
       control.replaceData({ customers: replace ? customers : mergedCustomers(customers, deps) }, 'load');
-    } else {
-      const rowItems = part.resources?.[row.segment] ?? [];
-      const merged = replace ? rowItems : mergedItems(row, rowItems, deps);
-      control.replaceData({ resources: { [row.segment]: merged } }, 'load');
+      await control.saved();
+      return void res.json({ loaded: customers.length, ...data() });
     }
+    const items = part.resources?.[row.segment] ?? [];
+    control.replaceData({ resources: { [row.segment]: replace ? items : mergedItems(row, items, deps) } }, 'load');
     await control.saved();
-    res.json({ loaded, ...data() });
+    res.json({ loaded: items.length, ...data() });
   };
   for (const segment of ['customers', ...deps.resources.rows.map((row) => row.segment)]) {
+    const row = deps.resources.rows.find((r) => r.segment === segment);
     router
       .route(`/${segment}`)
       .get((_req, res) => {
-        const row = deps.resources.rows.find((r) => r.segment === segment);
         res.json({ [segment]: row === undefined ? deps.store.list() : deps.resources.items(row.segment) });
       })
       .put(load(segment, true))
