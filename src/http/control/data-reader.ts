@@ -12,9 +12,9 @@ import { readRowItems, type RowReaderDeps } from './row-reader.js';
 /** What reading data needs: the spec's validators, id sources, the clock and the engine's rows. */
 export type DataReaderDeps = RowReaderDeps & { rows: readonly ResourceRow[] };
 
-/** The segments a document may name: customers and every row of the table. */
+/** The segments a document may name, loaders serve and locks take: customers, then every row of the table. */
 export function dataSegments(rows: readonly ResourceRow[]): string[] {
-  return ['customers', ...rows.map((row) => row.segment)];
+  return [...new Set(['customers', ...rows.map((row) => row.segment)])];
 }
 
 /** The checked items of the given parts of a document; every problem of every part listed. */

@@ -9,7 +9,7 @@ import type { Item, ResourceRow } from '../../resources/engine/resource-row.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 import { controlBody, controlObject, orBadRequest } from './control-input.js';
-import { readDocument, readSegment, type DataReaderDeps } from './data-reader.js';
+import { dataSegments, readDocument, readSegment, type DataReaderDeps } from './data-reader.js';
 
 /** What reading control bodies needs, from the app's parts. */
 export function readerDeps(deps: AppDeps): DataReaderDeps {
@@ -113,7 +113,7 @@ export function dataRoutes(deps: AppDeps): Router {
     await control.saved();
     res.json({ loaded: items.length, ...data() });
   };
-  for (const segment of ['customers', ...deps.resources.rows.map((row) => row.segment)]) {
+  for (const segment of dataSegments(deps.resources.rows)) {
     const row = deps.resources.rows.find((r) => r.segment === segment);
     router
       .route(`/${segment}`)

@@ -9,6 +9,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 import { controlBody, orBadRequest } from './control-input.js';
+import { dataSegments } from './data-reader.js';
 
 function shown(rule: FaultRule) {
   return {
@@ -59,7 +60,7 @@ export function faultRoutes(deps: AppDeps): Router {
     })
     .all(methodNotAllowed(['GET', 'DELETE']));
   // A bare id is a customer's; `{segment}/{key}` an item of any resource (src/control/CONTROL-API.md#locks).
-  const segments = ['customers', ...deps.resources.rows.map((row) => row.segment)];
+  const segments = dataSegments(deps.resources.rows);
   const lockOf = (req: Request): string => {
     const key = String(req.params['key']);
     const segment = req.params['segment'] === undefined ? 'customers' : String(req.params['segment']);
