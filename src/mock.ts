@@ -25,9 +25,12 @@ import { refuseUpgrade } from './signalr/refuse-upgrade.js';
 import { SignalRHub } from './signalr/signalr-hub.js';
 import { AppError } from './errors/app-error.js';
 import { ResourceStores } from './resources/engine/resource-stores.js';
+import { withIdentities } from './resources/identity-rows.js';
 import { RESOURCE_ROWS } from './resources/resource-table.js';
 import type { Item } from './resources/engine/resource-row.js';
 import type { Segment } from './resources/names.js';
+import { customerRow } from './resources/customers/customer-row.js';
+import { customerJson } from './http/customer-json.js';
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -94,16 +97,25 @@ export function createMock(options: MockOptions = {}): Mock {
   if (stateFile !== '') prepareStateFile(stateFile);
   const realClock = options.clock ?? systemClock;
   const clock = controlledClock(realClock);
+  // The identities seed `/devices` and `/apikeys`; from then on logins and signed requests read those stores.
+  const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
+  const resources = new ResourceStores(withIdentities(RESOURCE_ROWS, identities));
+  // A state file names the customers and rows it holds; the others start from their seeds.
   const fromState =
     stateFile === ''
       ? undefined
-      : readStateData(stateFile, { spec, schemas, ids, now: () => clock.now(), rows: RESOURCE_ROWS });
+      : readStateData(stateFile, {
+          spec,
+          schemas,
+          ids,
+          now: () => clock.now(),
+          rows: resources.rows,
+          catalogue: resources,
+        });
   const store = new CustomerStore(fromState?.customers ?? initial());
-  const resources = new ResourceStores(RESOURCE_ROWS);
   for (const [segment, items] of Object.entries(fromState?.resources ?? {}) as [Segment, readonly Item[]][])
     resources.store(segment).replaceAll(items);
-  const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
-  const auth = createAuthService({ config: config.auth, clock, identities });
+  const auth = createAuthService({ config: config.auth, clock, identities, resources });
   const log = options.log ?? ((error: unknown) => console.error(error));
   const consoleLog = options.console ?? (config.logRequests ? consoleLogger() : SILENT_LOG);
   const control = new ControlPlane({
@@ -131,7 +143,13 @@ export function createMock(options: MockOptions = {}): Mock {
         ...(options.hubTimers === undefined ? {} : { timers: options.hubTimers }),
       })
     : null;
-  const deps = { config, store, resources, clock, ids, spec, schemas, auth, control, hub };
+  const customers = customerRow({
+    store,
+    resourceName: config.customerResourceName,
+    seed: initial,
+    json: customerJson,
+  });
+  const deps = { config, store, customers, resources, clock, ids, spec, schemas, auth, control, hub };
   const app = buildApp(deps, log);
   const shutdown = async () => {
     await hub?.close();

@@ -2,3 +2,8 @@
 export interface AuthIssueParams {
   'auth.empty_member': Record<string, never>;
 }
+
+declare module '../errors/issue.js' {
+  /** The auth issue kinds join the one vocabulary of issues. */
+  interface IssueParams extends AuthIssueParams {}
+}

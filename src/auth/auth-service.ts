@@ -1,14 +1,16 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config/config.js';
+import { writeDate } from '../dates/read-date.js';
 import type { Clock } from '../domain/clock.js';
-import type { AuthFailure } from './auth-failures.js';
+import type { AuthFailure } from '../errors/auth-failures.js';
+import type { Catalogue } from '../resources/engine/resource-row.js';
 import type { LoginRequest, RefreshRequest } from './auth-requests.js';
 import { createDirectory, profileOf } from './directory.js';
 import type { DeviceIdentity, Identities, UserIdentity } from './identities.js';
 import { verifyNws4, type Nws4Failure } from './nws4.js';
 import type { Principal, UserProfile } from './principal.js';
 import { Revocations } from './revocations.js';
-import { Sessions } from './sessions.js';
+import { Sessions, type Session } from './sessions.js';
 import {
   lifetimeFailure,
   signJwt,
@@ -36,6 +38,38 @@ export interface AuthResult {
 
 export type AuthOutcome<T> = { ok: true; value: T } | { ok: false; reason: AuthFailure };
 
+/** A login session as `/sessions` shows it (docs/decisions.md#identity-resources). */
+export type SessionView = {
+  /** The access token's `jti`. */
+  id: string;
+  userName: string;
+  deviceName: string;
+  createdAt: string;
+  /** The refresh token's expiry. */
+  expiresAt: string;
+};
+
+/** A device of a user as `/users` shows it: the device, with the user's roles on it. */
+export type UserDeviceView = {
+  isActive: boolean;
+  envName: string;
+  name: string;
+  roles: string[];
+  description: string;
+  preferences: Record<string, unknown>;
+};
+
+/** A user as `/users` shows it (PORTOS `UserProfile`), never with a password. */
+export type UserView = {
+  id: string;
+  isActive: boolean;
+  isVirtual: boolean;
+  userName: string;
+  featureName: string | null;
+  name: string;
+  devices: UserDeviceView[];
+};
+
 export interface AuthService {
   /**
    * From a request's Authorization header (and, for NWS4, method, path+query, headers, raw body) to a
@@ -55,6 +89,12 @@ export interface AuthService {
   profile(principal: Principal): UserProfile;
   /** A valid access token for a fixture user (for `portos-mock token` and tests); throws `UnknownIdentityError`. */
   issueToken(userName: string, deviceName?: string): string;
+  /** Every user, each on every device of `/devices` with its roles. */
+  users(): UserView[];
+  /** The live sessions of bearer logins, oldest first. */
+  sessions(): SessionView[];
+  /** Ends a session: revokes its access token and its refresh token; undefined when there is none. */
+  endSession(id: string): SessionView | undefined;
 }
 
 /** `issueToken` was asked for a user or device the identities do not have. */
@@ -85,6 +125,16 @@ const NWS4_FAILURES: Record<Nws4Failure, AuthFailure> = {
   'bad-signature': 'nws4-bad-signature',
 };
 
+function sessionView(session: Session): SessionView {
+  return {
+    id: session.accessTokenId,
+    userName: session.userName,
+    deviceName: session.deviceName,
+    createdAt: writeDate(session.createdAtMs),
+    expiresAt: writeDate(session.expiresAtMs),
+  };
+}
+
 const fail = (reason: AuthFailure): { ok: false; reason: AuthFailure } => ({ ok: false, reason });
 
 /** Compares two secrets in time independent of where they differ (and of their lengths). */
@@ -107,15 +157,21 @@ export function createAuthService(options: {
   config: Config['auth'];
   clock: Clock;
   identities: Identities;
+  /** The `/devices` and `/apikeys` stores logins and signed requests read (docs/decisions.md#identity-resources). */
+  resources: Catalogue;
 }): AuthService {
   const { config, clock } = options;
-  const directory = createDirectory(options.identities);
+  const directory = createDirectory(options.identities, options.resources);
   const revocations = new Revocations();
   const sessions = new Sessions();
   // The claims behind each bearer principal handed out, so logout knows the token's expiry.
   const claimsOf = new WeakMap<Principal, AccessClaims>();
 
-  function accessToken(user: UserIdentity, device: DeviceIdentity, now: number): { tokenId: string; jti: string } {
+  function accessToken(
+    user: UserIdentity,
+    device: DeviceIdentity,
+    now: number,
+  ): { tokenId: string; jti: string; expiresAtMs: number } {
     const jti = randomUUID();
     const iat = Math.floor(now / 1000);
     const exp = Math.ceil((now + config.tokenLifetimeSeconds * 1000) / 1000);
@@ -129,18 +185,24 @@ export function createAuthService(options: {
       iat,
       exp,
     };
-    return { tokenId: signJwt(claims, config.jwtSecret), jti };
+    return { tokenId: signJwt(claims, config.jwtSecret), jti, expiresAtMs: exp * 1000 };
   }
 
   function issue(user: UserIdentity, device: DeviceIdentity): AuthResult {
     const now = clock.now();
-    const { tokenId, jti } = accessToken(user, device, now);
+    const access = accessToken(user, device, now);
+    const { tokenId } = access;
     const refreshToken = randomBytes(32).toString('base64');
-    const expiresAtMs = now + config.refreshLifetimeSeconds * 1000;
-    sessions.add(
-      { refreshToken, accessTokenId: jti, userName: user.userName, deviceName: device.name, expiresAtMs },
-      now,
-    );
+    const session: Session = {
+      refreshToken,
+      accessTokenId: access.jti,
+      userName: user.userName,
+      deviceName: device.name,
+      createdAtMs: now,
+      accessExpiresAtMs: access.expiresAtMs,
+      expiresAtMs: now + config.refreshLifetimeSeconds * 1000,
+    };
+    sessions.add(session, now);
     return { tokenId, refreshToken, user: profileOf(user, device) };
   }
 
@@ -184,7 +246,9 @@ export function createAuthService(options: {
     const key = directory.activeKey(verified.clientId);
     const user = key === undefined ? undefined : directory.user(key.userName);
     if (key === undefined || user === undefined) return fail('nws4-unknown-client');
-    const profile = profileOf(user, directory.device(key.deviceName) ?? null);
+    const device = directory.device(key.deviceName);
+    if (device === undefined || !device.isActive) return fail('nws4-inactive-device');
+    const profile = profileOf(user, device);
     return { ok: true, principal: { scheme: 'nws4', user: profile, rights: [...key.permissions] } };
   }
 
@@ -252,9 +316,42 @@ export function createAuthService(options: {
     issueToken(userName, deviceName) {
       const user = directory.user(userName);
       if (user === undefined) throw new UnknownIdentityError('user', userName);
-      const device = deviceName === undefined ? directory.defaultDevice : directory.device(deviceName);
+      const device = deviceName === undefined ? directory.defaultDevice() : directory.device(deviceName);
       if (device === undefined) throw new UnknownIdentityError('device', deviceName ?? '');
       return accessToken(user, device, clock.now()).tokenId;
+    },
+
+    users() {
+      const devices = directory.devices();
+      return directory.users().map((user) => ({
+        id: user.id,
+        isActive: true,
+        isVirtual: false,
+        userName: user.userName,
+        featureName: null,
+        name: user.name,
+        devices: devices.map((device) => ({
+          isActive: device.isActive,
+          envName: device.envName,
+          name: device.name,
+          roles: [...(user.roles ?? [])],
+          description: device.description,
+          preferences: structuredClone(device.preferences),
+        })),
+      }));
+    },
+
+    sessions() {
+      return sessions.list(clock.now()).map(sessionView);
+    },
+
+    endSession(id) {
+      const now = clock.now();
+      const session = sessions.byId(id, now);
+      if (session === undefined) return undefined;
+      revocations.revoke(session.accessTokenId, session.accessExpiresAtMs, now);
+      sessions.remove(session.refreshToken);
+      return sessionView(session);
     },
   };
 }

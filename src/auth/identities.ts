@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isCustomerId } from '../domain/customer-id.js';
 
 /** A user who can log in (fixture data: the password is kept in clear). */
 export interface UserIdentity {
@@ -12,6 +13,8 @@ export interface UserIdentity {
   /** Display name, e.g. "Správca". */
   name: string;
   rights: string[];
+  /** The role names `/users` shows for the user on every device (absent: none). */
+  roles?: string[];
 }
 
 /** A device users log in to (PORTOS `Device`, as the devices page shows it, without `_v`). */
@@ -30,8 +33,18 @@ export interface DeviceIdentity {
   settings: Record<string, string>;
 }
 
-/** An HMAC (NWS4) API key acting as a user on a device (PORTOS `ApiKey`, the members the mock uses). */
+/**
+ * An HMAC (NWS4) API key acting as a user on a device (PORTOS `ApiKey`): the seed of `/apikeys`, which is the
+ * key store at run time (docs/decisions.md#identity-resources).
+ */
 export interface ApiKeyIdentity {
+  /** The key's id in `/apikeys` (absent: one derived from its position, see `src/resources/apikeys`). */
+  id?: string;
+  /** Its name in `/apikeys` (absent: the clientId). */
+  name?: string;
+  description?: string;
+  /** When it was created, ISO 8601 (absent: 2024-01-01T00:00:00.000Z). */
+  createdAt?: string;
   clientId: string;
   clientSecret: string;
   userName: string;
@@ -68,13 +81,15 @@ export class IdentitiesError extends Error {
   }
 }
 
-type FieldKind = 'text' | 'id' | 'strings' | 'boolean' | 'object' | 'textMap';
+type FieldKind = 'text' | 'id' | 'keyId' | 'date' | 'strings' | 'boolean' | 'object' | 'textMap';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const EXPECTED: Record<FieldKind, string> = {
   text: 'a non-empty string',
   id: 'a string of 24 hex digits',
+  keyId: 'an id of 1 to 64 characters A-Z a-z 0-9 - _',
+  date: 'an ISO 8601 date-time text',
   strings: 'an array of non-empty strings',
   boolean: 'true or false',
   object: 'an object',
@@ -84,6 +99,8 @@ const EXPECTED: Record<FieldKind, string> = {
 const CHECKS: Record<FieldKind, (v: unknown) => boolean> = {
   text: (v) => typeof v === 'string' && v !== '',
   id: (v) => typeof v === 'string' && /^[0-9a-f]{24}$/i.test(v),
+  keyId: (v) => typeof v === 'string' && isCustomerId(v),
+  date: (v) => typeof v === 'string' && Number.isFinite(Date.parse(v)),
   strings: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s !== ''),
   boolean: (v) => typeof v === 'boolean',
   object: isRecord,
@@ -109,6 +126,7 @@ const SECTIONS = {
     password: optional('text', undefined),
     name: required('text'),
     rights: required('strings'),
+    roles: optional('strings', undefined),
   },
   devices: {
     name: required('text'),
@@ -120,6 +138,10 @@ const SECTIONS = {
     settings: optional('textMap', {}),
   },
   apiKeys: {
+    id: optional('keyId', undefined),
+    name: optional('text', undefined),
+    description: optional('text', undefined),
+    createdAt: optional('date', undefined),
     clientId: required('text'),
     clientSecret: required('text'),
     userName: required('text'),
@@ -204,6 +226,13 @@ export function parseIdentities(
     devices.map((d) => d.name),
     (i) => `devices[${i}].name`,
     'name',
+    problems,
+  );
+  checkUnique(
+    // A key without an id gets one at seeding: a placeholder that collides with nothing.
+    apiKeys.map((k, i) => k.id ?? `\u0000${i}`),
+    (i) => `apiKeys[${i}].id`,
+    'id',
     problems,
   );
   checkUnique(

@@ -16,7 +16,7 @@ import { runHubStep } from './hub-step.js';
 import { NotificationSessions, withinMs } from './notifications.js';
 import { buildRequest, withoutRemoved } from './request.js';
 import { type ScenarioResult, type StepResult, scenarioIdentity, statusOf } from './result.js';
-import { ANONYMOUS, type Expect, isHubStep, type LoadedScenario, type Step } from './scenario.js';
+import { ANONYMOUS, type Expect, isHubStep, type LoadedScenario, type Nws4Options, type Step } from './scenario.js';
 import { stepLanguages } from './titles.js';
 
 /** What running a scenario needs from the run. */
@@ -30,6 +30,8 @@ export interface ExecuteContext {
   runId: string;
   /** A value unique to one scenario run (`${uid}`). */
   uid(): string;
+  /** A positive integer unique to one scenario run (`${unum}`): for integer keys (payment type numbers). */
+  unum(): number;
   now(): Date;
   created(resource: Created): void;
   /** The mock's control API, for `arrange:`, `finally:` and `api: control` (undefined: not known). */
@@ -104,7 +106,10 @@ async function runVariant(
   if (!built.ok) return fail(findings('request', built.problems));
   let request = built.built.request;
   if (!control && !built.built.explicitAuth && !built.built.removed.includes('authorization')) {
-    const authorized = await ctx.identities.authorize(as, request, step.nws4);
+    const nws4 = interpolateDeep(step.nws4 ?? {}, scope, 'nws4');
+    if (nws4.errors.length > 0)
+      return fail(nws4.errors.map((e) => ({ kind: 'request', path: e.path, message: e.error })));
+    const authorized = await ctx.identities.authorize(as, request, nws4.value as Nws4Options);
     if (!authorized.ok) return fail([{ kind: 'identity', path: 'as', message: authorized.error }]);
     request = authorized.request;
   }
@@ -181,10 +186,11 @@ async function executeWith(
   const started = performance.now();
   const captured: Record<string, unknown> = {};
   const uid = ctx.uid();
+  const unum = ctx.unum();
   const steps: StepResult[] = [];
   let failedAt: number | undefined;
   const scopeOf = (as: string, lang: string): Scope => ({
-    vars: { ...scenario.vars, ...captured, run: ctx.runId, uid, lang, as },
+    vars: { ...scenario.vars, ...captured, run: ctx.runId, uid, unum, lang, as },
     now: ctx.now,
     profile: (name, field) => {
       const found = ctx.identities.profile(name);

@@ -74,7 +74,9 @@ export class IdentityResolver {
 
   /** Adds the credentials of profile `name` to `req` (which already carries every other header). */
   async authorize(name: string, req: HttpRequest, nws4: Nws4Options = {}): Promise<Authorized> {
-    const found = this.profile(name);
+    // A step's own key (one the scenario created) signs instead of the identity's credentials.
+    const found: ReturnType<IdentityResolver['profile']> =
+      nws4.key === undefined ? this.profile(name) : { ok: true, profile: { kind: 'nws4', ...nws4.key } };
     if (!found.ok) return { ok: false, error: found.reason };
     const p = found.profile;
     switch (p.kind) {

@@ -1,7 +1,7 @@
 import { childPath, isRecord, parsePath, valueAt } from './json-path.js';
 
 /** Variables every step has, whatever it captured: see FORMAT.md "Interpolation". */
-export const BUILTIN_VARS = ['run', 'uid', 'lang', 'as', 'now', 'profile'] as const;
+export const BUILTIN_VARS = ['run', 'uid', 'unum', 'lang', 'as', 'now', 'profile'] as const;
 
 /** What `${...}` can see while a step runs. */
 export interface Scope {

@@ -166,6 +166,7 @@ export function lintFile(file: ScenarioFile, skip: ReadonlySet<number> = new Set
         for (const name of Object.keys(isRecord(capture) ? capture : {})) defined.add(name);
       });
       checkRefs(step.request, [...at, 'request']);
+      checkRefs(step.nws4, [...at, 'nws4']);
       for (const name of Object.keys(step.capture ?? {})) defined.add(name);
       checkRefs(step.expect, [...at, 'expect']);
       walkObjects(step.expect.body, [...at, 'expect', 'body'], (object, where) => {

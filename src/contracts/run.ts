@@ -172,6 +172,8 @@ async function runWith(options: RunOptions): Promise<RunResult> {
     ...(options.controlToken === undefined ? {} : { controlToken: options.controlToken }),
   });
   let sequence = 0;
+  let numbers = 0;
+  const numberBase = unumBase(runId);
   const context = {
     baseUrl: options.baseUrl,
     basePath: basePathOf(options.baseUrl),
@@ -181,6 +183,7 @@ async function runWith(options: RunOptions): Promise<RunResult> {
     runId,
     // Fixed width, so no scenario's uid is a prefix of another's (`Search=${uid}` finds only its own data).
     uid: () => `${runId}${(sequence++).toString(36).padStart(4, '0')}`,
+    unum: () => numberBase + numbers++,
     now,
     created: (c: Created) => void created.push(c),
     control,
@@ -245,4 +248,14 @@ async function runWith(options: RunOptions): Promise<RunResult> {
     issues: [...(options.issues ?? []), ...issues],
     cleanup,
   };
+}
+
+/**
+ * Where this run's `${unum}` values start: 1,000,000 plus a multiple of 100,000 taken from the run id, so two
+ * runs against one server rarely share numbers and every value stays an ASP.NET `int`.
+ */
+export function unumBase(runId: string): number {
+  let hash = 0;
+  for (const char of runId) hash = (hash * 31 + char.charCodeAt(0)) % 20_000;
+  return 1_000_000 + hash * 100_000;
 }

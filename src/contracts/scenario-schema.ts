@@ -10,7 +10,7 @@ const nonEmpty = { type: 'string', minLength: 1 } as const;
 const oneOrMany = (item: Record<string, unknown>) => ({
   anyOf: [item, { type: 'array', items: item, minItems: 1, uniqueItems: true }],
 });
-const variableName = '^(?!(run|uid|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$';
+const variableName = '^(?!(run|uid|unum|lang|as|now|profile)$)[A-Za-z_][A-Za-z0-9_]*$';
 
 /**
  * `if` the object has member `key`, it must match `$defs/<ref>`, else `otherwise`: one kind of step per member, so
@@ -218,10 +218,17 @@ export const SCENARIO_SCHEMA = {
         expect: { $ref: '#/$defs/expect' },
         capture: { $ref: '#/$defs/captures' },
         nws4: {
-          description: 'For an NWS4 identity: sign differently, to provoke signature failures.',
+          description:
+            'Sign with key (e.g. one the scenario created: ${clientId}) instead of the identity, or, for an NWS4 identity, sign differently to provoke signature failures.',
           type: 'object',
           additionalProperties: false,
           properties: {
+            key: {
+              type: 'object',
+              required: ['clientId', 'clientSecret'],
+              additionalProperties: false,
+              properties: { clientId: nonEmpty, clientSecret: nonEmpty },
+            },
             clockSkewSeconds: { type: 'number' },
             signedHeaders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9_-]+$' }, minItems: 1 },
             tamper: { enum: ['body', 'signature', 'date'] },

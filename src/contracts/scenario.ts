@@ -50,8 +50,13 @@ export interface StepRequest {
   contentType?: string;
 }
 
-/** How to sign a step whose identity is an NWS4 profile, to provoke signature failures. */
+/**
+ * How to sign a step: with a key instead of the identity's credentials (a key the scenario created), or, for an
+ * NWS4 identity, differently, to provoke signature failures.
+ */
 export interface Nws4Options {
+  /** Sign with this key (e.g. `${clientId}` captured from `POST /apikeys`) instead of the step identity's credentials. */
+  key?: { clientId: string; clientSecret: string };
   /** Seconds added to the signing time (e.g. -400: outside the ±150 s window). */
   clockSkewSeconds?: number;
   /** Sign only these headers (lower case). */

@@ -14,3 +14,8 @@ export interface ControlIssueParams {
   /** The clock would leave the years 0001–9999 UTC (`first`/`last`: the edges, ISO texts). */
   'control.clock_range': { first: string; last: string };
 }
+
+declare module '../errors/issue.js' {
+  /** The control issue kinds join the one vocabulary of issues. */
+  interface IssueParams extends ControlIssueParams {}
+}

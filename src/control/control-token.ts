@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AuthFailure } from '../auth/auth-failures.js';
+import type { AuthFailure } from '../errors/auth-failures.js';
 
 /** The header that carries the control token (src/control/CONTROL-API.md#the-control-token). */
 export const CONTROL_TOKEN_HEADER = 'X-Mock-Control-Token';

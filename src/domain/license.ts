@@ -29,12 +29,17 @@ export const LICENSE_REQUEST_CODE = 'mock-request-code-123456';
 
 const DAY_MS = 86_400_000;
 
+/** The one expiry rule: the licence has expired once its expiry `expiresAtMs` is at or before `nowMs`. */
+export function isLicenseExpired(nowMs: number, expiresAtMs: number): boolean {
+  return expiresAtMs <= nowMs;
+}
+
 /**
  * The mock's licence on the mock clock: expires at `expiresAtMs` (config `license.expirationTime`), verified
  * today at 00:00Z, `remainingDays` the days left rounded up (0 once expired), expired when `expiresAtMs` ≤ now.
  */
 export function licenseAt(nowMs: number, expiresAtMs: number): License {
-  const isExpired = expiresAtMs <= nowMs;
+  const isExpired = isLicenseExpired(nowMs, expiresAtMs);
   return {
     shopId: LICENSE_SHOP_ID,
     activationTime: LICENSE_ACTIVATED_AT,

@@ -8,6 +8,7 @@ export const PROBLEMS = {
   malformed_request: { status: 400 },
   unauthenticated: { status: 401, errorCode: 1 },
   forbidden: { status: 403, errorCode: 2 },
+  license_expired: { status: 403, errorCode: 4 },
   not_found: { status: 404 },
   route_not_found: { status: 404 },
   method_not_allowed: { status: 405 },

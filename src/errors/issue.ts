@@ -1,10 +1,12 @@
 import type { BodyIssueParams } from './body-issues.js';
-import type { QueryIssueParams } from '../ndata/query-issues.js';
-import type { AuthIssueParams } from '../auth/auth-issues.js';
-import type { ControlIssueParams } from '../control/control-issues.js';
 
-/** Every kind of validation issue, with its parameters; sentences come only from the locale tables. */
-export type IssueParams = BodyIssueParams & QueryIssueParams & AuthIssueParams & ControlIssueParams;
+/**
+ * Every kind of validation issue, with its parameters; sentences come only from the locale tables. The body's
+ * kinds are here; the query's, the login's and the control API's are added where they are found
+ * (`declare module` in src/ndata/query-issues.ts, src/auth/auth-issues.ts, src/control/control-issues.ts), so
+ * this folder imports nothing from the folders above it.
+ */
+export interface IssueParams extends BodyIssueParams {}
 export type IssueKind = keyof IssueParams;
 
 /** Validation constraint codes on the wire (PORTOS "Validation constraints"): 1 Required, 2 Unique. */

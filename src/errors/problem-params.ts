@@ -1,5 +1,5 @@
 import type { Issue } from './issue.js';
-import type { AuthFailure } from '../auth/auth-failures.js';
+import type { AuthFailure } from './auth-failures.js';
 
 /** What a resource-version conflict names (PORTOS `ResourceInfo`). */
 export interface ResourceInfo {
@@ -17,6 +17,8 @@ export interface ProblemParams {
   unauthenticated: { reason: AuthFailure };
   /** `any`: one of the rights would do; `all`: every one is needed. */
   forbidden: { missingRights: readonly string[]; need: 'any' | 'all' };
+  /** The licence's `expirationTime` (ISO UTC with ms) is at or before the mock clock (docs/decisions.md#licence). */
+  license_expired: { expirationTime: string };
   not_found: { resource: string; id: string };
   route_not_found: { path: string };
   method_not_allowed: { method: string; allowed: readonly string[] };

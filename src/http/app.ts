@@ -11,8 +11,9 @@ import { routeNotFound } from './middleware/method-not-allowed.js';
 import { problemHandler } from './middleware/problem-handler.js';
 import { rawBody } from './middleware/raw-body.js';
 import { requestContext } from './middleware/request-context.js';
-import { customerRoutes } from './routes/customers.js';
 import { resourceRoutes } from './routes/resource-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { licenseRoutes } from './routes/license.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -47,8 +48,10 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
     healthRoutes(deps),
     licenseRoutes(deps),
     openapiRoutes(deps.spec, base),
-    customerRoutes(deps),
-    ...deps.resources.rows.map((row) => resourceRoutes(deps, row)),
+    resourceRoutes(deps, deps.customers, deps.store),
+    ...deps.resources.rows.map((row) => resourceRoutes(deps, row, deps.resources.store(row.segment))),
+    userRoutes(deps),
+    sessionRoutes(deps),
   );
   app.use(routeNotFound);
   app.use(problemHandler(log, { version_mismatch: deps.config.versionMismatchStatus }));

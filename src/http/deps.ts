@@ -8,11 +8,15 @@ import type { OpenApiIndex } from '../spec/openapi-index.js';
 import type { CustomerStore } from '../store/customer-store.js';
 import type { IdGenerator } from '../store/ids.js';
 import type { ResourceStores } from '../resources/engine/resource-stores.js';
+import type { ResourceRow } from '../resources/engine/resource-row.js';
+import type { StoredCustomer } from '../domain/customer.js';
 
 /** Everything the HTTP layer is built from; created once by `createApp`. */
 export interface AppDeps {
   config: Config;
   store: CustomerStore;
+  /** The customers' row of the engine (src/resources/customers/customer-row.ts), over `store`. */
+  customers: ResourceRow<StoredCustomer>;
   /** The engine's rows besides customers (src/resources/resource-table.ts), seeded. */
   resources: ResourceStores;
   clock: Clock;

@@ -57,3 +57,8 @@ export interface QueryIssueParams {
 export function excerpt(text: string, limit = 60): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
+
+declare module '../errors/issue.js' {
+  /** The query issue kinds join the one vocabulary of issues. */
+  interface IssueParams extends QueryIssueParams {}
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { AuthFailure } from '../../src/auth/auth-failures.js';
+import type { AuthFailure } from '../../src/errors/auth-failures.js';
 import {
   createAuthService,
   UnknownIdentityError,
@@ -16,17 +16,30 @@ import type { UserProfile } from '../../src/auth/principal.js';
 import { signJwt } from '../../src/auth/token.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import { fixedClock } from '../../src/domain/clock.js';
+import { ResourceStores } from '../../src/resources/engine/resource-stores.js';
+import { withIdentities } from '../../src/resources/identity-rows.js';
+import { RESOURCE_ROWS } from '../../src/resources/resource-table.js';
 import { P01_DEVICE } from '../support/fixture-devices.js';
 
 const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
 const CONFIG: Config['auth'] = { ...DEFAULT_CONFIG.auth, tokenLifetimeSeconds: 60, refreshLifetimeSeconds: 600 };
 const FIXTURES = loadIdentities();
-const MANAGER_RIGHTS = [
+/** The five customer rights: the integrator key's permissions (docs/decisions.md#fixture-rights). */
+const CUSTOMER_RIGHTS = [
   'customerCreate',
   'customerUpdate',
   'customerDelete',
   'customerSetCredit',
   'customerSetDiscount',
+];
+/** manager: the customer rights and Create/Update/Delete of the catalogue (docs/decisions.md#fixture-rights). */
+const MANAGER_RIGHTS = [
+  ...CUSTOMER_RIGHTS,
+  ...['vat', 'articleCategory', 'currency', 'plu', 'stock', 'paymentType', 'zone', 'modifier'].flatMap((name) => [
+    `${name}Create`,
+    `${name}Update`,
+    `${name}Delete`,
+  ]),
 ];
 const P01 = P01_DEVICE;
 const IDENTITIES: Identities = {
@@ -64,7 +77,8 @@ const IDENTITIES: Identities = {
 
 function setup(config: Config['auth'] = CONFIG): { auth: AuthService; clock: ReturnType<typeof fixedClock> } {
   const clock = fixedClock(T0);
-  return { auth: createAuthService({ config, clock, identities: IDENTITIES }), clock };
+  const resources = new ResourceStores(withIdentities(RESOURCE_ROWS, IDENTITIES));
+  return { auth: createAuthService({ config, clock, identities: IDENTITIES, resources }), clock };
 }
 
 const bearer = (token: string, headers: Record<string, string> = {}): AuthRequest => ({
@@ -526,7 +540,7 @@ test('NWS4 principal: the key acts as its user on its device with the key permis
   const { principal } = result;
   assert.equal(principal.scheme, 'nws4');
   assert.equal(principal.tokenId, undefined);
-  assert.deepEqual(principal.rights, MANAGER_RIGHTS);
+  assert.deepEqual(principal.rights, CUSTOMER_RIGHTS);
   assert.equal(principal.user.userName, 'manager');
   assert.equal(principal.user.device?.name, 'P01');
   auth.logout(principal);

@@ -16,7 +16,19 @@ const FIXTURE_USERS = [
   { userName: 'admin', rights: ['admin'] },
   {
     userName: 'manager',
-    rights: ['customerCreate', 'customerUpdate', 'customerDelete', 'customerSetCredit', 'customerSetDiscount'],
+    // The five customer rights and the catalogue's (docs/decisions.md#fixture-rights).
+    rights: [
+      'customerCreate',
+      'customerUpdate',
+      'customerDelete',
+      'customerSetCredit',
+      'customerSetDiscount',
+      ...['vat', 'articleCategory', 'currency', 'plu', 'stock', 'paymentType', 'zone', 'modifier'].flatMap((name) => [
+        `${name}Create`,
+        `${name}Update`,
+        `${name}Delete`,
+      ]),
+    ],
   },
   { userName: 'clerk', rights: ['customerCreate', 'customerUpdate'] },
   { userName: 'viewer', rights: [] },

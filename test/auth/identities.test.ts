@@ -111,6 +111,42 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a user with the roles /users shows',
+    file: withUser({ ...VALID.users[0], roles: ['customers'] }),
+    paths: [],
+  },
+  {
+    name: 'roles that are not names',
+    file: withUser({ ...VALID.users[0], roles: 'admin' }),
+    paths: ['users[0].roles'],
+  },
+  {
+    name: 'a key with its /apikeys members (id, name, description, createdAt)',
+    file: {
+      ...clone(),
+      apiKeys: [
+        { ...VALID.apiKeys[0], id: 'k-1', name: 'Kiosk', description: 'till', createdAt: '2024-02-01T00:00:00Z' },
+      ],
+    },
+    paths: [],
+  },
+  {
+    name: 'every bad /apikeys member is listed',
+    file: { ...clone(), apiKeys: [{ ...VALID.apiKeys[0], id: 'a b', name: '', description: 3, createdAt: 'soon' }] },
+    paths: ['apiKeys[0].id', 'apiKeys[0].name', 'apiKeys[0].description', 'apiKeys[0].createdAt'],
+  },
+  {
+    name: 'a duplicate key id',
+    file: {
+      ...clone(),
+      apiKeys: [
+        { ...VALID.apiKeys[0], id: 'k-1' },
+        { ...VALID.apiKeys[0], id: 'k-1', clientId: 'other' },
+      ],
+    },
+    paths: ['apiKeys[1].id'],
+  },
+  {
     name: 'a setting that is not a string',
     file: withDevice({ ...VALID.devices[0], settings: { MaxQuantity: 50 } }),
     paths: ['devices[0].settings'],
@@ -149,13 +185,13 @@ test('parseIdentities gives each device its own default objects', () => {
   assert.notEqual(a.roles, b.roles);
 });
 
-test('loadIdentities(): the built-in fixtures (docs/decisions.md#fixture-identities)', () => {
+test('loadIdentities(): the built-in fixtures (docs/decisions.md#fixture-identities, #fixture-rights)', () => {
   const identities = loadIdentities();
   assert.deepEqual(
     identities.users.map((u) => [u.userName, u.password, u.rights.length]),
     [
       ['admin', 'admin', 1],
-      ['manager', 'manager', 5],
+      ['manager', 'manager', 29],
       ['clerk', 'clerk', 2],
       ['viewer', 'viewer', 0],
     ],

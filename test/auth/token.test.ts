@@ -223,6 +223,8 @@ test('Sessions: find, expiry, remove by access token id, and pruning on add', ()
     accessTokenId,
     userName: 'manager',
     deviceName: 'P01',
+    createdAtMs: T0,
+    accessExpiresAtMs: T0 + 500,
     expiresAtMs,
   });
   sessions.add(session('r1', 'j1', T0 + 1000), T0);
@@ -230,7 +232,14 @@ test('Sessions: find, expiry, remove by access token id, and pruning on add', ()
   assert.equal(sessions.find('r1', T0)?.accessTokenId, 'j1');
   assert.equal(sessions.find('r1', T0 + 1000), undefined, 'expired');
   assert.equal(sessions.find('nope', T0), undefined);
+  assert.equal(sessions.byId('j2', T0)?.refreshToken, 'r2');
+  assert.deepEqual(
+    sessions.list(T0 + 1000).map((s) => s.accessTokenId),
+    ['j2'],
+    'list: live sessions only',
+  );
   sessions.removeByAccessTokenId('j2');
+  assert.equal(sessions.byId('j2', T0), undefined, 'gone by id');
   assert.equal(sessions.find('r2', T0), undefined, 'logged out');
   sessions.add(session('r3', 'j3', T0 + 9000), T0 + 2000);
   assert.equal(sessions.size, 1, 'r1 expired and was dropped');

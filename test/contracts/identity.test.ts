@@ -112,3 +112,35 @@ for (const [name, options, body, verdict] of NWS4_CASES) {
     );
   });
 }
+
+const OWN_KEY = { clientId: 'key', clientSecret: 'secret' };
+const STEP_KEY_CASES: [string, string, Nws4Options, { ok: boolean; reason?: string }][] = [
+  ['a step key signs for anonymous', 'anonymous', { key: OWN_KEY }, { ok: true }],
+  ['a step key signs instead of a bearer login', 'good', { key: OWN_KEY }, { ok: true }],
+  [
+    'a step key replaces the NWS4 profile key',
+    'key',
+    { key: { clientId: 'other', clientSecret: 'x' } },
+    { ok: false, reason: 'unknown-client' },
+  ],
+  [
+    'a step key with tamper',
+    'anonymous',
+    { key: OWN_KEY, tamper: 'signature' },
+    { ok: false, reason: 'bad-signature' },
+  ],
+];
+
+for (const [name, identity, options, verdict] of STEP_KEY_CASES) {
+  test(`NWS4 step key: ${name}`, async () => {
+    assert.ok(profiles !== undefined);
+    const before = logins;
+    const answer = await call(new IdentityResolver(profiles, server.url, http), identity, options);
+    assert.equal(logins, before, 'no login for a step signed with its own key');
+    assert.ok(answer.authorization?.startsWith('NWS4-HMAC-SHA256 '));
+    assert.deepEqual(
+      { ok: answer.verdict.ok, ...(answer.verdict.reason === undefined ? {} : { reason: answer.verdict.reason }) },
+      verdict,
+    );
+  });
+}

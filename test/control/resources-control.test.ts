@@ -55,11 +55,6 @@ test('reset brings every row back to its seed: emptied rows and a changed stock'
     assert.equal(emptied.status, 200, segment);
     assert.equal(emptied.body[segment], 0, segment);
   }
-  await request(app)
-    .put('/_mock/stocks')
-    .send([{ name: 'S01', description: 'Seed' }]);
-  await request(app).put('/stocks/S01').set(auth()).send({ description: 'Changed' }).expect(200);
-  await request(app).post('/stocks').set(auth()).send({ name: 'NEW' }).expect(201);
   const before = mock.control.storeVersion;
   const reset = await request(app).post('/_mock/reset').type('json').expect(200);
   assert.ok(reset.body.storeVersion > before, 'storeVersion moves with every row');
@@ -67,8 +62,12 @@ test('reset brings every row back to its seed: emptied rows and a changed stock'
     assert.deepEqual(mock.resources.items(row.segment), row.seed(), row.segment);
     assert.equal(reset.body[row.segment], row.seed().length, row.segment);
   }
+  await request(app).put('/stocks/S01').set(auth()).send({ description: 'Changed' }).expect(200);
+  await request(app).post('/stocks').set(auth()).send({ name: 'NEW' }).expect(201);
+  await request(app).post('/_mock/reset').type('json').expect(200);
   const read = await request(app).get('/stocks/S01').set(auth());
   assert.deepEqual(read.body, { name: 'S01', description: 'Menu', _v: 2 });
+  assert.equal((await request(app).get('/stocks/NEW').set(auth())).status, 404);
   mock.resources.store('stocks').replaceAll([]);
   mock.reset();
   assert.equal(mock.resources.items('stocks').length, 2, 'the library reset() too');
@@ -192,8 +191,10 @@ test('snapshots hold every row: restore undoes stock writes; summaries count eac
   const { app, auth, mock } = makeTestApp({ customers: small });
   const taken = await request(app).put('/_mock/snapshots/rows').expect(201);
   for (const row of RESOURCE_ROWS) assert.equal(taken.body[row.segment], row.seed().length, row.segment);
-  await request(app).delete('/stocks/S11').set(auth()).expect(200);
+  await request(app).put('/stocks/S11').set(auth()).send({ description: 'Changed' }).expect(200);
   await request(app).post('/stocks').set(auth()).send({ name: 'AFTER' }).expect(201);
+  await request(app).delete('/stocks/AFTER').set(auth()).expect(200);
+  await request(app).post('/stocks').set(auth()).send({ name: 'AFTER2' }).expect(201);
   const doc = await request(app).get('/_mock/snapshots/rows');
   assert.deepEqual(doc.body.resources.stocks, RESOURCE_ROWS.find((r) => r.segment === 'stocks')?.seed());
   const restored = await request(app).post('/_mock/snapshots/rows/restore').type('json').expect(200);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROBLEMS, type ProblemCode } from '../../src/errors/catalogue.js';
-import { AUTH_FAILURES } from '../../src/auth/auth-failures.js';
+import { AUTH_FAILURES } from '../../src/errors/auth-failures.js';
 import { LOCALES, LOCALE_NAMES } from '../../src/i18n/locales.js';
 
 const problemCodes = Object.keys(PROBLEMS) as ProblemCode[];
@@ -49,4 +49,16 @@ test('every locale describes the licence health, in its own words', () => {
     assert.equal(new Set(said).size, said.length, `${what}: identical in two locales`);
   }
   for (const t of texts) assert.match(t.licenseExpiresIn(7), /\b7\b/);
+});
+
+test('the licence problem: the decided titles, and a detail in every locale naming the expiry', () => {
+  const titles = { 'sk-SK': 'Licencia vypršala', 'en-GB': 'Licence expired' } as const;
+  const details = LOCALE_NAMES.map((locale) => {
+    const row = LOCALES[locale].texts.problems.license_expired;
+    assert.equal(row.title, titles[locale], locale);
+    const detail = row.detail({ expirationTime: '2099-12-31T23:00:00.000Z' });
+    assert.ok(detail?.includes('2099-12-31T23:00:00.000Z'), `${locale}: ${detail}`);
+    return detail;
+  });
+  assert.equal(new Set(details).size, details.length, 'identical in two locales');
 });

@@ -3,7 +3,7 @@ import { CUSTOMER_ID_PATTERN } from '../../domain/customer-id.js';
 import { AppError } from '../../errors/app-error.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import type { KeySpec } from '../../resources/engine/keys.js';
-import type { Body, ResourceRow } from '../../resources/engine/resource-row.js';
+import type { Body, ResourceRow, Versioned } from '../../resources/engine/resource-row.js';
 import type { AppDeps } from '../deps.js';
 import { checkBody } from './check-customer.js';
 import { readJsonObject } from './json-body.js';
@@ -45,7 +45,7 @@ export function readRowBody(
   req: Request,
   res: Response,
   deps: AppDeps,
-  row: ResourceRow,
+  row: Pick<ResourceRow<Versioned>, 'key' | 'schemas'>,
   pathKey?: string,
 ): { body: Body; version: number | undefined } {
   const { member } = row.key;

@@ -13,7 +13,7 @@ import { dataSegments, readDocument, readSegment, type DataReaderDeps } from './
 
 /** What reading control bodies needs, from the app's parts. */
 export function readerDeps(deps: AppDeps): DataReaderDeps {
-  return { ...deps, now: () => deps.clock.now(), rows: deps.resources.rows };
+  return { ...deps, now: () => deps.clock.now(), rows: deps.resources.rows, catalogue: deps.resources };
 }
 
 /** The data of a whole document in a control body (state document v1 or v2, `{customers}`, a bare array), or a 400. */

@@ -1,12 +1,17 @@
 import type { Parsed } from '../../control/parse-fault.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import { keyText } from '../../resources/engine/keys.js';
-import type { Item, ResourceRow } from '../../resources/engine/resource-row.js';
+import type { Catalogue, Item, ResourceRow } from '../../resources/engine/resource-row.js';
 import { keyIssues } from '../body/row-body.js';
 import { checkBody } from '../body/check-customer.js';
 import type { AppDeps } from '../deps.js';
 
-export type RowReaderDeps = Pick<AppDeps, 'spec' | 'schemas' | 'ids'> & { now: () => number };
+/** What reading items needs: the spec's validators, id sources, the clock, and what defaults may look up. */
+export type RowReaderDeps = Pick<AppDeps, 'spec' | 'schemas' | 'ids'> & {
+  now: () => number;
+  /** The stored items (the seeds at start) for defaults that name others: a PLU price's domestic currency. */
+  catalogue: Catalogue;
+};
 
 function prefixed(items: Issue[], prefix: string): Issue[] {
   return items.map((item) => ({ ...item, member: item.member === '$' ? prefix : `${prefix}.${item.member}` }));
@@ -55,6 +60,7 @@ export function readRowItems(
       now: deps.now(),
       newId: deps.ids.customerId,
       newHex: deps.ids.hex,
+      catalogue: deps.catalogue,
     });
     const kept = Object.fromEntries(
       Object.keys(built).map((name) => [name, name !== '_v' && name in value ? value[name] : built[name]]),

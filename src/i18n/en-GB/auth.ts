@@ -1,4 +1,4 @@
-import type { AuthFailure } from '../../auth/auth-failures.js';
+import type { AuthFailure } from '../../errors/auth-failures.js';
 import type { AuthIssueParams } from '../../auth/auth-issues.js';
 import type { IssueMessages } from '../locale-texts.js';
 
@@ -12,7 +12,7 @@ export const authFailures: Record<AuthFailure, string> = {
   'malformed-token': 'The access token is malformed.',
   'not-yet-valid-token': 'The access token is not valid yet: its nbf lies after the current time.',
   'expired-token': 'The access token has expired; renew it with /api/auth/refresh.',
-  'revoked-token': 'The access token has been revoked (logout or refresh).',
+  'revoked-token': 'The access token has been revoked (logout, refresh or a deleted session).',
   'bad-token-signature': 'The access token signature is invalid.',
   'bad-credentials': 'Login failed: wrong user name, password or device.',
   'bad-refresh-token': 'The refresh token is invalid or has already been used.',
@@ -24,6 +24,7 @@ export const authFailures: Record<AuthFailure, string> = {
   'nws4-outside-window': 'x-nd-date is outside the allowed time window around the server time (±150 s by default).',
   'nws4-content-hash-mismatch': 'x-nd-content-sha256 does not match the request body.',
   'nws4-bad-signature': 'The NWS4 request signature is invalid.',
+  'nws4-inactive-device': 'The device of this API key is inactive.',
   'control-token-missing': 'The mock control API needs its control token in the X-Mock-Control-Token header.',
   'control-token-wrong': 'The X-Mock-Control-Token header does not carry the control token of this mock.',
 };

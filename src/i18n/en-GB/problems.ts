@@ -29,6 +29,11 @@ export const problems: LocaleTexts['problems'] = {
         ? `One of these rights is needed: ${p.missingRights.join(', ')}.`
         : `Missing rights: ${p.missingRights.join(', ')}.`,
   },
+  license_expired: {
+    title: 'Licence expired',
+    detail: (p) =>
+      `The licence expired at ${p.expirationTime}; it must be extended before this route can be used again.`,
+  },
   not_found: {
     title: 'Resource not found',
     detail: (p) => `There is no ${p.resource} with id ${p.id}.`,

@@ -1,4 +1,4 @@
-import type { AuthFailure } from '../../auth/auth-failures.js';
+import type { AuthFailure } from '../../errors/auth-failures.js';
 import type { AuthIssueParams } from '../../auth/auth-issues.js';
 import type { IssueMessages } from '../locale-texts.js';
 
@@ -12,7 +12,7 @@ export const authFailures: Record<AuthFailure, string> = {
   'malformed-token': 'Prístupový token má neplatný tvar.',
   'not-yet-valid-token': 'Prístupový token ešte nie je platný: jeho nbf je neskôr ako aktuálny čas.',
   'expired-token': 'Platnosť prístupového tokenu vypršala; obnovte ho cez /api/auth/refresh.',
-  'revoked-token': 'Prístupový token bol zrušený (odhlásenie alebo obnovenie).',
+  'revoked-token': 'Prístupový token bol zrušený (odhlásenie, obnovenie alebo zmazaná relácia).',
   'bad-token-signature': 'Podpis prístupového tokenu je neplatný.',
   'bad-credentials': 'Prihlásenie zlyhalo: nesprávne meno, heslo alebo zariadenie.',
   'bad-refresh-token': 'Obnovovací token je neplatný alebo už bol použitý.',
@@ -24,6 +24,7 @@ export const authFailures: Record<AuthFailure, string> = {
   'nws4-outside-window': 'Čas x-nd-date je mimo povoleného časového okna okolo času servera (predvolene ±150 s).',
   'nws4-content-hash-mismatch': 'Hlavička x-nd-content-sha256 nezodpovedá telu požiadavky.',
   'nws4-bad-signature': 'Podpis požiadavky NWS4 je neplatný.',
+  'nws4-inactive-device': 'Zariadenie tohto kľúča API nie je aktívne.',
   'control-token-missing': 'Riadiace API mocku vyžaduje riadiaci token v hlavičke X-Mock-Control-Token.',
   'control-token-wrong': 'Hlavička X-Mock-Control-Token neobsahuje riadiaci token tohto mocku.',
 };

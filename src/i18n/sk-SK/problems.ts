@@ -42,6 +42,10 @@ export const problems: LocaleTexts['problems'] = {
         ? `Treba aspoň jedno z oprávnení: ${p.missingRights.join(', ')}.`
         : `Chýbajúce oprávnenia: ${p.missingRights.join(', ')}.`,
   },
+  license_expired: {
+    title: 'Licencia vypršala',
+    detail: (p) => `Platnosť licencie skončila ${p.expirationTime}; túto cestu možno znova použiť až po jej predĺžení.`,
+  },
   not_found: {
     title: 'Zdroj nebol nájdený',
     detail: (p) => `Zdroj ${p.resource} s identifikátorom ${p.id} neexistuje.`,

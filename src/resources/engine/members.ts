@@ -20,21 +20,24 @@ export function list<T = unknown>(value: unknown): readonly T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+/** Anything NData can filter: an item of a row, or an object of another member table (`/users`). */
+type Members = Readonly<Record<string, unknown>>;
+
 /** NData filter members read straight from an item's top-level member of the same name (camelCase). */
 export const filterOn = {
-  text: (member: string, nullable = false): RowMember => ({
+  text: <T extends Members = Item>(member: string, nullable = false): RowMember<T> => ({
     type: 'string',
     nullable,
-    value: (item: Item) => nullableText(item[member]),
+    value: (item: T) => nullableText(item[member]),
   }),
-  number: (member: string, nullable = false): RowMember => ({
+  number: <T extends Members = Item>(member: string, nullable = false): RowMember<T> => ({
     type: 'decimal',
     nullable,
-    value: (item: Item) => nullableNumber(item[member]),
+    value: (item: T) => nullableNumber(item[member]),
   }),
-  bool: (member: string): RowMember => ({
+  bool: <T extends Members = Item>(member: string): RowMember<T> => ({
     type: 'bool',
     nullable: false,
-    value: (item: Item) => (typeof item[member] === 'boolean' ? (item[member] as boolean) : null),
+    value: (item: T) => (typeof item[member] === 'boolean' ? (item[member] as boolean) : null),
   }),
 };

@@ -1,13 +1,9 @@
 import type { Segment } from '../names.js';
 import { ItemStore } from './item-store.js';
-import { keyText } from './keys.js';
-import type { Catalogue, Item, ResourceRow } from './resource-row.js';
+import { keyOfItem, type Catalogue, type Item, type ResourceRow } from './resource-row.js';
 
 /** The key text of an item of `row` (`1`, `EUR`, `65a0…`). */
-export function itemKey(row: ResourceRow, item: Item): string {
-  const key = item[row.key.member];
-  return typeof key === 'string' || typeof key === 'number' ? keyText(key) : '';
-}
+export const itemKey = (row: ResourceRow, item: Item): string => keyOfItem(row, item);
 
 /**
  * Every row's store, seeded on creation and on `reset` (docs/decisions.md#catalogue-seed): what rules and

@@ -3,33 +3,42 @@ import { AppError } from '../../errors/app-error.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import { RESOURCE_NAMES } from '../names.js';
 import { keyText } from './keys.js';
-import type { Body, Item, Reference, ResourceRow } from './resource-row.js';
-import { itemKey, type ResourceStores } from './resource-stores.js';
+import {
+  infoNameOf,
+  keyOfItem,
+  type Body,
+  type Item,
+  type Reference,
+  type ResourceRow,
+  type RowStore,
+  type Versioned,
+} from './resource-row.js';
+import type { ResourceStores } from './resource-stores.js';
 import { memberAt } from './row-query.js';
 
-/** What a write needs besides the body: the row, every store, the caller's rights, the clock and id sources. */
-export interface RowWriteContext {
-  row: ResourceRow;
+/** What a write needs besides the body: the row and its store, every store, the caller's rights, clock and ids. */
+export interface RowWriteContext<T extends Versioned = Item> {
+  row: ResourceRow<T>;
+  store: RowStore<T>;
   stores: ResourceStores;
   rights: readonly string[];
   now: number;
   newId: () => string;
   newHex: (count: number) => string;
   /** Told after every create, update and delete: the item before and after (null: absent on that side). */
-  onWrite?: (before: Item | null, after: Item | null) => void;
+  onWrite?: (before: T | null, after: T | null) => void;
 }
 
-function matches(item: Item, where: Reference['where']): boolean {
+function matches(item: Versioned, where: Reference['where']): boolean {
   return Object.entries(where).every(([member, value]) => memberAt(item, member) === value);
 }
 
 function describe(where: Reference['where']): string {
-  const values = Object.values(where).map(String);
-  return values.length === 1 ? (values[0] ?? '') : values.join('/');
+  return Object.values(where).map(String).join('/');
 }
 
 /** The references of `item` that name nothing stored, as issues on the naming members. */
-function referenceIssues(ctx: RowWriteContext, item: Item): Issue[] {
+function referenceIssues<T extends Versioned>(ctx: RowWriteContext<T>, item: T): Issue[] {
   return (ctx.row.references?.(item) ?? [])
     .filter((ref) => !ctx.stores.items(ref.segment).some((target) => matches(target, ref.where)))
     .map((ref) =>
@@ -41,7 +50,12 @@ function referenceIssues(ctx: RowWriteContext, item: Item): Issue[] {
 }
 
 /** Builds the item and checks its rules and references (step 4 of the order of checks). */
-function candidate(ctx: RowWriteContext, body: Body, key: string | number, previous: Item | undefined): Item {
+function candidate<T extends Versioned>(
+  ctx: RowWriteContext<T>,
+  body: Body,
+  key: string | number,
+  previous: T | undefined,
+): T {
   const item = ctx.row.build({
     body,
     key,
@@ -50,62 +64,78 @@ function candidate(ctx: RowWriteContext, body: Body, key: string | number, previ
     now: ctx.now,
     newId: ctx.newId,
     newHex: ctx.newHex,
+    catalogue: ctx.stores,
   });
   const issues = [...(ctx.row.rules?.({ item, previous, catalogue: ctx.stores }) ?? []), ...referenceIssues(ctx, item)];
   if (issues.length > 0) throw new AppError('validation_failed', { issues });
   return item;
 }
 
-function notFound(ctx: Pick<RowWriteContext, 'row'>, key: string): AppError {
-  return new AppError('not_found', { resource: ctx.row.name, id: key });
+function notFound(row: Pick<ResourceRow<Versioned>, 'name' | 'infoName'>, key: string): AppError {
+  return new AppError('not_found', { resource: infoNameOf(row), id: key });
+}
+
+/** Step 8: the unique members `item` shares with another item (the key, or what the row's hook says). */
+function assertUnique<T extends Versioned>(ctx: RowWriteContext<T>, item: T, selfKey: string | null): void {
+  const key = keyOfItem(ctx.row, item);
+  const issues =
+    ctx.row.hooks?.uniques?.(item, selfKey) ??
+    (selfKey === null && ctx.store.get(key) !== undefined
+      ? [issue('body.unique', ctx.row.key.member, { value: key })]
+      : []);
+  if (issues.length > 0) throw new AppError('validation_failed', { issues });
 }
 
 /** POST /{segment}: a new item with `_v` 1 under the body's key (an `id` key is generated when absent). */
-export function createItem(ctx: RowWriteContext, body: Body): Item {
-  const sent = ctx.row.key.fromBody(body[ctx.row.key.member]);
-  const key = sent ?? ctx.newId();
+export function createItem<T extends Versioned>(ctx: RowWriteContext<T>, body: Body): T {
+  const key = ctx.row.key.fromBody(body[ctx.row.key.member]) ?? ctx.newId();
   const item = candidate(ctx, body, key, undefined);
-  const store = ctx.stores.store(ctx.row.segment);
-  if (store.get(keyText(key)) !== undefined) {
-    throw new AppError('validation_failed', {
-      issues: [issue('body.unique', ctx.row.key.member, { value: keyText(key) })],
-    });
-  }
-  store.put(item);
+  assertUnique(ctx, item, null);
+  ctx.store.put(item);
   ctx.onWrite?.(null, item);
   return item;
 }
 
-/** PUT /{segment}/{key}: full replacement of the stored item, or a creation under the path key. */
-export function upsertItem(
-  ctx: RowWriteContext,
+/**
+ * PUT /{segment}/{key}: full replacement of the stored item, or a creation under the path key. Order after the
+ * body: payload rights (6), `_v` (7), uniqueness (8).
+ */
+export function upsertItem<T extends Versioned>(
+  ctx: RowWriteContext<T>,
   key: string | number,
   body: Body,
   sentVersion: number | undefined,
-): { item: Item; created: boolean } {
-  const store = ctx.stores.store(ctx.row.segment);
-  const previous = store.get(keyText(key));
+): { item: T; created: boolean } {
+  const previous = ctx.store.get(keyText(key));
   const item = candidate(ctx, body, key, previous);
-  if (previous !== undefined && sentVersion !== undefined && sentVersion !== previous._v) {
-    throw new AppError('version_mismatch', {
-      resource: { name: ctx.row.name, id: keyText(key), version: previous._v },
-      sent: sentVersion,
-    });
+  if (previous !== undefined) {
+    const missing = missingRights(ctx.rights, ctx.row.hooks?.payloadRights?.(previous, item) ?? []);
+    if (missing.length > 0) throw new AppError('forbidden', { missingRights: missing, need: 'all' });
+    if (sentVersion !== undefined && sentVersion !== previous._v) {
+      throw new AppError('version_mismatch', {
+        resource: { name: infoNameOf(ctx.row), id: keyText(key), version: previous._v },
+        sent: sentVersion,
+      });
+    }
   }
-  store.put(item);
+  assertUnique(ctx, item, previous === undefined ? null : keyText(key));
+  ctx.store.put(item);
   ctx.onWrite?.(previous ?? null, item);
   return { item, created: previous === undefined };
 }
 
 /** The issue that keeps an item from being deleted: other items still name it. */
-function inUseIssues(ctx: RowWriteContext, item: Item): Issue[] {
+function inUseIssues<T extends Versioned>(ctx: RowWriteContext<T>, item: T): Issue[] {
   const issues: Issue[] = [];
   for (const row of ctx.stores.rows) {
-    if (row.references === undefined) continue;
+    const references = row.references;
+    if (references === undefined) continue;
     const users = ctx.stores
       .items(row.segment)
-      .filter((other) =>
-        row.references?.(other).some((ref) => ref.segment === ctx.row.segment && matches(item, ref.where)),
+      .filter(
+        (other) =>
+          other !== item &&
+          references(other).some((ref) => ref.segment === ctx.row.segment && matches(item, ref.where)),
       );
     if (users.length > 0) issues.push(issue('body.in_use', ctx.row.key.member, { by: row.name, count: users.length }));
   }
@@ -113,26 +143,25 @@ function inUseIssues(ctx: RowWriteContext, item: Item): Issue[] {
 }
 
 /** DELETE /{segment}/{key}: the removed item; 404 when absent, 400 while something names it. */
-export function deleteItem(ctx: RowWriteContext, key: string): Item {
-  const store = ctx.stores.store(ctx.row.segment);
-  const found = store.get(key);
-  if (found === undefined) throw notFound(ctx, key);
+export function deleteItem<T extends Versioned>(ctx: RowWriteContext<T>, key: string): T {
+  const found = ctx.store.get(key);
+  if (found === undefined) throw notFound(ctx.row, key);
   const issues = [...(ctx.row.deleteRules?.(found) ?? []), ...inUseIssues(ctx, found)];
   if (issues.length > 0) throw new AppError('validation_failed', { issues });
-  store.remove(itemKey(ctx.row, found));
+  ctx.store.remove(key);
   ctx.onWrite?.(found, null);
   return found;
 }
 
 /** GET /{segment}/{key}: the stored item, or 404. */
-export function getItem(ctx: Pick<RowWriteContext, 'row' | 'stores'>, key: string): Item {
-  const found = ctx.stores.get(ctx.row.segment, key);
-  if (found === undefined) throw notFound(ctx, key);
+export function getItem<T extends Versioned>(row: ResourceRow<T>, store: RowStore<T>, key: string): T {
+  const found = store.get(key);
+  if (found === undefined) throw notFound(row, key);
   return found;
 }
 
 /** 403 unless the caller holds one of the row's read rights (rows without any: everyone may read). */
-export function assertMayRead(row: ResourceRow, rights: readonly string[]): void {
+export function assertMayRead(row: Pick<ResourceRow<Versioned>, 'readRights'>, rights: readonly string[]): void {
   const needed = row.readRights ?? [];
   if (needed.length > 0 && missingRights(rights, needed).length === needed.length) {
     throw new AppError('forbidden', { missingRights: needed, need: needed.length > 1 ? 'any' : 'all' });

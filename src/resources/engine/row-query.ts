@@ -6,7 +6,13 @@ import { parseMemberFilter } from '../../ndata/parse-filter.js';
 import { parseCount, parseFlag } from '../../ndata/parse-scalars.js';
 import { parseSortOf } from '../../ndata/parse-sort.js';
 import type { Value } from '../../ndata/value-types.js';
-import type { Item, ResourceRow } from './resource-row.js';
+import type { Item, ListAnswer, RowMember } from './resource-row.js';
+
+/** What NData needs of a row: its filter members and sortable members (any table: rows, `/users`, `/sessions`). */
+export interface MemberTable<T = Item> {
+  members: Readonly<Record<string, RowMember<T>>>;
+  sortable: readonly string[];
+}
 
 /** A parsed list query of one row: filters per member (all must hold), sort keys, paging, `$count`. */
 export interface RowQuery {
@@ -33,8 +39,8 @@ const IGNORED = new Set(['$include']);
  * the row's filter members with the NData operators, `$skip`, `$take`, `$sort` (any sortable member), `$count`.
  * Names are case-insensitive; unknown parameters are ignored (listed in strict mode).
  */
-export function parseRowQuery(
-  row: ResourceRow,
+export function parseRowQuery<T>(
+  row: MemberTable<T>,
   pairs: ReadonlyArray<readonly [string, string]>,
   options: RowQueryOptions,
 ): { ok: true; query: RowQuery } | { ok: false; issues: Issue[] } {
@@ -83,13 +89,13 @@ export function parseRowQuery(
 }
 
 /** The row's sortable member a client's key names (case-insensitively), else whether it exists but is no scalar. */
-function sortKeyOf(row: ResourceRow): (name: string) => string | 'not-sortable' | 'unknown' {
+function sortKeyOf<T>(row: MemberTable<T>): (name: string) => string | 'not-sortable' | 'unknown' {
   const keys = new Map(row.sortable.map((key) => [key.toLowerCase(), key]));
   return (name) => keys.get(name.toLowerCase()) ?? 'unknown';
 }
 
 /** A member's value at a dotted path (`quantity.amount`); undefined members read as null. */
-export function memberAt(item: Item, path: string): unknown {
+export function memberAt(item: object, path: string): unknown {
   let current: unknown = item;
   for (const part of path.split('.')) {
     if (typeof current !== 'object' || current === null) return null;
@@ -98,7 +104,7 @@ export function memberAt(item: Item, path: string): unknown {
   return current ?? null;
 }
 
-function sortValue(item: Item, key: string): string | number | null {
+function sortValue(item: object, key: string): string | number | null {
   const value = memberAt(item, key);
   if (typeof value === 'boolean') return value ? 1 : 0;
   return typeof value === 'string' || typeof value === 'number' ? value : null;
@@ -109,12 +115,12 @@ function sortValue(item: Item, key: string): string | number | null {
  * first; descending: nulls last; ties keep insertion order) → page. The catalogue's rows hold hundreds of items,
  * so a plain pass serves them.
  */
-export function runRowQuery(
-  row: ResourceRow,
+export function runRowQuery<T extends object>(
+  row: MemberTable<T>,
   query: RowQuery,
-  items: readonly Item[],
+  items: readonly T[],
   stringOrder: StringOrder,
-): { items: readonly Item[] | undefined; count: number; totalCount: number } {
+): ListAnswer<T> {
   const domain = valueDomain(stringOrder);
   const tests = query.filters.flatMap(({ member, conditions }) => {
     const spec = row.members[member];
@@ -122,7 +128,7 @@ export function runRowQuery(
     return conditions.map((condition) => {
       const operator: OperatorSpec = OPERATORS[condition.op];
       const test = operator.test(condition.args, domain);
-      return (item: Item) => {
+      return (item: T) => {
         const value = spec.value(item);
         if (value === null) return operator.onNull;
         return test(operator.folded === true && typeof value === 'string' ? fold(value) : value);
@@ -140,11 +146,11 @@ export function runRowQuery(
   return { items: page, count: page.length, totalCount };
 }
 
-function sortItems(
-  items: readonly Item[],
+function sortItems<T extends object>(
+  items: readonly T[],
   keys: RowQuery['sort'],
   compare: (a: Value, b: Value) => number,
-): readonly Item[] {
+): readonly T[] {
   const rows = items.map((item, index) => ({ item, index, values: keys.map((k) => sortValue(item, k.key)) }));
   rows.sort((a, b) => {
     for (const [i, key] of keys.entries()) {

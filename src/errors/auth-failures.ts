@@ -19,6 +19,7 @@ export const AUTH_FAILURES = [
   'nws4-outside-window',
   'nws4-content-hash-mismatch',
   'nws4-bad-signature',
+  'nws4-inactive-device',
   'control-token-missing',
   'control-token-wrong',
 ] as const;
