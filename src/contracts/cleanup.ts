@@ -54,6 +54,21 @@ export function createdBy(method: string, path: string, obs: Observation): strin
   return route === undefined || key === undefined ? undefined : `${route.resource}/${encodeURIComponent(key)}`;
 }
 
+/**
+ * The item a successful `DELETE /{segment}/{key}` removed, named like `createdBy` names what it creates: an item
+ * the run deleted and then created again was there before the run, so the cleanup leaves it (it restores a seed).
+ */
+export function deletedBy(method: string, path: string, obs: Observation): string | undefined {
+  if (method !== 'DELETE' || (obs.status !== 200 && obs.status !== 204)) return undefined;
+  const route = CREATING_ROUTES.find((r) => r.method === 'PUT' && r.path.test(path));
+  const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
+  try {
+    return route === undefined ? undefined : `${route.resource}/${encodeURIComponent(decodeURIComponent(last))}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the end-of-run cleanup did: deletions, already gone (a scenario deleted it), and failures. */
 export interface CleanupResult {
   attempted: number;

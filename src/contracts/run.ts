@@ -166,6 +166,8 @@ async function runWith(options: RunOptions): Promise<RunResult> {
   const identities = new IdentityResolver(options.profiles, options.baseUrl, options.http, now);
   const { runnable, issues } = preflight(options.scenarios, options.profiles);
   const created: Created[] = [];
+  // Items the run deleted: creating one again restores what was there before the run (a seed), not the run's.
+  const deleted = new Set<string>();
   const control = controlApi(options.baseUrl, {
     ...(options.controlUrl === undefined ? {} : { controlUrl: options.controlUrl }),
     ...(options.controlPrefix === undefined ? {} : { controlPrefix: options.controlPrefix }),
@@ -185,7 +187,10 @@ async function runWith(options: RunOptions): Promise<RunResult> {
     uid: () => `${runId}${(sequence++).toString(36).padStart(4, '0')}`,
     unum: () => numberBase + numbers++,
     now,
-    created: (c: Created) => void created.push(c),
+    created: (c: Created) => {
+      if (!deleted.has(c.path)) created.push(c);
+    },
+    deleted: (path: string) => void deleted.add(path),
     control,
   };
   // Scenarios that need the control API are skipped (with a note) when a single probe finds none; when the probe

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CREATING_ROUTES, createdBy } from '../../src/contracts/cleanup.js';
+import { CREATING_ROUTES, createdBy, deletedBy } from '../../src/contracts/cleanup.js';
 import type { Observation } from '../../src/contracts/replay.js';
 import { KEY_MEMBERS, SEGMENTS } from '../../src/resources/names.js';
 
@@ -94,4 +94,23 @@ test('cleanup: a POST and a PUT row for every resource, each with its key member
       segment,
     );
   }
+});
+
+const DELETES: { method: string; path: string; status: number; deleted: string | undefined }[] = [
+  { method: 'DELETE', path: '/vats/9', status: 200, deleted: '/vats/9' },
+  { method: 'DELETE', path: '/stocks/S%2F9', status: 204, deleted: '/stocks/S%2F9' },
+  { method: 'DELETE', path: '/customers/c1', status: 404, deleted: undefined },
+  { method: 'GET', path: '/vats/9', status: 200, deleted: undefined },
+  { method: 'DELETE', path: '/vats', status: 200, deleted: undefined },
+];
+
+for (const c of DELETES) {
+  test(`cleanup: ${c.method} ${c.path} → ${c.status} ${c.deleted === undefined ? 'deletes nothing' : 'names what it deleted'}`, () => {
+    assert.equal(deletedBy(c.method, c.path, observed(c.status, {})), c.deleted);
+  });
+}
+
+test('cleanup: an item deleted and created again is named the same way both times (so the run leaves it)', () => {
+  const gone = deletedBy('DELETE', '/vats/9', observed(200, { category: 9 }));
+  assert.equal(gone, createdBy('PUT', '/vats/9', observed(201, { category: 9 })));
 });
