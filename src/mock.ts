@@ -14,7 +14,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import type { StoredCustomer } from './domain/customer.js';
 import { buildApp } from './http/app.js';
 import { clientErrorHandler } from './http/client-error.js';
-import { readStateCustomers } from './http/control/customer-reader.js';
+import { readStateData } from './http/control/data-reader.js';
 import { loadSpec } from './spec/load-spec.js';
 import { specIndex } from './spec/spec-index.js';
 import { CustomerStore } from './store/customer-store.js';
@@ -28,6 +28,8 @@ import { AppError } from './errors/app-error.js';
 import { ResourceStores } from './resources/engine/resource-stores.js';
 import { withIdentities } from './resources/identity-rows.js';
 import { RESOURCE_ROWS } from './resources/resource-table.js';
+import type { Item } from './resources/engine/resource-row.js';
+import type { Segment } from './resources/names.js';
 import { customerRow } from './resources/customers/customer-row.js';
 import { customerJson } from './http/customer-json.js';
 import { toCustomer } from './domain/derive.js';
@@ -69,6 +71,8 @@ export interface Mock {
   app: MockApp;
   config: Config;
   store: CustomerStore;
+  /** The engine's rows besides customers (stocks, vats, …), seeded. */
+  resources: ResourceStores;
   /** The mock's clock: reads `options.clock` until frozen, set or advanced. */
   clock: ControlledClock;
   auth: AuthService;
@@ -76,7 +80,7 @@ export interface Mock {
   control: ControlPlane;
   /** The SignalR hub (`signalr.enabled`), else null; `startMock` puts its WebSocket upgrades on the server. */
   hub: SignalRHub | null;
-  /** Puts the starting customers back (the given ones, or the seed's). */
+  /** Puts the starting data back: the customers (the given ones, or the seed's) and every row's seed. */
   reset(): void;
   /** Closes the hub's connections, writes the state file (if any) and stops webhook deliveries. */
   shutdown(): Promise<void>;
@@ -95,19 +99,33 @@ export function createMock(options: MockOptions = {}): Mock {
   const ids = options.ids ?? randomIds;
   const stateFile = config.control.stateFile;
   if (stateFile !== '') prepareStateFile(stateFile);
-  const fromState = stateFile === '' ? undefined : readStateCustomers(stateFile, { spec, schemas, ids });
-  const store = new CustomerStore(fromState ?? initial());
   const realClock = options.clock ?? systemClock;
   const clock = controlledClock(realClock);
   // The identities seed `/devices` and `/apikeys`; from then on logins and signed requests read those stores.
   const identities = options.identities ?? loadIdentities(config.auth.identitiesFile || undefined);
   const resources = new ResourceStores(withIdentities(RESOURCE_ROWS, identities));
+  // A state file names the customers and rows it holds; the others start from their seeds.
+  const fromState =
+    stateFile === ''
+      ? undefined
+      : readStateData(stateFile, {
+          spec,
+          schemas,
+          ids,
+          now: () => clock.now(),
+          rows: resources.rows,
+          catalogue: resources,
+        });
+  const store = new CustomerStore(fromState?.customers ?? initial());
+  for (const [segment, items] of Object.entries(fromState?.resources ?? {}) as [Segment, readonly Item[]][])
+    resources.store(segment).replaceAll(items);
   const auth = createAuthService({ config: config.auth, clock, identities, resources });
   const log = options.log ?? ((error: unknown) => console.error(error));
   const consoleLog = options.console ?? (config.logRequests ? consoleLogger() : SILENT_LOG);
   const control = new ControlPlane({
     config,
     store,
+    resources,
     clock,
     realNow: () => realClock.now(),
     random: options.random ?? Math.random,
@@ -118,7 +136,7 @@ export function createMock(options: MockOptions = {}): Mock {
     warn: log,
   });
   if (stateFile !== '' && fromState === undefined)
-    writeStateFileSync(stateFile, stateDocument(store.list(), clock.now()));
+    writeStateFileSync(stateFile, stateDocument(control.data(), clock.now()));
   const hub = config.signalr.enabled
     ? new SignalRHub({
         config,
@@ -144,7 +162,7 @@ export function createMock(options: MockOptions = {}): Mock {
     await hub?.close();
     await control.close();
   };
-  return { app, config, store, clock, auth, control, hub, reset: () => control.reset(), shutdown };
+  return { app, config, store, resources, clock, auth, control, hub, reset: () => control.reset(), shutdown };
 }
 
 /**

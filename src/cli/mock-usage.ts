@@ -51,7 +51,9 @@ export const COMMAND_USAGE: Record<MockCommand, string> = {
 `,
   reset: control('  portos-mock reset [--seed N] [--count N]      back to the seed (optionally another seed/count)\n'),
   load: control(
-    '  portos-mock load FILE [--merge]               replace (or merge) the customers with a fixture file\n',
+    '  portos-mock load FILE [--merge] [--resource SEGMENT]\n' +
+      '                                                replace (or merge by key) the customers, or the items of\n' +
+      '                                                SEGMENT (stocks, vats, …), with a fixture or state file\n',
   ),
   snapshot: control(
     '  portos-mock snapshot save NAME [--file F] | restore NAME | get NAME | delete NAME | list\n' +
@@ -67,9 +69,12 @@ export const COMMAND_USAGE: Record<MockCommand, string> = {
       '                                                status=500, status=423, drop, truncate[=BYTES]\n' +
       '  portos-mock fault list | clear | remove ID\n',
   ),
-  lock: control('  portos-mock lock ID                           writes to a locked id answer 423 (errorCode 5)\n'),
-  unlock: control('  portos-mock unlock [ID]                       one lock, or all of them\n'),
-  locks: control('  portos-mock locks                             the locked ids\n'),
+  lock: control(
+    '  portos-mock lock [SEGMENT/]KEY                writes to it answer 423 (errorCode 5); a bare KEY is a\n' +
+      '                                                customer id, else stocks/S01, vats/3, …\n',
+  ),
+  unlock: control('  portos-mock unlock [[SEGMENT/]KEY]            one lock, or all of them\n'),
+  locks: control('  portos-mock locks                             the locked customer ids and SEGMENT/KEYs\n'),
   counts: control(
     '  portos-mock counts                            how many customers, snapshots, faults, log entries…\n',
   ),
@@ -103,7 +108,8 @@ Control a running mock (src/control/CONTROL-API.md; options: --url URL, default 
 http://127.0.0.1:3000, --prefix, default /_mock, --control-token T, default $PORTOS_MOCK_CONTROL_TOKEN, and
 --lang sk-SK|en-GB for the mock's messages, default en-GB):
   portos-mock reset [--seed N] [--count N]            back to the seed (optionally another seed/count)
-  portos-mock load FILE [--merge]                     replace (or merge) the customers with a fixture file
+  portos-mock load FILE [--merge] [--resource SEGMENT]
+                                                      replace (or merge) the customers (or SEGMENT's items)
   portos-mock snapshot save|restore|get|delete NAME   named snapshots (save --file F uploads one)
   portos-mock snapshot list
   portos-mock clock [show] | freeze [AT] | set AT | advance BY | resume | reset
@@ -112,7 +118,7 @@ http://127.0.0.1:3000, --prefix, default /_mock, --control-token T, default $POR
                                                       SPEC as in the fault header: latency=300, latency=100-500,
                                                       status=500, status=423, drop, truncate[=BYTES]
   portos-mock fault list | clear | remove ID
-  portos-mock lock ID | unlock [ID] | locks           writes to a locked id answer 423 (errorCode 5)
+  portos-mock lock [SEGMENT/]KEY | unlock [..] | locks  writes to a locked item answer 423 (errorCode 5)
   portos-mock counts
   portos-mock requests [--limit N] [--follow] [--method M] [--status S] [--path TEXT]
   portos-mock changes [--limit N] [--follow]          the logs, newest last (a table on a terminal, else JSON lines)

@@ -45,6 +45,13 @@ const duration = {
 } as const;
 const snapshotName = { type: 'string', minLength: 1 } as const;
 const enc = (value: unknown) => encodeURIComponent(String(value));
+
+/** The lock path of a customer id, or of `SEGMENT/KEY` (an item of any resource: `stocks/S01`, `vats/3`). */
+function lockPath(arg: unknown): string {
+  const text = String(arg);
+  const item = /^([a-z]+)\/(.+)$/.exec(text);
+  return item === null ? `/locks/${enc(text)}` : `/locks/${item[1]}/${enc(item[2])}`;
+}
 const member = (arg: unknown, name: string): unknown => (isRecord(arg) ? arg[name] : undefined);
 
 const ISO_DURATION =
@@ -95,16 +102,17 @@ const oneOf = (members: Record<string, unknown>) => ({
 export const CONTROL_ACTIONS = {
   lock: {
     description:
-      'Locks a customer id: its PUT, DELETE and a POST with that body id answer 423 (PUT /_mock/locks/{id}).',
+      'Locks an item: a customer id, or SEGMENT/KEY of any resource (stocks/S01); its PUT, DELETE and a POST naming that key answer 423 (PUT /_mock/locks/{id} or /_mock/locks/{segment}/{key}).',
     arg: id,
-    call: (arg) => ({ method: 'PUT', path: `/locks/${enc(arg)}`, ok: [204] }),
+    call: (arg) => ({ method: 'PUT', path: lockPath(arg), ok: [204] }),
     global: () => false,
     undo: (arg) => ({ unlock: arg }),
   },
   unlock: {
-    description: 'Unlocks a customer id (DELETE /_mock/locks/{id}; fine when it was not locked).',
+    description:
+      'Unlocks a customer id or SEGMENT/KEY (DELETE /_mock/locks/{id} or /_mock/locks/{segment}/{key}; fine when it was not locked).',
     arg: id,
-    call: (arg) => ({ method: 'DELETE', path: `/locks/${enc(arg)}`, ok: [204] }),
+    call: (arg) => ({ method: 'DELETE', path: lockPath(arg), ok: [204] }),
     global: () => false,
   },
   fault: {

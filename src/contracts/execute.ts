@@ -1,7 +1,7 @@
 import { runActions } from './arrange.js';
 import { captureValues } from './capture.js';
 import { checkElapsed, checkResponse, checkTransport } from './check.js';
-import { createdBy, type Created } from './cleanup.js';
+import { createdBy, deletedBy, type Created } from './cleanup.js';
 import type { ControlApi } from './control-api.js';
 import { relativeToBase } from './base-path.js';
 import { renderDiff } from './diff.js';
@@ -34,6 +34,8 @@ export interface ExecuteContext {
   unum(): number;
   now(): Date;
   created(resource: Created): void;
+  /** Told the items the run deleted (`deletedBy`): one it then creates again is not the run's to clean up. */
+  deleted?(path: string): void;
   /** The mock's control API, for `arrange:`, `finally:` and `api: control` (undefined: not known). */
   control?: ControlApi;
 }
@@ -139,6 +141,8 @@ async function runVariant(
   const obs = relativeToBase(sent.observation, ctx.basePath);
   const createdPath = control ? undefined : createdBy(request.method, built.built.path, obs);
   if (createdPath !== undefined) ctx.created({ path: createdPath, as, scenario });
+  const deletedPath = control ? undefined : deletedBy(request.method, built.built.path, obs);
+  if (deletedPath !== undefined) ctx.deleted?.(deletedPath);
   // A step's captures are visible in its own expectations (e.g. a Location header naming the new id).
   const captured = captureValues(step.capture ?? {}, obs);
   const expected = interpolateDeep(step.expect, { ...scope, vars: { ...scope.vars, ...captured.values } }, 'expect');

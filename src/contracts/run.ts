@@ -100,6 +100,10 @@ export function preflight(
   return { runnable, issues };
 }
 
+/**
+ * Deletes what the run created, newest first and `concurrency` at once. A `400` (something the run created later
+ * still names the item: a PLU its stock) is tried again after the others, as long as each round deletes something.
+ */
 async function cleanUp(
   created: readonly Created[],
   options: RunOptions,
@@ -107,22 +111,33 @@ async function cleanUp(
 ): Promise<CleanupResult> {
   const unique = [...new Map(created.map((c) => [c.path, c])).values()];
   const result: CleanupResult = { attempted: unique.length, deleted: 0, alreadyGone: 0, failed: [] };
-  await mapConcurrent(unique, options.concurrency, async (item) => {
-    const as = options.profiles.cleanup ?? item.as;
-    const url = options.baseUrl.replace(/\/+$/, '') + item.path;
-    const authorized = await identities.authorize(as, {
-      method: 'DELETE',
-      url,
-      headers: { accept: 'application/json' },
+  let pending = unique.reverse();
+  while (pending.length > 0) {
+    const inUse: Created[] = [];
+    await mapConcurrent(pending, options.concurrency, async (item) => {
+      const as = options.profiles.cleanup ?? item.as;
+      const url = options.baseUrl.replace(/\/+$/, '') + item.path;
+      const authorized = await identities.authorize(as, {
+        method: 'DELETE',
+        url,
+        headers: { accept: 'application/json' },
+      });
+      if (!authorized.ok) return void result.failed.push({ path: item.path, as, reason: authorized.error });
+      const sent = await send(authorized.request, options.http);
+      if (!sent.ok) return void result.failed.push({ path: item.path, as, reason: sent.error });
+      const status = sent.observation.status;
+      if (status === 200 || status === 204) result.deleted++;
+      else if (status === 404) result.alreadyGone++;
+      else if (status === 400) inUse.push(item);
+      else result.failed.push({ path: item.path, as, reason: `HTTP ${status}` });
     });
-    if (!authorized.ok) return void result.failed.push({ path: item.path, as, reason: authorized.error });
-    const sent = await send(authorized.request, options.http);
-    if (!sent.ok) return void result.failed.push({ path: item.path, as, reason: sent.error });
-    const status = sent.observation.status;
-    if (status === 200 || status === 204) result.deleted++;
-    else if (status === 404) result.alreadyGone++;
-    else result.failed.push({ path: item.path, as, reason: `HTTP ${status}` });
-  });
+    if (inUse.length === pending.length) {
+      for (const item of inUse)
+        result.failed.push({ path: item.path, as: options.profiles.cleanup ?? item.as, reason: 'HTTP 400' });
+      break;
+    }
+    pending = inUse;
+  }
   return result;
 }
 
@@ -151,6 +166,8 @@ async function runWith(options: RunOptions): Promise<RunResult> {
   const identities = new IdentityResolver(options.profiles, options.baseUrl, options.http, now);
   const { runnable, issues } = preflight(options.scenarios, options.profiles);
   const created: Created[] = [];
+  // Items the run deleted: creating one again restores what was there before the run (a seed), not the run's.
+  const deleted = new Set<string>();
   const control = controlApi(options.baseUrl, {
     ...(options.controlUrl === undefined ? {} : { controlUrl: options.controlUrl }),
     ...(options.controlPrefix === undefined ? {} : { controlPrefix: options.controlPrefix }),
@@ -170,7 +187,10 @@ async function runWith(options: RunOptions): Promise<RunResult> {
     uid: () => `${runId}${(sequence++).toString(36).padStart(4, '0')}`,
     unum: () => numberBase + numbers++,
     now,
-    created: (c: Created) => void created.push(c),
+    created: (c: Created) => {
+      if (!deleted.has(c.path)) created.push(c);
+    },
+    deleted: (path: string) => void deleted.add(path),
     control,
   };
   // Scenarios that need the control API are skipped (with a note) when a single probe finds none; when the probe

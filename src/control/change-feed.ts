@@ -18,13 +18,15 @@ export interface ResourceChange {
   identity: string | null;
 }
 
-/** The whole data set replaced through the control API (or the library's `reset()`). */
+/** The data replaced in bulk through the control API (or the library's `reset()`): a reset, load or restore. */
 export interface BulkChange {
   kind: 'replaced';
   reason: 'reset' | 'load' | 'restore';
   at: number;
-  /** Customers after the change. */
+  /** Customers after the change; with `resource`, that resource's items. */
   count: number;
+  /** The one resource replaced, when a load replaced one row only (`stocks`); absent: the customers (with a reset or restore, every row too). */
+  resource?: string;
   /** The snapshot restored, for `restore`. */
   snapshot?: string;
 }

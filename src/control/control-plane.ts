@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
 import type { StoredCustomer } from '../domain/customer.js';
+import type { Item } from '../resources/engine/resource-row.js';
+import type { ResourceStores } from '../resources/engine/resource-stores.js';
+import type { Segment } from '../resources/names.js';
 import type { CustomerStore } from '../store/customer-store.js';
 import { BoundedLog } from './bounded-log.js';
 import { ChangeFeed, isResourceChange, type BulkChange, type ChangeEvent } from './change-feed.js';
 import type { ConsoleLog } from './console-log.js';
 import type { ControlledClock } from './controlled-clock.js';
+import type { DataPart, DataSet } from './data-set.js';
 import { FaultRules } from './fault-rules.js';
 import { LeaseGate } from './lease-gate.js';
 import { LeaseTable } from './lease-table.js';
@@ -20,6 +24,8 @@ import { WebhookDispatcher, type DeliveryRecord } from './webhook-dispatcher.js'
 export interface ControlPlaneOptions {
   config: Config;
   store: CustomerStore;
+  /** The engine's rows besides customers: reset, saved, loaded and restored with them. */
+  resources: ResourceStores;
   clock: ControlledClock;
   /** Real time (epoch ms) for lease expiry: the time underneath `clock`, which the clock scenarios do not move. */
   realNow: () => number;
@@ -60,6 +66,7 @@ export class ControlPlane {
   readonly leases: LeaseGate;
   readonly state: StateWriter | null;
   readonly #store: CustomerStore;
+  readonly #resources: ResourceStores;
   readonly #seedCustomers: ControlPlaneOptions['seedCustomers'];
 
   constructor(options: ControlPlaneOptions) {
@@ -69,6 +76,7 @@ export class ControlPlane {
     this.random = options.random;
     this.console = options.console;
     this.#store = options.store;
+    this.#resources = options.resources;
     this.#seedCustomers = options.seedCustomers;
     this.feed = new ChangeFeed(options.onError);
     const leaseId = options.leaseId ?? (() => `l${randomBytes(8).toString('hex')}`);
@@ -91,7 +99,7 @@ export class ControlPlane {
     this.state =
       stateFile === ''
         ? null
-        : new StateWriter(stateFile, () => stateDocument(this.#store.list(), this.clock.now()), {
+        : new StateWriter(stateFile, () => stateDocument(this.data(), this.clock.now()), {
             report: options.warn,
           });
     this.feed.subscribe((change) => {
@@ -102,21 +110,51 @@ export class ControlPlane {
     recordNotifications(this.feed, this.notifications);
   }
 
-  /** Replaces every customer and announces it (reset, load, restore). */
-  replaceCustomers(customers: readonly StoredCustomer[], reason: BulkChange['reason'], snapshot?: string): void {
-    this.#store.replaceAll(customers);
+  /** Every resource's items as stored: customers and each row in table order (state document, snapshots). */
+  data(): DataSet {
+    return { customers: this.#store.list(), resources: this.#resources.dump() };
+  }
+
+  /** Item counts: `customers` and one per row, in table order. */
+  counts(): Record<string, number> {
+    return { customers: this.#store.size, ...this.#resources.counts() };
+  }
+
+  /** Changes with every write to any resource (customers and every row). */
+  get storeVersion(): number {
+    return this.#resources.rows.reduce(
+      (sum, row) => sum + this.#resources.store(row.segment).version,
+      this.#store.version,
+    );
+  }
+
+  /**
+   * Replaces the customers and the rows `part` names (the others stay) and announces it once (reset, load,
+   * restore): a `replaced` change whose `count` is the customers after it, or, when only one row was
+   * replaced, that row's items (named by `resource`).
+   */
+  replaceData(part: DataPart, reason: BulkChange['reason'], snapshot?: string): void {
+    if (part.customers !== undefined) this.#store.replaceAll(part.customers);
+    const rows = Object.entries(part.resources ?? {}) as [Segment, readonly Item[]][];
+    for (const [segment, items] of rows) this.#resources.store(segment).replaceAll(items);
+    const only = part.customers === undefined && rows.length === 1 ? rows[0]?.[0] : undefined;
     this.feed.publish({
       kind: 'replaced',
       reason,
       at: this.clock.now(),
-      count: this.#store.size,
+      count: only === undefined ? this.#store.size : this.#resources.store(only).size,
+      ...(only === undefined ? {} : { resource: only }),
       ...(snapshot === undefined ? {} : { snapshot }),
     });
   }
 
-  /** Back to the seed's customers: the configured seed and count, or the given ones. */
+  /**
+   * Back to the seed: the customers of the configured seed and count (or the given ones), every row its own
+   * fixed seed.
+   */
   reset(options: { seed?: number; count?: number } = {}): void {
-    this.replaceCustomers(this.#seedCustomers(options), 'reset');
+    const resources = Object.fromEntries(this.#resources.rows.map((row) => [row.segment, row.seed()]));
+    this.replaceData({ customers: this.#seedCustomers(options), resources }, 'reset');
   }
 
   /**

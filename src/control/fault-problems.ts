@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error.js';
 /** What a status fault knows about the request it answers, to fill the problem's parameters. */
 export interface FaultTarget {
   resource: string;
-  /** The customer id the request names (path, or a POST body's `id`), if any. */
+  /** The key the request names (path, or a POST body's key member), if any. */
   id: string | null;
   path: string;
   limitBytes: number;

@@ -4,11 +4,11 @@ import type { RouteName } from './route-names.js';
 
 /** Which requests a rule applies to; every given part must match. */
 export interface FaultScope {
-  /** A route name (`customers`, `customer`, `auth`, `health`, `openapi`) or a path glob starting with `/`. */
+  /** A route name (`customers`, `customer`, `stocks`, `stock`, …, `auth`, `health`, `openapi`) or a path glob starting with `/`. */
   route?: string;
   /** An HTTP method, upper case. */
   method?: string;
-  /** A customer id (path id, or the `id` of a POST body). */
+  /** An item key as text (the path key, or the key member of a POST body: `id`, `name`, `category`…). */
   id?: string;
   /** The share of matching requests it applies to, drawn with the injected random source: 0 < share ≤ 1. */
   share?: number;

@@ -1,10 +1,10 @@
-import type { StoredCustomer } from '../domain/customer.js';
+import type { DataSet } from './data-set.js';
 
-/** A named copy of the data, taken at `takenAt` (epoch ms on the mock's clock). */
+/** A named copy of the data (customers and every row), taken at `takenAt` (epoch ms on the mock's clock). */
 export interface Snapshot {
   name: string;
   takenAt: number;
-  customers: readonly StoredCustomer[];
+  data: DataSet;
 }
 
 /**
@@ -21,9 +21,9 @@ export class Snapshots {
   readonly #byName = new Map<string, Snapshot>();
 
   /** Takes (or replaces) `name`; true when it replaced one. */
-  save(name: string, customers: readonly StoredCustomer[], takenAt: number): { snapshot: Snapshot; replaced: boolean } {
+  save(name: string, data: DataSet, takenAt: number): { snapshot: Snapshot; replaced: boolean } {
     const replaced = this.#byName.has(name);
-    const snapshot = { name, takenAt, customers: structuredClone(customers) };
+    const snapshot = { name, takenAt, data: structuredClone(data) };
     this.#byName.set(name, snapshot);
     return { snapshot, replaced };
   }
@@ -32,10 +32,10 @@ export class Snapshots {
     return this.#byName.get(name);
   }
 
-  /** A fresh copy of the snapshot's customers, to load into the store. */
-  copyOf(name: string): StoredCustomer[] | undefined {
+  /** A fresh copy of the snapshot's data, to load into the stores. */
+  copyOf(name: string): DataSet | undefined {
     const snapshot = this.#byName.get(name);
-    return snapshot === undefined ? undefined : (structuredClone(snapshot.customers) as StoredCustomer[]);
+    return snapshot === undefined ? undefined : structuredClone(snapshot.data);
   }
 
   list(): Snapshot[] {

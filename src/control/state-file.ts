@@ -3,38 +3,85 @@ import { dirname } from 'node:path';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { writeDate } from '../dates/read-date.js';
 import { issue, type Issue } from '../errors/issue.js';
-import type { StoredCustomer } from '../domain/customer.js';
+import type { DataSet } from './data-set.js';
 import type { Parsed } from './parse-fault.js';
 
 export const STATE_FORMAT = 'portos-mock-state';
 
 /**
- * A state file, and what `GET /_mock/state` and `GET /_mock/snapshots/{name}` return: the customers as stored
- * (with `_v`, without derived members), so any of them can be a `--state` file or a fixture to load.
+ * A state file, and what `GET /_mock/state` and `GET /_mock/snapshots/{name}` return: every resource's items as
+ * stored (with `_v`, without derived members) by route segment, customers first, so any of them can be a
+ * `--state` file or a fixture to load (src/control/CONTROL-API.md#documents-and-the-state-document).
+ * Version 1 held the customers only (`customers: [...]` at the top); it still loads.
  */
 export interface StateDocument {
   format: typeof STATE_FORMAT;
-  version: 1;
+  version: 2;
   savedAt: string;
-  customers: readonly StoredCustomer[];
+  resources: Readonly<Record<string, readonly object[]>>;
 }
 
-export function stateDocument(customers: readonly StoredCustomer[], savedAt: number): StateDocument {
-  return { format: STATE_FORMAT, version: 1, savedAt: writeDate(savedAt), customers };
+export function stateDocument(data: DataSet, savedAt: number): StateDocument {
+  return {
+    format: STATE_FORMAT,
+    version: 2,
+    savedAt: writeDate(savedAt),
+    resources: { customers: data.customers, ...data.resources },
+  };
+}
+
+/** The items of one resource in a document, and the path to prefix their issues with. */
+export interface DocumentPart {
+  segment: string;
+  items: unknown[];
+  member: string;
+}
+
+function objectOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /**
- * The customer items of a document: a state document (`{format, customers}`), any object with `customers`, or a
- * bare array (a fixture file like `fixtures/customers.small.json`). The items themselves are checked by the
- * caller; `member` is the path to prefix their issues with.
+ * The items of `segment` in a load body: a state document (`resources.{segment}`, or a version 1 document's
+ * `customers`), any object with a `{segment}` array, or a bare array (a fixture file like
+ * `fixtures/customers.small.json`). The items themselves are checked by the caller.
  */
-export function customerItems(value: unknown): Parsed<{ items: unknown[]; member: string }> {
-  if (Array.isArray(value)) return { ok: true, value: { items: value, member: '' } };
-  if (typeof value === 'object' && value !== null && Array.isArray((value as { customers?: unknown }).customers)) {
-    return { ok: true, value: { items: (value as { customers: unknown[] }).customers, member: 'customers' } };
+export function segmentItems(value: unknown, segment: string): Parsed<DocumentPart> {
+  if (Array.isArray(value)) return { ok: true, value: { segment, items: value, member: '' } };
+  const object = objectOf(value);
+  const resources = objectOf(object?.['resources']);
+  const [items, member] =
+    resources === undefined ? [object?.[segment], segment] : [resources[segment], `resources.${segment}`];
+  if (Array.isArray(items)) return { ok: true, value: { segment, items, member } };
+  return { ok: false, issues: [issue('control.type', member, { expected: 'array' })] };
+}
+
+/** The customer items of a load body (`segmentItems` for customers). */
+export function customerItems(value: unknown): Parsed<DocumentPart> {
+  return segmentItems(value, 'customers');
+}
+
+/**
+ * Every resource a whole document names (a state file, a snapshot body): version 2's `resources` members, each a
+ * segment of `known`; a version 1 document, an object with `customers` or a bare array: the customers.
+ */
+export function documentParts(value: unknown, known: readonly string[]): Parsed<DocumentPart[]> {
+  const resources = objectOf(objectOf(value)?.['resources']);
+  if (resources === undefined) {
+    const customers = customerItems(value);
+    return customers.ok ? { ok: true, value: [customers.value] } : customers;
   }
-  const issues: Issue[] = [issue('control.type', 'customers', { expected: 'array' })];
-  return { ok: false, issues };
+  const issues: Issue[] = [];
+  const parts: DocumentPart[] = [];
+  for (const [segment, items] of Object.entries(resources)) {
+    const member = `resources.${segment}`;
+    if (!known.includes(segment)) issues.push(issue('control.unknown_member', member, { allowed: known }));
+    else if (!Array.isArray(items)) issues.push(issue('control.type', member, { expected: 'array' }));
+    else parts.push({ segment, items, member });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parts };
 }
 
 /** A `--state` path the mock cannot use: the message is one line naming the file and the reason. */

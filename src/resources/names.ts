@@ -26,6 +26,26 @@ export type ResourceName = (typeof RESOURCE_NAMES)[Segment];
 
 export const SEGMENTS = Object.keys(RESOURCE_NAMES) as Segment[];
 
+/**
+ * The key member of each resource's items (`id`, `category`, `label`, `name`, `number`): what a created item is
+ * named by in its path. A plain table, so the contract kit (which knows the server only over HTTP) can use it; a
+ * test checks it against the rows.
+ */
+export const KEY_MEMBERS = {
+  customers: 'id',
+  vats: 'category',
+  articlecategories: 'label',
+  currencies: 'label',
+  plus: 'id',
+  stocks: 'name',
+  paymenttypes: 'number',
+  zones: 'name',
+  modifiers: 'id',
+  roles: 'name',
+  devices: 'name',
+  apikeys: 'id',
+} as const satisfies Record<Segment, string>;
+
 /** The three write rights every stored resource has. */
 export const WRITE_ACTIONS = ['Create', 'Update', 'Delete'] as const;
 

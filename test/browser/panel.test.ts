@@ -166,7 +166,10 @@ test('panel: Reset asks first and does nothing when declined; the clock goes bac
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.evaluate(() => 0); // the submit handler has run to its end: the page is single-threaded
   assert.equal(questions.length, 1);
-  assert.match(questions[0] ?? '', /^Replace all \d+ customers with freshly seeded ones\?/);
+  assert.match(
+    questions[0] ?? '',
+    /^Replace all \d+ customers with freshly seeded ones\? Every other resource goes back/,
+  );
   assert.equal(mock.store.version, version, 'declined: nothing was sent');
   answer(true);
   await page.getByRole('button', { name: 'Reset' }).click();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { parseRunArgs } from '../../src/contracts/cli/args.js';
-import { ACTION_NAMES, mockDuration } from '../../src/contracts/control-actions.js';
+import { ACTION_NAMES, CONTROL_ACTIONS, mockDuration } from '../../src/contracts/control-actions.js';
 import { controlApi } from '../../src/contracts/control-api.js';
 import { loadScenarioText } from '../../src/contracts/load.js';
 import { parseProfiles } from '../../src/contracts/profiles.js';
@@ -445,4 +445,18 @@ test('FORMAT.md documents every action of the table, and its control example loa
   const { issues, scenarios } = loadScenarioText('FORMAT.md', example);
   assert.deepEqual(issues, []);
   assert.deepEqual(scenarios[0]?.tags, ['control', 'locks']);
+});
+
+test('lock and unlock: a customer id, or SEGMENT/KEY of any resource', () => {
+  const cases: [arg: string, path: string][] = [
+    ['c1', '/locks/c1'],
+    ['stocks/S 1', '/locks/stocks/S%201'],
+    ['vats/3', '/locks/vats/3'],
+    ['stocks/a/b', '/locks/stocks/a%2Fb'],
+    ['/customers/c1', '/locks/%2Fcustomers%2Fc1'],
+  ];
+  for (const [arg, path] of cases) {
+    assert.equal(CONTROL_ACTIONS.lock.call(arg).path, path, `lock ${arg}`);
+    assert.equal(CONTROL_ACTIONS.unlock.call(arg).path, path, `unlock ${arg}`);
+  }
 });

@@ -7,8 +7,9 @@ import { test } from 'node:test';
 
 // Pure, server-free helpers the kit shares: the NWS4 signer, the HTML template tag, the spec and its two views
 // (one Ajv instance per view for the mock, the kit and the tests), the command-line helpers (parse errors as one
-// line, a closed stdout ending quietly, --help anywhere, the package version) and the PORTOS route names (regexes
-// the recorder labels its steps with).
+// line, a closed stdout ending quietly, --help anywhere, the package version), the PORTOS route names (regexes
+// the recorder labels its steps with) and the plain table of resources (segments, names, key members: what the
+// cleanup deletes created items by).
 const ALLOWED_OUTSIDE = new Set([
   'src/auth/nws4.ts',
   'src/auth/nws4-canonical.ts',
@@ -22,6 +23,7 @@ const ALLOWED_OUTSIDE = new Set([
   'src/cli/wants-help.ts',
   'src/cli/package-version.ts',
   'src/control/route-names.ts',
+  'src/resources/names.ts',
 ]);
 
 function files(dir: string): string[] {

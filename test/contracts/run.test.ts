@@ -18,9 +18,16 @@ before(async () => {
     if (req.url === '/api/auth') return json(res, 200, { tokenId: 'tok' });
     if (req.method === 'POST' && req.url === '/customers')
       return json(res, 201, { id: `c${++nextId}`, externalId: JSON.parse(req.body.toString()).externalId });
+    if (req.method === 'POST' && req.url === '/stocks') return json(res, 201, { name: 'S-run' });
+    if (req.method === 'POST' && req.url === '/plus') return json(res, 201, {}, { Location: '/plus/p%201' });
+    if (req.method === 'POST' && req.url === '/zones') return json(res, 201, { name: 'Z-stuck' });
     if (req.method === 'DELETE') {
       deleted.push(`${req.url} ${String(req.headers['authorization'])}`);
       if (req.url === '/customers/c-gone') return json(res, 404, {});
+      // The stock is still in use the first time (as if something named it); the zone always.
+      if (req.url === '/stocks/S-run' && deleted.filter((d) => d.startsWith('/stocks/')).length === 1)
+        return json(res, 400, { errorCode: 3 });
+      if (req.url === '/zones/Z-stuck') return json(res, 400, { errorCode: 3 });
       return req.url === '/customers/c2' ? json(res, 500, {}) : json(res, 200, {});
     }
     if (req.url.startsWith('/problem'))
@@ -121,6 +128,30 @@ test('title: localized fails when two languages answer the same title', async ()
   assert.match(
     result.scenarios[1]?.steps[1]?.findings[0]?.message ?? '',
     /different titles in sk-SK and en-GB, both are "Ne"/,
+  );
+});
+
+test('cleanup deletes every resource the run created; one still in use is tried again while others go', async () => {
+  deleted.length = 0;
+  const result = await run(`scenarios:
+  - name: creates a stock, a PLU and a zone
+    basis: doc
+    as: clerk
+    steps:
+      - { request: { method: POST, path: /stocks, body: { name: S-run } }, expect: { status: 201 } }
+      - { request: { method: POST, path: /plus, body: { stockName: S-run } }, expect: { status: 201 } }
+      - { request: { method: POST, path: /zones, body: { name: Z-stuck } }, expect: { status: 201 } }`);
+  assert.equal(exitCode(result), 0);
+  assert.deepEqual(result.cleanup, {
+    attempted: 3,
+    deleted: 2,
+    alreadyGone: 0,
+    failed: [{ path: '/zones/Z-stuck', as: 'admin', reason: 'HTTP 400' }],
+  });
+  assert.deepEqual(
+    deleted.map((d) => d.split(' ')[0]).sort(),
+    ['/plus/p%201', '/stocks/S-run', '/stocks/S-run', '/zones/Z-stuck', '/zones/Z-stuck', '/zones/Z-stuck'],
+    'the stock asked again after the first round; the zone given up once a round deleted nothing',
   );
 });
 

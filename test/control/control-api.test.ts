@@ -9,13 +9,17 @@ const small = JSON.parse(readFileSync('fixtures/customers.small.json', 'utf8')) 
 const qa = JSON.parse(readFileSync('fixtures/control/customers.qa.json', 'utf8')) as object;
 const invalid = JSON.parse(readFileSync('fixtures/control/customers.invalid.json', 'utf8')) as object;
 
-const { app, store, auth } = makeTestApp({ customers: small, config: { count: 5, seed: 7 } });
+const { app, store, auth, mock } = makeTestApp({ customers: small, config: { count: 5, seed: 7 } });
+/** What the data answers carry besides their own members: `customers`, one count per row, `storeVersion`. */
+const dataCounts = () => ({ ...mock.control.counts(), storeVersion: mock.control.storeVersion });
 
 test('counts: customers, store version, snapshots, faults, locks, logs', async () => {
   const res = await request(app).get('/_mock/counts');
   assert.equal(res.status, 200);
   assert.equal(res.body.customers, small.length);
-  assert.equal(res.body.storeVersion, store.version);
+  for (const row of mock.resources.rows)
+    assert.equal(res.body[row.segment], mock.resources.items(row.segment).length, row.segment);
+  assert.equal(res.body.storeVersion, mock.control.storeVersion);
   for (const key of ['snapshots', 'faults', 'locks', 'requests', 'changes', 'deliveries', 'webhooks'])
     assert.equal(typeof res.body[key], 'number', key);
   const overview = await request(app).get('/_mock');
@@ -27,7 +31,8 @@ test('counts: customers, store version, snapshots, faults, locks, logs', async (
 test('reset: the starting customers, or a new seed and count; the change log records it', async () => {
   await request(app).delete('/customers/c1').set(auth());
   const back = await request(app).post('/_mock/reset').set('Content-Type', 'application/json');
-  assert.deepEqual(back.body, { customers: small.length, storeVersion: store.version });
+  assert.equal(back.body.customers, small.length);
+  assert.deepEqual(back.body, dataCounts());
   assert.ok(store.has('c1'));
   const seeded = await request(app).post('/_mock/reset').send({ seed: 3, count: 12 });
   assert.equal(seeded.status, 200);
@@ -45,7 +50,8 @@ test('reset: the starting customers, or a new seed and count; the change log rec
 test('load: PUT replaces with a fixture file (state document or bare array), POST merges by id', async () => {
   const put = await request(app).put('/_mock/customers').send(qa);
   assert.equal(put.status, 200);
-  assert.deepEqual(put.body, { loaded: 3, customers: 3, storeVersion: store.version });
+  assert.equal(put.body.customers, 3);
+  assert.deepEqual(put.body, { loaded: 3, ...dataCounts() });
   assert.equal(store.get('qa-expires-tomorrow')?._v, 3, 'a fixture keeps its _v');
   assert.equal(store.list()[2]?.id.length, 24, 'an item without id gets a generated one');
   const read = await request(app).get('/customers/qa-expires-tomorrow').set(auth());
@@ -53,7 +59,8 @@ test('load: PUT replaces with a fixture file (state document or bare array), POS
   const merge = await request(app)
     .post('/_mock/customers')
     .send([{ id: 'qa-not-yet-valid', firstName: 'Replaced' }, { id: 'qa-new' }]);
-  assert.deepEqual(merge.body, { loaded: 2, customers: 4, storeVersion: store.version });
+  assert.equal(merge.body.customers, 4);
+  assert.deepEqual(merge.body, { loaded: 2, ...dataCounts() });
   assert.deepEqual(
     store
       .list()
@@ -84,15 +91,17 @@ test('snapshots: take, list, download, restore after changes, replace, delete', 
   );
   const doc = await request(app).get('/_mock/snapshots/before-test_1');
   assert.equal(doc.body.format, 'portos-mock-state');
-  assert.deepEqual(doc.body.customers, small);
+  assert.equal(doc.body.version, 2);
+  assert.deepEqual(doc.body.resources.customers, small);
   const restored = await request(app)
     .post('/_mock/snapshots/before-test_1/restore')
     .set('Content-Type', 'application/json');
-  assert.deepEqual(restored.body, { name: 'before-test_1', customers: small.length, storeVersion: store.version });
+  assert.equal(restored.body.customers, small.length);
+  assert.deepEqual(restored.body, { name: 'before-test_1', ...dataCounts() });
   assert.deepEqual(store.list(), small);
   await request(app).put('/customers/c1').set(auth()).send({ firstName: 'After restore' });
   assert.equal(
-    (await request(app).get('/_mock/snapshots/before-test_1')).body.customers[0].firstName,
+    (await request(app).get('/_mock/snapshots/before-test_1')).body.resources.customers[0].firstName,
     'Ján',
     'a snapshot never sees later writes',
   );
@@ -107,8 +116,9 @@ test('state: the current data as a state document', async () => {
   await request(app).put('/_mock/customers').send(small);
   const res = await request(app).get('/_mock/state');
   assert.equal(res.status, 200);
-  assert.deepEqual(Object.keys(res.body), ['format', 'version', 'savedAt', 'customers']);
-  assert.deepEqual(res.body.customers, small);
+  assert.deepEqual(Object.keys(res.body), ['format', 'version', 'savedAt', 'resources']);
+  assert.deepEqual(Object.keys(res.body.resources), ['customers', ...mock.resources.rows.map((row) => row.segment)]);
+  assert.deepEqual(res.body.resources.customers, small);
 });
 
 const BAD: {

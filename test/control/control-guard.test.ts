@@ -374,7 +374,7 @@ const CASES: Case[] = [
 function appFor(which: Case['app']): TestApp {
   const app = makeTestApp({ customers: small, config: which === 'token' ? { control: { token: TOKEN } } : {} });
   // Something a restore could bring back, so a refused restore would otherwise change the data.
-  app.mock.control.snapshots.save('kept', small.slice(0, 2), 0);
+  app.mock.control.snapshots.save('kept', { customers: small.slice(0, 2), resources: {} }, 0);
   return app;
 }
 

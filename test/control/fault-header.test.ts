@@ -4,7 +4,8 @@ import { parseFaultHeader } from '../../src/control/fault-header.js';
 import type { Fault } from '../../src/control/fault-kinds.js';
 import { planFaults } from '../../src/control/fault-plan.js';
 import { PathGlob } from '../../src/control/path-glob.js';
-import { routeOf } from '../../src/control/route-names.js';
+import { isRouteName, routeOf } from '../../src/control/route-names.js';
+import { RESOURCE_NAMES, SEGMENTS } from '../../src/resources/names.js';
 
 const VALID: [string, Fault[]][] = [
   ['latency=300', [{ kind: 'latency', minMs: 300, maxMs: 300 }]],
@@ -53,17 +54,26 @@ for (const [header, kinds] of INVALID) {
   });
 }
 
-test('routes by name, with the customer id decoded', () => {
+test('routes by name: every resource by segment (list) and name (item), the key decoded', () => {
   const cases: [string, ReturnType<typeof routeOf>][] = [
-    ['/customers', { route: 'customers', id: null }],
-    ['/Customers/', { route: 'customers', id: null }],
-    ['/customers/a%20b', { route: 'customer', id: 'a b' }],
-    ['/api/auth/refresh', { route: 'auth', id: null }],
-    ['/api/v2/health', { route: 'health', id: null }],
-    ['/openapi.json', { route: 'openapi', id: null }],
-    ['/customers/a/b', { route: null, id: null }],
+    ['/customers', { route: 'customers', id: null, segment: 'customers' }],
+    ['/Customers/', { route: 'customers', id: null, segment: 'customers' }],
+    ['/customers/a%20b', { route: 'customer', id: 'a b', segment: 'customers' }],
+    ['/stocks', { route: 'stocks', id: null, segment: 'stocks' }],
+    ['/stocks/S%2F01', { route: 'stock', id: 'S/01', segment: 'stocks' }],
+    ['/plus/abc', { route: 'plu', id: 'abc', segment: 'plus' }],
+    ['/vats/3', { route: 'vat', id: '3', segment: 'vats' }],
+    ['/articlecategories/', { route: 'articlecategories', id: null, segment: 'articlecategories' }],
+    ['/api/auth/refresh', { route: 'auth', id: null, segment: null }],
+    ['/api/v2/health', { route: 'health', id: null, segment: null }],
+    ['/openapi.json', { route: 'openapi', id: null, segment: null }],
+    ['/customers/a/b', { route: null, id: null, segment: null }],
   ];
   for (const [path, expected] of cases) assert.deepEqual(routeOf(path), expected, path);
+  for (const segment of SEGMENTS) {
+    assert.ok(isRouteName(segment), `${segment} is a route name`);
+    assert.ok(isRouteName(RESOURCE_NAMES[segment]), `${RESOURCE_NAMES[segment]} is a route name`);
+  }
 });
 
 test('path globs: * within a segment, ** across', () => {

@@ -21,11 +21,17 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'portos-mock-state-'));
 }
 
-function readState(path: string): {
+interface SavedState {
   format: string;
-  customers: { id: string; _v: number; firstName: string | null }[];
-} {
-  return JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readState>;
+  version: number;
+  resources: Record<string, { _v: number }[]> & { customers: { id: string; _v: number; firstName: string | null }[] };
+}
+
+/** A state file (version 2) and its customers, read back. */
+function readState(path: string): SavedState & { customers: SavedState['resources']['customers'] } {
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedState;
+  assert.equal(saved.version, 2);
+  return { ...saved, customers: saved.resources.customers };
 }
 
 function mockWith(stateFile: string, log: (error: unknown) => void = () => undefined) {

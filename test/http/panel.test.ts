@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import request from 'supertest';
 import type { StoredCustomer } from '../../src/domain/customer.js';
+import { RESOURCE_ROWS } from '../../src/resources/resource-table.js';
 import { generateCustomers } from '../../src/store/seed.js';
 import { makeTestApp } from '../support/app.js';
 
@@ -54,7 +55,21 @@ const pageCases: { name: string; url: string; contains: string[] }[] = [
       'id="locks"',
       'id="clock"',
       'id="data"',
+      'id="resources"',
       'data-api="/_mock/faults"',
+    ],
+  },
+  {
+    name: 'the resources card counts every resource and links its items (sent with the token); faults and locks name them',
+    url: '/_mock/ui',
+    contains: [
+      '<a href="/_mock/customers" download="customers.json">customers</a> <span class="muted">31</span>',
+      ...RESOURCE_ROWS.flatMap((row) => [
+        `<a href="/_mock/${row.segment}" download="${row.segment}.json">${row.segment}</a> <span class="muted">${row.seed().length}</span>`,
+        `<option>${row.segment}</option>`,
+        `<option>${row.name}</option>`,
+      ]),
+      'data-api="/_mock/locks/{segment}/{key}"',
     ],
   },
 ];
@@ -69,6 +84,19 @@ for (const c of pageCases) {
     assert.ok(!res.text.includes('<script>alert'), 'nothing unescaped');
   });
 }
+
+test('panel: a lock of any resource is listed with an Unlock that names its segment and key', async () => {
+  const { app } = makeTestApp({ customers });
+  await request(app).put('/_mock/locks/stocks/S%201').expect(204);
+  await request(app).put('/_mock/locks/c1').expect(204);
+  const page = await request(app).get('/_mock/ui');
+  for (const api of ['/_mock/locks/stocks/S%201', '/_mock/locks/c1']) {
+    const form = page.text.match(new RegExp(`data-method="DELETE" data-api="${api}"`));
+    assert.ok(form !== null, `an Unlock for ${api}`);
+  }
+  assert.equal((await request(app).delete('/_mock/locks/stocks/S%201')).status, 204);
+  assert.deepEqual((await request(app).get('/_mock/locks')).body.items, ['c1']);
+});
 
 test('panel: its script and style are served by the mock; the page loads nothing else', async () => {
   const { app } = makeTestApp();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { argsErrorLine } from '../../cli/args-error.js';
 import { isLocale, LOCALE_NAMES, type Locale } from '../../i18n/locales.js';
+import { isSegment, SEGMENTS } from '../../resources/names.js';
 import { FAULT_KINDS, FAULT_KIND_NAMES, isFaultKind } from '../fault-kinds.js';
 
 /** One HTTP call to the control API; `bodyFile` is read and sent as the JSON body. */
@@ -60,6 +61,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   count: { type: 'string' },
   merge: { type: 'boolean' },
+  resource: { type: 'string' },
   file: { type: 'string' },
   route: { type: 'string' },
   method: { type: 'string' },
@@ -157,6 +159,20 @@ function faultCall(action: string | undefined, arg: string | undefined, values: 
   );
 }
 
+/** `--resource SEGMENT` of `load`: a route segment (`stocks`), customers when absent. */
+function resourceOf(text: string | undefined): string {
+  if (text === undefined) return 'customers';
+  if (!isSegment(text)) throw new UsageError(`--resource must be one of ${SEGMENTS.join(', ')}, got "${text}"`);
+  return text;
+}
+
+/** The lock path of `ID` (a customer) or `SEGMENT/KEY` (an item of any resource: `stocks/S01`). */
+function lockPath(target: string): string {
+  const slash = target.indexOf('/');
+  if (slash < 0) return `/locks/${encodeURIComponent(target)}`;
+  return `/locks/${resourceOf(target.slice(0, slash))}/${encodeURIComponent(target.slice(slash + 1))}`;
+}
+
 /** The control call a `portos-mock <command> …` line stands for (no I/O). */
 export function planControl(
   command: ControlCommand,
@@ -182,17 +198,15 @@ export function planControl(
     }),
     load: () => ({
       method: values.merge === true ? 'POST' : 'PUT',
-      path: '/customers',
+      path: `/${resourceOf(values.resource)}`,
       bodyFile: need(first, 'load FILE'),
     }),
     snapshot: () => snapshotCall(first, second, values),
     clock: () => clockCall(first, second),
     fault: () => faultCall(first, second, values),
-    lock: () => ({ method: 'PUT', path: `/locks/${encodeURIComponent(need(first, 'lock ID'))}` }),
+    lock: () => ({ method: 'PUT', path: lockPath(need(first, 'lock [SEGMENT/]KEY')) }),
     unlock: () =>
-      first === undefined
-        ? { method: 'DELETE', path: '/locks' }
-        : { method: 'DELETE', path: `/locks/${encodeURIComponent(first)}` },
+      first === undefined ? { method: 'DELETE', path: '/locks' } : { method: 'DELETE', path: lockPath(first) },
     locks: () => ({ method: 'GET', path: '/locks' }),
     counts: () => ({ method: 'GET', path: '/counts' }),
     requests: () => ({ method: 'GET', path: logPath('requests', values) }),

@@ -53,6 +53,6 @@ export function changeRow(entry: ChangeEntry): string {
     cell('replaced', 8),
     cell('', 7),
     cell('-', 12),
-    `${entry.count} customers (${entry.reason}${entry.snapshot === undefined ? '' : ` ${entry.snapshot}`})`,
+    `${entry.count} ${entry.resource ?? 'customers'} (${entry.reason}${entry.snapshot === undefined ? '' : ` ${entry.snapshot}`})`,
   ].join('  ');
 }

@@ -2,8 +2,6 @@ import type { StoredCustomer } from '../../domain/customer.js';
 import { customerFromWrite } from '../../domain/customer-write.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import type { Parsed } from '../../control/parse-fault.js';
-import { customerItems, readStateFile } from '../../control/state-file.js';
-import { issueMessage } from '../../i18n/translate.js';
 import { CustomerStore } from '../../store/customer-store.js';
 import { checkCustomer } from '../body/check-customer.js';
 import { normalizeDate } from '../../dates/read-date.js';
@@ -44,15 +42,4 @@ export function readCustomers(items: readonly unknown[], member: string, deps: R
     customers.push(customer);
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: customers };
-}
-
-/** The customers of a `--state` file, or `undefined` when it does not exist yet; an invalid file stops the start. */
-export function readStateCustomers(path: string, deps: ReaderDeps): StoredCustomer[] | undefined {
-  const document = readStateFile(path);
-  if (document === undefined) return undefined;
-  const items = customerItems(document);
-  const parsed = items.ok ? readCustomers(items.value.items, items.value.member, deps) : items;
-  if (parsed.ok) return parsed.value;
-  const problems = parsed.issues.slice(0, 20).map((item) => `${item.member}: ${issueMessage(item, 'en-GB')}`);
-  throw new Error(`state file ${path} is not usable:\n  ${problems.join('\n  ')}`);
 }

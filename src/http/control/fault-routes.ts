@@ -1,11 +1,15 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { describeFault } from '../../control/fault-kinds.js';
 import type { FaultRule } from '../../control/fault-rules.js';
+import { lockKey } from '../../control/lock-key.js';
 import { parseFaultRule } from '../../control/parse-fault.js';
+import { issue } from '../../errors/issue.js';
+import { keyText } from '../../resources/engine/keys.js';
 import { AppError } from '../../errors/app-error.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 import { controlBody, orBadRequest } from './control-input.js';
+import { dataSegments } from './data-reader.js';
 
 function shown(rule: FaultRule) {
   return {
@@ -18,7 +22,10 @@ function shown(rule: FaultRule) {
   };
 }
 
-/** `/_mock/faults` (rules: add, list, remove, clear) and `/_mock/locks` (writes to a locked id answer 423). */
+/**
+ * `/_mock/faults` (rules: add, list, remove, clear) and `/_mock/locks` (writes to a locked customer id, or to a
+ * locked `{segment}/{key}` of any resource, answer 423).
+ */
 export function faultRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const { faults, locks } = deps.control;
@@ -52,16 +59,31 @@ export function faultRoutes(deps: AppDeps): Router {
       res.status(204).end();
     })
     .all(methodNotAllowed(['GET', 'DELETE']));
-  router
-    .route('/locks/:id')
-    .put((req, res) => {
-      locks.add(String(req.params['id']));
-      res.status(204).end();
-    })
-    .delete((req, res) => {
-      locks.delete(String(req.params['id']));
-      res.status(204).end();
-    })
-    .all(methodNotAllowed(['PUT', 'DELETE']));
+  // A bare id is a customer's; `{segment}/{key}` an item of any resource (src/control/CONTROL-API.md#locks).
+  const segments = dataSegments(deps.resources.rows);
+  const lockOf = (req: Request): string => {
+    const key = String(req.params['key']);
+    const segment = req.params['segment'] === undefined ? 'customers' : String(req.params['segment']);
+    if (!segments.includes(segment))
+      throw new AppError('validation_failed', {
+        issues: [issue('control.one_of', 'segment', { value: segment, allowed: segments })],
+      });
+    const row = deps.resources.rows.find((r) => r.segment === segment);
+    const inDomain = row?.key.fromPath(key);
+    return lockKey(segment, inDomain === undefined ? key : keyText(inDomain));
+  };
+  for (const path of ['/locks/:key', '/locks/:segment/:key']) {
+    router
+      .route(path)
+      .put((req, res) => {
+        locks.add(lockOf(req));
+        res.status(204).end();
+      })
+      .delete((req, res) => {
+        locks.delete(lockOf(req));
+        res.status(204).end();
+      })
+      .all(methodNotAllowed(['PUT', 'DELETE']));
+  }
   return router;
 }

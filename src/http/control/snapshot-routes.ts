@@ -7,7 +7,7 @@ import { contextOf } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 import { controlBody } from './control-input.js';
-import { customersOfBody } from './data-routes.js';
+import { dataOfBody } from './data-routes.js';
 
 function nameOf(req: Request): string {
   const name = String(req.params['name']);
@@ -18,21 +18,26 @@ function nameOf(req: Request): string {
   return name;
 }
 
+/** A snapshot's name, time and item counts (`customers` and one per row). */
 function summary(snapshot: Snapshot) {
+  const { customers, resources } = snapshot.data;
+  const counts = Object.fromEntries(Object.entries(resources).map(([segment, items]) => [segment, items.length]));
   return {
     name: snapshot.name,
     takenAt: new Date(snapshot.takenAt).toISOString(),
-    customers: snapshot.customers.length,
+    customers: customers.length,
+    ...counts,
   };
 }
 
 /**
- * `/_mock/snapshots`: take (`PUT`, the current data, or the customers in the body), list, download (`GET`),
- * restore and delete named snapshots. An unknown name is a 404 `not_found` naming the snapshot.
+ * `/_mock/snapshots`: take (`PUT`: the current data, or the data in the body, the resources it does not name as
+ * they are now), list, download (`GET`), restore and delete named snapshots. A snapshot holds every resource. An
+ * unknown name is a 404 `not_found` naming the snapshot.
  */
 export function snapshotRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  const { control, store } = deps;
+  const { control } = deps;
   const existing = (name: string): Snapshot => {
     const snapshot = control.snapshots.get(name);
     if (snapshot === undefined) throw new AppError('not_found', { resource: 'snapshot', id: name });
@@ -47,13 +52,17 @@ export function snapshotRoutes(deps: AppDeps): Router {
     .route('/snapshots/:name')
     .get((req, res) => {
       const snapshot = existing(nameOf(req));
-      res.json(stateDocument(snapshot.customers, snapshot.takenAt));
+      res.json(stateDocument(snapshot.data, snapshot.takenAt));
     })
     .put((req, res) => {
       const name = nameOf(req);
-      const customers =
-        contextOf(res).rawBody.length === 0 ? store.list() : customersOfBody(controlBody(req, res), deps);
-      const { snapshot, replaced } = control.snapshots.save(name, customers, control.clock.now());
+      const current = control.data();
+      const given = contextOf(res).rawBody.length === 0 ? {} : dataOfBody(controlBody(req, res), deps);
+      const data = {
+        customers: given.customers ?? current.customers,
+        resources: { ...current.resources, ...given.resources },
+      };
+      const { snapshot, replaced } = control.snapshots.save(name, data, control.clock.now());
       res.status(replaced ? 200 : 201).json(summary(snapshot));
     })
     .delete((req, res) => {
@@ -67,9 +76,10 @@ export function snapshotRoutes(deps: AppDeps): Router {
     .post(async (req, res) => {
       const name = nameOf(req);
       existing(name);
-      control.replaceCustomers(control.snapshots.copyOf(name) ?? [], 'restore', name);
+      const data = control.snapshots.copyOf(name);
+      if (data !== undefined) control.replaceData(data, 'restore', name);
       await control.saved();
-      res.json({ name, customers: store.size, storeVersion: store.version });
+      res.json({ name, ...control.counts(), storeVersion: control.storeVersion });
     })
     .all(methodNotAllowed(['POST']));
   return router;

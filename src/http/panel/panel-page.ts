@@ -38,6 +38,7 @@ export function renderPanelPage(
     customers: Html;
     requests: Html;
     notifications: Html;
+    resources: Html;
     faults: Html;
     locks: Html;
     clock: Html;
@@ -54,7 +55,7 @@ export function renderPanelPage(
 </header>`,
     html`<main class="grid">
 <div class="wide">${sections.customers}</div>
-<div class="side">${sections.requests}${sections.notifications}${sections.faults}${sections.locks}${sections.clock}${sections.data}</div>
+<div class="side">${sections.requests}${sections.notifications}${sections.resources}${sections.faults}${sections.locks}${sections.clock}${sections.data}</div>
 </main>`,
   );
 }

@@ -12,7 +12,7 @@ import { NOTIFICATION_ROWS, notificationsSection } from './panel-notifications.j
 import { faultsSection } from './panel-faults.js';
 import { renderPanelPage, renderTokenPage } from './panel-page.js';
 import { REQUEST_ROWS, requestRows, requestsSection } from './panel-requests.js';
-import { clockSection, dataSection, locksSection } from './panel-state.js';
+import { clockSection, dataSection, locksSection, resourcesSection } from './panel-state.js';
 
 function queryOf(req: Request): URLSearchParams {
   const at = req.originalUrl.indexOf('?');
@@ -28,7 +28,7 @@ function queryOf(req: Request): URLSearchParams {
  */
 export function panelRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  const { control, config, store } = deps;
+  const { control, config } = deps;
   const prefix = config.control.prefix;
   const tokenFailure = controlTokenOf(config.control);
 
@@ -51,8 +51,9 @@ export function panelRoutes(deps: AppDeps): Router {
       const params = queryOf(req);
       const form = { search: params.get('search') ?? '', q: params.get('q') ?? '', panel, basePath: config.basePath };
       const locks = [...control.locks];
+      const items = control.counts();
       const counts = {
-        customers: store.size,
+        customers: items['customers'] ?? 0,
         faults: control.faults.size,
         locks: locks.length,
         snapshots: control.snapshots.size,
@@ -68,9 +69,14 @@ export function panelRoutes(deps: AppDeps): Router {
             prefix,
           ),
           faults: faultsSection(control.faults.list(), prefix, config.control.faultHeader),
-          locks: locksSection(locks, prefix),
+          resources: resourcesSection(items, prefix),
+          locks: locksSection(locks, Object.keys(items), prefix),
           clock: clockSection(control.clock.state(), prefix),
-          data: dataSection(control.snapshots.list(), { customers: store.size, storeVersion: store.version }, prefix),
+          data: dataSection(
+            control.snapshots.list(),
+            { customers: counts.customers, storeVersion: control.storeVersion },
+            prefix,
+          ),
         },
       );
       res.type('html').set('Cache-Control', 'no-store').send(page.text);
