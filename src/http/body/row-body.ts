@@ -1,34 +1,12 @@
 import type { Request, Response } from 'express';
-import { CUSTOMER_ID_PATTERN } from '../../domain/customer-id.js';
 import { AppError } from '../../errors/app-error.js';
 import { issue, type Issue } from '../../errors/issue.js';
+import { keyIssues } from '../../resources/engine/key-issues.js';
 import type { KeySpec } from '../../resources/engine/keys.js';
 import type { Body, ResourceRow, Versioned } from '../../resources/engine/resource-row.js';
 import type { AppDeps } from '../deps.js';
-import { checkBody } from './check-customer.js';
+import { checkBody } from '../../resources/engine/check-body.js';
 import { readJsonObject } from './json-body.js';
-
-/** The issue of a key (POST body or PUT path) outside its row's domain, named after the key member. */
-export function keyIssues(key: KeySpec, value: unknown): Issue[] {
-  if (key.fromBody(value) !== undefined) return [];
-  const { member, domain } = key;
-  if (key.kind === 'id') return [issue('body.pattern', member, { pattern: CUSTOMER_ID_PATTERN })];
-  if (key.kind === 'integer') {
-    if (typeof value !== 'number' || !Number.isInteger(value))
-      return [issue('body.type', member, { expected: 'integer' })];
-    return [
-      value < domain.min
-        ? issue('body.range', member, { limit: domain.min, comparison: '>=' })
-        : issue('body.range', member, { limit: domain.max, comparison: '<=' }),
-    ];
-  }
-  if (typeof value !== 'string') return [issue('body.type', member, { expected: 'string' })];
-  return [
-    value.length < domain.min
-      ? issue('body.too_short', member, { limit: domain.min })
-      : issue('body.too_long', member, { limit: domain.max }),
-  ];
-}
 
 /** A path segment read as the key's body value would be (digits for integer keys), for `keyIssues`. */
 function pathValue(key: KeySpec, text: string): unknown {

@@ -3,7 +3,7 @@ import { customerFromWrite } from '../../domain/customer-write.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import type { Parsed } from '../../control/parse-fault.js';
 import { CustomerStore } from '../../store/customer-store.js';
-import { checkCustomer } from '../body/check-customer.js';
+import { checkCustomer } from '../../resources/engine/check-body.js';
 import { normalizeDate } from '../../dates/read-date.js';
 import type { AppDeps } from '../deps.js';
 

@@ -2,8 +2,8 @@ import type { Parsed } from '../../control/parse-fault.js';
 import { issue, type Issue } from '../../errors/issue.js';
 import { keyText } from '../../resources/engine/keys.js';
 import type { Catalogue, Item, ResourceRow } from '../../resources/engine/resource-row.js';
-import { keyIssues } from '../body/row-body.js';
-import { checkBody } from '../body/check-customer.js';
+import { keyIssues } from '../../resources/engine/key-issues.js';
+import { checkBody } from '../../resources/engine/check-body.js';
 import type { AppDeps } from '../deps.js';
 
 /** What reading items needs: the spec's validators, id sources, the clock, and what defaults may look up. */

@@ -1,8 +1,15 @@
 import type { CustomerWrite } from '../../domain/customer-write.js';
 import type { Issue } from '../../errors/issue.js';
-import type { AppDeps } from '../deps.js';
+import type { OpenApiDocument } from '../../spec/load-spec.js';
+import type { OpenApiIndex } from '../../spec/openapi-index.js';
 import { canonicalizeMembers, type MemberSchema } from './canonical-members.js';
-import { impossibleDates, schemaIssues } from './schema-issues.js';
+import { impossibleDates, schemaIssues } from './body-schema-issues.js';
+
+/** Where bodies are checked: the spec document (member names) and the documented view's validators. */
+export interface BodySchemas {
+  spec: OpenApiDocument;
+  schemas: OpenApiIndex;
+}
 
 /** The write schemas of the spec a customer can be checked against. */
 export type CustomerSchemaName = 'CustomerWrite' | 'CustomerReplace';
@@ -17,7 +24,7 @@ export interface CheckedCustomer {
 const resolvers = new WeakMap<object, (schema: MemberSchema) => MemberSchema>();
 
 /** Follows `$ref`s into the spec's `components.schemas` (one resolver per spec document). */
-function resolverOf(spec: AppDeps['spec']): (schema: MemberSchema) => MemberSchema {
+function resolverOf(spec: OpenApiDocument): (schema: MemberSchema) => MemberSchema {
   let resolve = resolvers.get(spec);
   if (resolve === undefined) {
     const schemas = (spec['components'] as { schemas: Record<string, MemberSchema> }).schemas;
@@ -41,7 +48,7 @@ function resolverOf(spec: AppDeps['spec']): (schema: MemberSchema) => MemberSche
 export function checkCustomer(
   raw: object,
   schemaName: CustomerSchemaName,
-  deps: Pick<AppDeps, 'spec' | 'schemas'>,
+  deps: BodySchemas,
   ignored: readonly string[] = [],
 ): CheckedCustomer {
   const checked = checkBody(raw, schemaName, deps, ignored);
@@ -52,7 +59,7 @@ export function checkCustomer(
 export function checkBody(
   raw: object,
   schemaName: string,
-  deps: Pick<AppDeps, 'spec' | 'schemas'>,
+  deps: BodySchemas,
   ignored: readonly string[] = [],
 ): { value: Record<string, unknown>; issues: Issue[]; unknown: string[] } {
   const canonical = canonicalizeMembers(raw, { $ref: `#/components/schemas/${schemaName}` }, resolverOf(deps.spec));
