@@ -114,3 +114,25 @@ test('an expired licence refuses every row with 403 errorCode 4, before the righ
     assert.equal(res.body.errorCode, 4, path);
   }
 });
+
+/** The catalogue rights of the fixture users (docs/decisions.md#fixture-rights): admin all, manager the catalogue. */
+const MANAGER_WRITES = ['vat', 'articleCategory', 'currency', 'plu', 'stock', 'paymentType', 'zone', 'modifier'];
+const MAY_WRITE: Record<string, (name: string) => boolean> = {
+  admin: () => true,
+  manager: (name) => MANAGER_WRITES.includes(name),
+  clerk: () => false,
+  viewer: () => false,
+};
+
+for (const [user, mayWrite] of Object.entries(MAY_WRITE)) {
+  test(`${user}: reads every row it may, writes exactly the rows of its rights`, async () => {
+    for (const row of RESOURCE_ROWS) {
+      const mayRead = row.readRights === undefined || user === 'admin';
+      const list = await request(app).get(`/${row.segment}`).set(auth(user));
+      assert.equal(list.status, mayRead ? 200 : 403, `${user} GET /${row.segment}`);
+      // An unknown key: the right is checked first (403), then the item (404), so nothing changes.
+      const gone = await request(app).delete(`/${row.segment}/none`).set(auth(user));
+      assert.equal(gone.status, mayWrite(row.name) ? 404 : 403, `${user} DELETE /${row.segment}/none`);
+    }
+  });
+}
