@@ -79,7 +79,7 @@ test('report: a person filters to failures and sees only failed scenarios, each 
   await sent.locator('summary').click();
   assert.match(
     await sent.locator('pre').innerText(),
-    /^GET \/customers\/\S+\n[\s\S]*authorization: Bearer …/,
+    /^(GET|PUT|POST|DELETE) \/\S+\n[\s\S]*authorization: Bearer …/,
     'the request sent, credentials masked',
   );
   await sent.locator('summary').click();
