@@ -21,6 +21,9 @@ import {
 } from './token.js';
 
 /** A request as `authenticate` needs it: the Authorization header and, for NWS4, what the signature covers. */
+
+/** Device environments that hold one session at a time when `auth.singleSessionPerSaleDevice` is on (docs/portos/resources.md#devices). */
+const SALE_ENVIRONMENTS: readonly string[] = ['CashRegister', 'PDA'];
 export interface AuthRequest {
   method: string;
   /** Path and query as received (`req.originalUrl`). */
@@ -188,6 +191,12 @@ export function createAuthService(options: {
     return { tokenId: signJwt(claims, config.jwtSecret), jti, expiresAtMs: exp * 1000 };
   }
 
+  /** Ends a session: its access token and its refresh token stop working. */
+  function end(session: Session, now: number): void {
+    revocations.revoke(session.accessTokenId, session.accessExpiresAtMs, now);
+    sessions.remove(session.refreshToken);
+  }
+
   function issue(user: UserIdentity, device: DeviceIdentity): AuthResult {
     const now = clock.now();
     const access = accessToken(user, device, now);
@@ -202,6 +211,9 @@ export function createAuthService(options: {
       accessExpiresAtMs: access.expiresAtMs,
       expiresAtMs: now + config.refreshLifetimeSeconds * 1000,
     };
+    if (config.singleSessionPerSaleDevice && SALE_ENVIRONMENTS.includes(device.envName)) {
+      for (const earlier of sessions.list(now)) if (earlier.deviceName === device.name) end(earlier, now);
+    }
     sessions.add(session, now);
     return { tokenId, refreshToken, user: profileOf(user, device) };
   }
@@ -349,8 +361,7 @@ export function createAuthService(options: {
       const now = clock.now();
       const session = sessions.byId(id, now);
       if (session === undefined) return undefined;
-      revocations.revoke(session.accessTokenId, session.accessExpiresAtMs, now);
-      sessions.remove(session.refreshToken);
+      end(session, now);
       return sessionView(session);
     },
   };

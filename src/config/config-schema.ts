@@ -91,6 +91,7 @@ export const CONFIG_SCHEMA = {
         refreshLifetimeSeconds: { type: 'integer', minimum: 1 },
         nws4WindowSeconds: { type: 'integer', minimum: 0 },
         identitiesFile: { type: 'string' },
+        singleSessionPerSaleDevice: { type: 'boolean' },
       },
     },
     license: {

@@ -100,6 +100,11 @@ export interface Config {
     nws4WindowSeconds: number;
     /** File with users, devices and API keys; '' = the built-in fixtures. */
     identitiesFile: string;
+    /**
+     * A login on a sale device (`CashRegister`, `PDA`) ends the device's earlier sessions, as PORTOS documents
+     * (off by default so that parallel logins on P01 work: docs/decisions.md#identity-resources).
+     */
+    singleSessionPerSaleDevice: boolean;
   };
   /** The SignalR hub PORTOS pushes notifications through (docs/decisions.md#real-time-notifications). */
   signalr: {
@@ -174,6 +179,7 @@ export const DEFAULT_CONFIG: Config = {
     refreshLifetimeSeconds: 7 * 24 * 3600,
     nws4WindowSeconds: 150,
     identitiesFile: '',
+    singleSessionPerSaleDevice: false,
   },
   signalr: {
     enabled: true,

@@ -144,3 +144,27 @@ test('sessions: one per bearer login; list, filters, get; a refresh replaces it;
     });
   }
 });
+
+test('auth.singleSessionPerSaleDevice: a login on a sale device ends its earlier sessions; off by default', async () => {
+  const cases = [
+    { single: true, device: 'P01', firstStillValid: false },
+    { single: true, device: 'PDA1', firstStillValid: false },
+    { single: true, device: 'BackOffice', firstStillValid: true },
+    { single: false, device: 'P01', firstStillValid: true },
+  ];
+  for (const { single, device, firstStillValid } of cases) {
+    const mock = makeTestApp({ config: { auth: { singleSessionPerSaleDevice: single } } });
+    const signIn = async (userName: string) =>
+      (await request(mock.app).post('/api/auth').send({ userName, password: userName, deviceName: device })).body;
+    const first = await signIn('manager');
+    const second = await signIn('clerk');
+    const label = `single ${single}, ${device}`;
+    const firstAnswer = await request(mock.app).get('/api/auth').set(bearer(first.tokenId));
+    assert.equal(firstAnswer.status, firstStillValid ? 200 : 401, label);
+    const refreshed = await request(mock.app)
+      .post('/api/auth/refresh')
+      .send({ tokenId: first.tokenId, refreshToken: first.refreshToken });
+    assert.equal(refreshed.status, firstStillValid ? 200 : 401, `${label}: refresh`);
+    assert.equal((await request(mock.app).get('/api/auth').set(bearer(second.tokenId))).status, 200, label);
+  }
+});
