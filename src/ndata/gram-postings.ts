@@ -1,7 +1,7 @@
-/** Trigrams are indexed for code units below this (Latin, Latin-1, Latin Extended, Greek, Cyrillic). */
+/** Grams are indexed for code units below this (Latin, Latin-1, Latin Extended, Greek, Cyrillic). */
 const INDEXED_BELOW = 1024;
 
-/** At most this many distinct indexed code units, so that every trigram has a slot (256³ = 16 M). */
+/** At most this many distinct indexed code units, so that every gram has a slot (256³ = 16 M for trigrams). */
 const ALPHABET_LIMIT = 256;
 
 /** The first position in ascending `rows` holding a row ≥ `row`. */
@@ -15,11 +15,14 @@ function lowerBound(rows: ArrayLike<number>, row: number): number {
   return lo;
 }
 
+/** How many code units a gram has: 3 (trigrams), or 2 and 1 for the needles shorter than a trigram. */
+export type GramWidth = 1 | 2 | 3;
+
 /**
- * For every trigram of a list of texts, the rows holding it (ascending): built in three passes over typed arrays
- * (the code units seen are numbered, so a trigram is a slot number; count, place, fill), then edited row by row.
- * A posting that a write touched moves into a plain array; the rest stay in the one packed array.
- * Code units that are the separator (0), not below INDEXED_BELOW, or first seen after the build have no trigrams:
+ * For every gram (`width` code units) of a list of texts, the rows holding it (ascending): built in three passes
+ * over typed arrays (the code units seen are numbered, so a gram is a slot number; count, place, fill), then
+ * edited row by row. A posting that a write touched moves into a plain array; the rest stay in the one packed array.
+ * Code units that are the separator (0), not below INDEXED_BELOW, or first seen after the build are in no gram:
  * a needle holding one cannot use the index.
  */
 export class GramPostings {
@@ -30,27 +33,30 @@ export class GramPostings {
   readonly #edited = new Map<number, number[]>();
 
   /** Undefined when the texts use more distinct code units than there are slots for. */
-  static build(texts: readonly string[]): GramPostings | undefined {
-    const index = new GramPostings();
+  private constructor(readonly width: GramWidth) {}
+
+  static build(texts: readonly string[], width: GramWidth): GramPostings | undefined {
+    const index = new GramPostings(width);
     return index.#build(texts) ? index : undefined;
   }
 
-  /** The slot of the trigram at `at`, or -1. */
+  /** The slot of the gram at `at` (`width` code units, all within `text`), or -1. */
   slot(text: string, at: number): number {
     const code = this.#code;
-    const a = text.charCodeAt(at);
-    const b = text.charCodeAt(at + 1);
-    const c = text.charCodeAt(at + 2);
-    if (a >= INDEXED_BELOW || b >= INDEXED_BELOW || c >= INDEXED_BELOW) return -1;
-    const [x, y, z] = [code[a] ?? -1, code[b] ?? -1, code[c] ?? -1];
-    if (x < 0 || y < 0 || z < 0) return -1;
-    return (x * this.#size + y) * this.#size + z;
+    let slot = 0;
+    for (let k = 0; k < this.width; k++) {
+      const unit = text.charCodeAt(at + k);
+      const x = unit < INDEXED_BELOW ? (code[unit] ?? -1) : -1;
+      if (x < 0) return -1;
+      slot = slot * this.#size + x;
+    }
+    return slot;
   }
 
   /** The distinct slots of `text`. */
   slots(text: string): Set<number> {
     const found = new Set<number>();
-    for (let at = 0; at + 3 <= text.length; at++) {
+    for (let at = 0; at + this.width <= text.length; at++) {
       const s = this.slot(text, at);
       if (s >= 0) found.add(s);
     }
@@ -102,12 +108,12 @@ export class GramPostings {
         }
       }
     }
-    const slots = this.#size ** 3;
+    const slots = this.#size ** this.width;
     const counts = new Int32Array(slots + 1);
     const last = new Int32Array(slots).fill(-1);
     const visit = (place: (slot: number, row: number) => void) => {
       texts.forEach((text, row) => {
-        for (let at = 0; at + 3 <= text.length; at++) {
+        for (let at = 0; at + this.width <= text.length; at++) {
           const s = this.slot(text, at);
           if (s >= 0 && last[s] !== row) {
             last[s] = row;
