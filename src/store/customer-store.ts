@@ -18,6 +18,9 @@ export type StoreChange =
 /** Changes remembered for derived views that catch up; a view further behind rebuilds. */
 const LOG_LIMIT = 1024;
 
+/** Removals after which the row positions are numbered afresh (until then a lookup steps back at most this far). */
+const RENUMBER_AFTER = 1024;
+
 /**
  * Customers in memory, in insertion order (an update keeps the position; NData's "no $sort" order).
  * Keeps unique indexes for `externalId` and card `serialNumber`; `version` changes on every write, and the
@@ -28,6 +31,12 @@ export class CustomerStore {
   readonly #byExternalId = new Map<string, string>();
   readonly #bySerial = new Map<string, string>();
   #rows: StoredCustomer[] = [];
+  /**
+   * The row of each id, as of when it was stored: a removal moves the rows after it up by one without editing
+   * this, so the row is at most `#removed` before the one stored (see `#rowOf`).
+   */
+  readonly #position = new Map<string, number>();
+  #removed = 0;
   #version = 0;
   #list: readonly StoredCustomer[] | null = null;
   /** `#log[k]` made version `#logStart + k + 1`. */
@@ -101,10 +110,10 @@ export class CustomerStore {
     this.#byId.set(customer.id, customer);
     this.#index(customer);
     if (previous === undefined) {
-      this.#rows.push(customer);
+      this.#position.set(customer.id, this.#rows.push(customer) - 1);
       this.#touch({ kind: 'append', row: this.#rows.length - 1, after: customer });
     } else {
-      const row = this.#rows.indexOf(previous);
+      const row = this.#rowOf(previous);
       this.#rows[row] = customer;
       this.#touch({ kind: 'replace', row, before: previous, after: customer });
     }
@@ -115,8 +124,11 @@ export class CustomerStore {
     if (previous === undefined) return undefined;
     this.#unindex(previous);
     this.#byId.delete(id);
-    const row = this.#rows.indexOf(previous);
+    const row = this.#rowOf(previous);
     this.#rows.splice(row, 1);
+    this.#position.delete(id);
+    this.#removed += 1;
+    if (this.#removed >= RENUMBER_AFTER) this.#renumber();
     this.#touch({ kind: 'remove', row, before: previous });
     return previous;
   }
@@ -133,7 +145,26 @@ export class CustomerStore {
       this.#index(customer);
     }
     this.#rows = [...this.#byId.values()];
+    this.#renumber();
     this.#touch(undefined);
+  }
+
+  /** The row of a stored customer: O(removals since the last renumbering), not O(rows). */
+  #rowOf(customer: StoredCustomer): number {
+    const stored = this.#position.get(customer.id) ?? 0;
+    for (let row = stored; row >= 0 && row >= stored - this.#removed; row--) {
+      if (this.#rows[row] === customer) {
+        this.#position.set(customer.id, row);
+        return row;
+      }
+    }
+    return this.#rows.indexOf(customer);
+  }
+
+  #renumber(): void {
+    this.#position.clear();
+    this.#rows.forEach((c, row) => this.#position.set(c.id, row));
+    this.#removed = 0;
   }
 
   #index(c: StoredCustomer): void {

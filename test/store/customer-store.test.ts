@@ -73,3 +73,33 @@ test('replaceAll drops the old indexes', () => {
   assert.deepEqual(store.clashes(make('c', { externalId: 'E1' }), null), []);
   assert.equal(store.size, 1);
 });
+
+test('through thousands of updates, removals and inserts every write names the row a plain list would', () => {
+  const model = Array.from({ length: 400 }, (_, i) => `c${i}`);
+  const store = new CustomerStore(model.map((id) => make(id)));
+  let next = model.length;
+  let seed = 1;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  // More removals than the store makes between renumbering its row positions.
+  for (let step = 0; step < 3300; step++) {
+    const at = random(model.length);
+    const id = model[at] ?? '';
+    const kind = step % 3 === 0 ? 'append' : step % 3 === 1 ? 'remove' : 'replace';
+    if (kind === 'append') {
+      model.push(`n${next}`);
+      store.put(make(`n${next++}`));
+    } else if (kind === 'remove') {
+      model.splice(at, 1);
+      store.remove(id);
+    } else store.put({ ...make(id), note: `step ${step}` });
+    const [change] = store.changesSince(store.version - 1) ?? [];
+    assert.deepEqual([change?.kind, change?.row], [kind, kind === 'append' ? model.length - 1 : at], `step ${step}`);
+  }
+  assert.deepEqual(
+    store.list().map((c) => c.id),
+    model,
+  );
+});
