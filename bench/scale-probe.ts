@@ -1,12 +1,13 @@
 // In-process probe of the store and the query engine at one size (issue 15): seeding time and memory, a hash of
 // the seed, and the CPU cost of varying queries (answer cache cleared before each). Not part of `npm run bench`.
-//   node --expose-gc --import tsx bench/scale-probe.ts 100000 [queries]
+//   node --expose-gc --import tsx bench/scale-probe.ts 100000 [queries]   (env: PROBE_REPLICATE, PROBE_WARM, PROBE_SLOW)
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredCustomer } from '../src/domain/customer.js';
 import { parseCustomerQuery, runCustomerQuery } from '../src/ndata/index.js';
 import { viewOf } from '../src/ndata/store-view.js';
+import { warmUp } from '../src/ndata/warm-up.js';
 import { CustomerStore } from '../src/store/customer-store.js';
 import { generateCustomers } from '../src/store/seed.js';
 import { queryResultJson } from '../src/http/customer-json.js';
@@ -46,6 +47,13 @@ console.log(
 const hash = createHash('sha256');
 for (const c of store.list()) hash.update(JSON.stringify(c));
 console.log(`seed hash ${hash.digest('hex').slice(0, 16)}`);
+
+// PROBE_WARM=1: what `startMock` does after listening (the Search trigram index built ahead), timed, first.
+if (process.env['PROBE_WARM'] !== undefined) {
+  t = performance.now();
+  await warmUp(store, 0).done;
+  console.log(`warm-up ${(performance.now() - t).toFixed(0)} ms`);
+}
 
 const NOW = Date.parse('2025-06-01T00:00:00.000Z');
 const SORTS = [

@@ -17,6 +17,7 @@ import { clientErrorHandler } from './http/client-error.js';
 import { readStateData } from './http/control/data-reader.js';
 import { loadSpec } from './spec/load-spec.js';
 import { specIndex } from './spec/spec-index.js';
+import { warmUp } from './ndata/warm-up.js';
 import { CustomerStore } from './store/customer-store.js';
 import { randomIds, type IdGenerator } from './store/ids.js';
 import { generateCustomers } from './store/seed.js';
@@ -218,6 +219,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       resolve();
     });
   });
+  // Listening now: what a large store's first Search queries would build (its trigram index) is built meanwhile.
+  const warming = warmUp(mock.store);
   const { port } = server.address() as AddressInfo;
   const host = mock.config.host.includes(':') ? `[${mock.config.host}]` : mock.config.host;
   return {
@@ -225,6 +228,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${mock.config.basePath}`,
     server,
     close: async () => {
+      warming.stop();
       await hub?.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
