@@ -9,6 +9,14 @@ const SERIAL_SPACE = 10_000_000_000; // 10 digits
 const SERIAL_STEP = 2_654_435_761; // odd and not a multiple of 5, so coprime to 10^10
 
 /**
+ * `head + tail` as one flat string: joined with `+` (13 characters or more) V8 keeps a pair of pointers to both
+ * parts, twice the memory for a million cards.
+ */
+function flat(head: string, tail: string): string {
+  return [head, tail].join('');
+}
+
+/**
  * Card serial numbers `CRD` + 10 digits that look random but never repeat within one call: the n-th card gets
  * `(offset + n · step) mod 10^10`, which is a permutation of the 10-digit space because the step is coprime to
  * 10^10; the offset comes from the seeded randomizer.
@@ -16,7 +24,7 @@ const SERIAL_STEP = 2_654_435_761; // odd and not a multiple of 5, so coprime to
 export function serialNumbers(random: SeedRandom): () => string {
   let value = random.int(0, SERIAL_SPACE - 1);
   return () => {
-    const serial = `CRD${String(value).padStart(10, '0')}`;
+    const serial = flat('CRD', String(value).padStart(10, '0'));
     value = (value + SERIAL_STEP) % SERIAL_SPACE;
     return serial;
   };
@@ -46,7 +54,7 @@ export function cardMaker(
           : null;
     const blocked = status === 'Blocked';
     return {
-      externalId: random.chance(CARD_SHARES.externalId) ? `EC-${serialNumber.slice(3)}` : null,
+      externalId: random.chance(CARD_SHARES.externalId) ? flat('EC-', serialNumber.slice(3)) : null,
       isActive: status === 'Valid' && random.chance(CARD_SHARES.active),
       isVirtual: random.chance(CARD_SHARES.virtual),
       serialNumber,
