@@ -25,7 +25,7 @@ function streets(pools: NamePools): (random: SeedRandom) => string {
     }
     let street = numbers[number];
     if (street === undefined) {
-      street = `${name} ${number}`;
+      street = [name, number].join(' '); // flat, not a pair of pointers
       numbers[number] = street;
     }
     return street;

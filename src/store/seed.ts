@@ -105,7 +105,7 @@ export function generateCustomers(options: SeedOptions): StoredCustomer[] {
       ? null
       : random.chance(0.5)
         ? `EXT-${String(index + 1).padStart(6, '0')}`
-        : `crm-${index + 1}-${faker.string.alphanumeric({ length: 4, casing: 'lower' })}`;
+        : ['crm', index + 1, faker.string.alphanumeric({ length: 4, casing: 'lower' })].join('-'); // flat string
     const isActive = random.chance(SHARES.active);
     const { activationTime, expirationTime } = validity(random);
     const who = person(random, names, profile);
