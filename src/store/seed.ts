@@ -23,13 +23,13 @@
  *   20% any 0.5–50
  * - note 25%; meta 20% `{source, loyaltyTier}`, else `{}`; _v 1 (70%), 2–5 (30%)
  */
-import { Faker, base, cs_CZ, en, sk, type LocaleDefinition } from '@faker-js/faker';
+import { Faker, base, cs_CZ, en, generateMersenne53Randomizer, sk, type LocaleDefinition } from '@faker-js/faker';
 import type { StoredCustomer } from '../domain/customer.js';
-import { serialNumbers, cards } from './seed-cards.js';
+import { cardMaker, serialNumbers } from './seed-cards.js';
 import { COUNTRIES } from './seed-countries.js';
-import { birthDate, validity } from './seed-dates.js';
+import { birthDates, validities } from './seed-dates.js';
 import {
-  address,
+  addresses,
   company,
   credit,
   creditRate,
@@ -38,8 +38,9 @@ import {
   meta,
   soleTraderName,
 } from './seed-parts.js';
-import { person } from './seed-person.js';
+import { people } from './seed-person.js';
 import { buildPools } from './seed-pools.js';
+import { seedRandom } from './seed-random.js';
 import { SHARES, VERSION } from './seed-shares.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
@@ -59,53 +60,62 @@ function checkOptions({ seed, count, referenceDate }: SeedOptions): number {
   return ref;
 }
 
-function seededFaker(locale: LocaleDefinition, seed: number): Faker {
-  const faker = new Faker({ locale: [locale, en, base] });
+function seededFaker(locale: LocaleDefinition, seed: number, randomizer = generateMersenne53Randomizer()): Faker {
+  const faker = new Faker({ locale: [locale, en, base], randomizer });
   faker.seed(seed);
   return faker;
 }
 
 /**
  * `count` customers for `seed`. Two dedicated Fakers per call (Slovak and Czech locale, both seeded with `seed`) fill
- * the name pools; the Slovak one then makes every choice, so the output is a pure function of the options.
+ * the name pools; the Slovak one then makes every choice (most through `seedRandom`, which draws from its randomizer
+ * as the faker would, only faster), so the output is a pure function of the options.
  */
 export function generateCustomers(options: SeedOptions): StoredCustomer[] {
   const ref = checkOptions(options);
-  const faker = seededFaker(sk, options.seed);
+  const randomizer = generateMersenne53Randomizer();
+  const faker = seededFaker(sk, options.seed, randomizer);
+  const random = seedRandom(randomizer);
   const pools = {
     SK: buildPools(faker, COUNTRIES.SK),
     CZ: buildPools(seededFaker(cs_CZ, options.seed), COUNTRIES.CZ),
   };
-  const nextSerial = serialNumbers(faker);
+  const address = { SK: addresses(pools.SK, COUNTRIES.SK), CZ: addresses(pools.CZ, COUNTRIES.CZ) };
+  const person = people();
+  const validity = validities(ref);
+  const birthDate = birthDates();
+  const cards = cardMaker(ref, serialNumbers(random));
   const ids = new Set<string>();
   const newId = (): string => {
     let id: string;
-    do id = faker.string.hexadecimal({ length: 24, casing: 'lower', prefix: '' });
+    do id = random.hexLower(24);
     while (ids.has(id));
     ids.add(id);
     return id;
   };
 
-  return Array.from({ length: options.count }, (_, index): StoredCustomer => {
-    const czech = faker.datatype.boolean(SHARES.czech);
-    const profile = czech ? COUNTRIES.CZ : COUNTRIES.SK;
-    const names = czech ? pools.CZ : pools.SK;
+  const customers: StoredCustomer[] = [];
+  for (let index = 0; index < options.count; index++) {
+    const czech = random.chance(SHARES.czech);
+    const code = czech ? 'CZ' : 'SK';
+    const profile = COUNTRIES[code];
+    const names = pools[code];
     const id = newId();
-    const externalId = faker.datatype.boolean(SHARES.externalIdNull)
+    const externalId = random.chance(SHARES.externalIdNull)
       ? null
-      : faker.datatype.boolean(0.5)
+      : random.chance(0.5)
         ? `EXT-${String(index + 1).padStart(6, '0')}`
-        : `crm-${index + 1}-${faker.string.alphanumeric({ length: 4, casing: 'lower' })}`;
-    const isActive = faker.datatype.boolean(SHARES.active);
-    const { activationTime, expirationTime } = validity(faker, ref);
-    const who = person(faker, names, profile);
-    const isCompany = faker.datatype.boolean(SHARES.company);
+        : ['crm', index + 1, faker.string.alphanumeric({ length: 4, casing: 'lower' })].join('-'); // flat string
+    const isActive = random.chance(SHARES.active);
+    const { activationTime, expirationTime } = validity(random);
+    const who = person(random, names, profile);
+    const isCompany = random.chance(SHARES.company);
     const companyName = isCompany
-      ? faker.helpers.arrayElement(names.companies)
-      : faker.datatype.boolean(SHARES.soleTrader)
-        ? soleTraderName(faker, `${who.firstName} ${who.lastName}`, profile)
+      ? random.pick(names.companies)
+      : random.chance(SHARES.soleTrader)
+        ? soleTraderName(random, `${who.firstName} ${who.lastName}`, profile)
         : null;
-    return {
+    customers.push({
       id,
       externalId,
       isActive,
@@ -114,21 +124,22 @@ export function generateCustomers(options: SeedOptions): StoredCustomer[] {
       firstName: who.firstName,
       lastName: who.lastName,
       gender: who.gender,
-      birthDate: faker.datatype.boolean(SHARES.birthDate) ? birthDate(faker) : null,
+      birthDate: random.chance(SHARES.birthDate) ? birthDate(random) : null,
       email: who.email,
       phone: who.phone,
       isCompany,
-      company: companyName === null ? null : company(faker, companyName, czech),
-      address: faker.datatype.boolean(SHARES.address) ? address(faker, names, profile) : null,
-      deliveryAddress: faker.datatype.boolean(SHARES.deliveryAddress) ? address(faker, names, profile) : null,
-      credit: credit(faker, profile),
-      creditTransactions: creditTransactions(faker, ref, profile),
-      cards: cards(faker, ref, profile, nextSerial),
-      creditRate: creditRate(faker),
-      discountRate: discountRate(faker),
-      note: faker.datatype.boolean(SHARES.note) ? faker.helpers.arrayElement(profile.notes) : null,
-      meta: meta(faker),
-      _v: faker.helpers.weightedArrayElement(VERSION),
-    };
-  });
+      company: companyName === null ? null : company(faker, random, companyName, czech),
+      address: random.chance(SHARES.address) ? address[code](random) : null,
+      deliveryAddress: random.chance(SHARES.deliveryAddress) ? address[code](random) : null,
+      credit: credit(random, profile),
+      creditTransactions: creditTransactions(random, ref, profile),
+      cards: cards(random, profile),
+      creditRate: creditRate(random),
+      discountRate: discountRate(random),
+      note: random.chance(SHARES.note) ? random.pick(profile.notes) : null,
+      meta: meta(random),
+      _v: random.weighted(VERSION),
+    });
+  }
+  return customers;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mock, test } from 'node:test';
 import type { StoredCustomer } from '../../src/domain/customer.js';
 import { generateCustomers } from '../../src/store/seed.js';
@@ -195,3 +196,19 @@ test('values have the documented shapes', () => {
     }
   }
 });
+
+// The seed is part of the contract: the same options give the same bytes in every version (issue 15 made it faster
+// without changing one). A deliberate change of the data updates these hashes in the same commit.
+const PINNED = [
+  { seed: 42, count: 3000, referenceDate: undefined, hash: '8ee4843ca944bf31' },
+  { seed: 7, count: 3000, referenceDate: undefined, hash: 'd0c0beb438ed00cc' },
+  { seed: 42, count: 3000, referenceDate: '2031-03-05T10:11:12.013Z', hash: '9be19aa78c6065f9' },
+  { seed: 7, count: 3000, referenceDate: '2031-03-05T10:11:12.013Z', hash: '48270e59465daac1' },
+];
+
+for (const { seed, count, referenceDate, hash } of PINNED) {
+  test(`seed ${seed} × ${count} (reference date ${referenceDate ?? 'default'}) has the pinned hash`, () => {
+    const json = JSON.stringify(generateCustomers({ seed, count, ...(referenceDate ? { referenceDate } : {}) }));
+    assert.equal(createHash('sha256').update(json).digest('hex').slice(0, 16), hash);
+  });
+}
