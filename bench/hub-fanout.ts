@@ -34,15 +34,7 @@ export interface RestRow {
 export interface HubBench {
   fanout: FanoutRow[];
   rest: RestRow[];
-  burst: {
-    writes: number;
-    answeredSeconds: number;
-    seconds: number;
-    delivered: number;
-    expected: number;
-    /** WebSocket frames that carried them (several notifications a frame under load). */
-    frames: number;
-  };
+  burst: Omit<BurstOutcome, 'during'>;
   /** Whether the burst left the REST routes within `CRITERION`. */
   met: boolean;
 }
@@ -154,6 +146,7 @@ interface BurstOutcome {
   seconds: number;
   delivered: number;
   expected: number;
+  /** WebSocket frames that carried them (several notifications a frame under load). */
   frames: number;
   /** Each route of `ROUTES` meanwhile. */
   during: Probe[];

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer } from './servers.js';
+import { PROBE_SORTS } from './probe-sorts.js';
 
 const [countText = '100000', secondsText = '10', bin = 'bin/portos-mock.js'] = process.argv.slice(2);
 const keepCache = process.argv.includes('--keep-cache');
@@ -13,13 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'scale-load-'));
 const configFile = join(dir, 'config.json');
 writeFileSync(configFile, JSON.stringify({ ndata: { answerCache: false } }));
 
-const SORTS = [
-  '-creditRate,lastName',
-  'lastName,-discountRate',
-  'firstName',
-  '-activationTime,id',
-  'discountRate,email',
-];
+const SORTS = PROBE_SORTS;
 const SEARCHES = ['ova', 'nov', 'kov', 'anna', 'mar', 'petr', 'ská', 'ek'];
 const sorted = Array.from({ length: 4000 }, (_, i) => {
   const low = i % 23;

@@ -11,6 +11,7 @@ import { warmUp } from '../src/ndata/warm-up.js';
 import { CustomerStore } from '../src/store/customer-store.js';
 import { generateCustomers } from '../src/store/seed.js';
 import { queryResultJson } from '../src/http/customer-json.js';
+import { PROBE_SORTS } from './probe-sorts.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 300);
@@ -56,13 +57,7 @@ if (process.env['PROBE_WARM'] !== undefined) {
 }
 
 const NOW = Date.parse('2025-06-01T00:00:00.000Z');
-const SORTS = [
-  '-creditRate,lastName',
-  'lastName,-discountRate',
-  'firstName',
-  '-activationTime,id',
-  'discountRate,email',
-];
+const SORTS = PROBE_SORTS;
 const SEARCHES = ['ova', 'nov', 'kov', 'anna', 'mar', 'ek', 'petr'];
 
 function path(i: number): string {
