@@ -29,7 +29,7 @@ export function readCustomers(items: readonly unknown[], member: string, deps: R
       issues.push(issue('control.type', at, { expected: 'object' }));
       return;
     }
-    const { value, issues: found } = checkCustomer(item, 'CustomerWrite', deps);
+    const { value, issues: found } = checkCustomer(item, deps);
     if (found.length > 0) {
       issues.push(...prefixed(found, at));
       return;

@@ -11,9 +11,6 @@ export interface BodySchemas {
   schemas: OpenApiIndex;
 }
 
-/** The write schemas of the spec a customer can be checked against. */
-export type CustomerSchemaName = 'CustomerWrite' | 'CustomerReplace';
-
 /** A customer object after member matching and validation: the value, what is wrong with it, unknown members. */
 export interface CheckedCustomer {
   value: CustomerWrite;
@@ -40,22 +37,17 @@ function resolverOf(spec: OpenApiDocument): (schema: MemberSchema) => MemberSche
   return resolve;
 }
 
-/**
- * Checks a customer object against one of the spec's write schemas after matching member names
- * case-insensitively (as ASP.NET binds them). `ignored` members are dropped unread. Every problem is listed;
- * an impossible calendar date counts once per member.
- */
-export function checkCustomer(
-  raw: object,
-  schemaName: CustomerSchemaName,
-  deps: BodySchemas,
-  ignored: readonly string[] = [],
-): CheckedCustomer {
-  const checked = checkBody(raw, schemaName, deps, ignored);
+/** `checkBody` against the spec's `CustomerWrite`, typed as a customer (the control API's loaders). */
+export function checkCustomer(raw: object, deps: BodySchemas, ignored: readonly string[] = []): CheckedCustomer {
+  const checked = checkBody(raw, 'CustomerWrite', deps, ignored);
   return { ...checked, value: checked.value as CustomerWrite };
 }
 
-/** `checkCustomer` for any write schema of the spec (the resource engine's rows): the checked object. */
+/**
+ * Checks a body against one of the spec's write schemas after matching member names case-insensitively (as
+ * ASP.NET binds them). `ignored` members are dropped unread. Every problem is listed; an impossible calendar
+ * date counts once per member.
+ */
 export function checkBody(
   raw: object,
   schemaName: string,
