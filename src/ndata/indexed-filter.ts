@@ -22,6 +22,12 @@ export interface IndexedFilter {
   first: (end: number) => Int32Array;
   /** Every matching row, ascending. */
   rows: () => Int32Array;
+  /**
+   * For an order whose first key is `key` (descending or not): a test holding for the rows ordered before every
+   * match (a prefix of that order: values below a range's low bound, or above its high bound when descending), or
+   * undefined when no prefix can be skipped.
+   */
+  before: (key: SortKeyName, descending: boolean) => ((row: number) => boolean) | undefined;
 }
 
 interface Range {
@@ -96,11 +102,13 @@ export function indexedFilter(query: CustomerQuery, view: StoreView, domain: Dom
   let count: number;
   let isMatch: (row: number) => boolean;
   let rows: () => Int32Array;
+  let before: IndexedFilter['before'];
   if (range === undefined) {
     const counts = flag === undefined ? new Int32Array(0) : view.trueCounts(flag.member, undefined);
     count = countFlags(counts, 0, n);
     isMatch = flagOk;
     rows = () => Int32Array.from({ length: n }, (_, i) => i).filter(flagOk);
+    before = () => undefined;
   } else {
     const ranking = keyRanking(range.key, view, 'ordinal', 0);
     if (ranking === undefined) return undefined;
@@ -121,6 +129,10 @@ export function indexedFilter(query: CustomerQuery, view: StoreView, domain: Dom
       return v >= low && v <= high && flagOk(row);
     };
     rows = () => sorted.slice(a, b).filter(flagOk).sort();
+    // Nulls (NaN) come first ascending and last descending: before the range only when ascending.
+    const below = (row: number) => rank[row] === 0 || (values[row] ?? 0) < low;
+    const above = (row: number) => (values[row] ?? Number.NaN) > high;
+    before = (key, descending) => (key !== range.key ? undefined : descending ? above : below);
   }
   const first = (end: number): Int32Array => {
     const out = new Int32Array(end);
@@ -128,5 +140,5 @@ export function indexedFilter(query: CustomerQuery, view: StoreView, domain: Dom
     for (let row = 0; row < n && size < end; row++) if (isMatch(row)) out[size++] = row;
     return out.subarray(0, size);
   };
-  return { count, isMatch, first, rows };
+  return { count, isMatch, first, rows, before };
 }

@@ -40,7 +40,10 @@ function evaluateIndexed(
   if (walk && plan === undefined) page = indexed.first(end).subarray(query.skip);
   else if (walk && plan?.first !== undefined) {
     const { ranking, descending } = plan.first;
-    page = walkSorted(ranking, descending, plan.rest, indexed.isMatch, end).subarray(query.skip);
+    // The walked order (one key's, or the whole `$sort` order, ascending) leads with the first `$sort` key.
+    const [head] = query.sort;
+    const before = head === undefined ? undefined : indexed.before(head.key, head.descending);
+    page = walkSorted(ranking, descending, plan.rest, indexed.isMatch, end, before).subarray(query.skip);
   } else {
     const rows = indexed.rows();
     page = selectPage(rows, n, query.skip, query.take, plan, () => view.membership(rows));

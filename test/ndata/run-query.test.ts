@@ -4,6 +4,7 @@ import type { StoredCustomer } from '../../src/domain/customer.js';
 import { parseCustomerQuery, runCustomerQuery, type RunOptions } from '../../src/ndata/index.js';
 import { viewOf } from '../../src/ndata/store-view.js';
 import { CustomerStore } from '../../src/store/customer-store.js';
+import { generateCustomers } from '../../src/store/seed.js';
 import { COUNTS, EVALUATIONS, FIXTURE, NOW } from './cases.js';
 
 const ORDINAL: RunOptions = { stringOrder: 'ordinal' };
@@ -94,3 +95,79 @@ test('answers are kept until the next write, unless the answer cache is off', ()
   assert.notEqual(answer(uncached), answer(uncached));
   assert.deepEqual(ids(answer(uncached).items), ids(answer(cached).items));
 });
+
+/** The plain reading of a ranged, sorted page: filter, then a stable sort by the keys (nulls first ascending). */
+function plainPage(
+  customers: readonly StoredCustomer[],
+  low: number,
+  high: number,
+  keys: [keyof StoredCustomer, boolean][],
+  active: boolean | undefined,
+) {
+  const rows = customers.filter(
+    (c) => c.discountRate >= low && c.discountRate <= high && (active === undefined || c.isActive === active),
+  );
+  const compare = (a: StoredCustomer, b: StoredCustomer) => {
+    for (const [key, descending] of keys) {
+      const [x, y] = [a[key], b[key]] as [string | number | null, string | number | null];
+      const d = x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+      if (d !== 0) return descending ? -d : d;
+    }
+    return 0;
+  };
+  return rows.sort(compare).map((c) => c.id);
+}
+
+// A page walked off a ranking that leads with the filtered key starts at the range's edge (ascending: its low bound,
+// descending: its high bound): the pages are those of the plain reading, with and without IsActive.
+const RANGED: [string, [keyof StoredCustomer, boolean][]][] = [
+  ['discountRate', [['discountRate', false]]],
+  ['-discountRate', [['discountRate', true]]],
+  [
+    'discountRate,email',
+    [
+      ['discountRate', false],
+      ['email', false],
+    ],
+  ],
+  [
+    '-discountRate,lastName',
+    [
+      ['discountRate', true],
+      ['lastName', false],
+    ],
+  ],
+  [
+    'creditRate,-discountRate',
+    [
+      ['creditRate', false],
+      ['discountRate', true],
+    ],
+  ],
+];
+const SEEDED = generateCustomers({ seed: 5, count: 4000 });
+for (const [sort, keys] of RANGED) {
+  test(`a ranged page sorted by ${sort} is the plain reading's`, () => {
+    const own = new CustomerStore(SEEDED);
+    for (const [low, high] of [
+      [0, 50],
+      [7, 31],
+      [12, 12],
+      [30, 45],
+    ] as const) {
+      for (const active of [undefined, true, false]) {
+        const flag = active === undefined ? '' : `&IsActive=${active}`;
+        const qs = `DiscountRate=gte:${low};lte:${high}${flag}&$sort=${sort}&$skip=20&$take=30`;
+        // The third use ranks the keys (see rank.ts), so both the value and the ranked walks are compared.
+        for (let use = 0; use < 3; use++) {
+          const answer = run(own, qs, { stringOrder: 'ordinal', answerCache: false });
+          assert.deepEqual(
+            ids(answer.items),
+            plainPage(SEEDED, low, high, keys, active).slice(20, 50),
+            `${qs} (${use})`,
+          );
+        }
+      }
+    }
+  });
+}
