@@ -143,8 +143,10 @@ export class StoreView {
   #editSortKey(key: SortKeyName, values: SortColumn, change: StoreChange): void {
     const spec = SORT_KEYS[key];
     if (spec.kind === 'status') return;
-    const rankings = [...this.#rankings.values()].filter((entry) => entry.key === key);
     const { row } = change;
+    // A replacement that keeps this key's value keeps its rank and place: nothing to edit.
+    if (change.kind === 'replace' && spec.value(change.before) === spec.value(change.after)) return;
+    const rankings = [...this.#rankings.values()].filter((entry) => entry.key === key);
     if (change.kind !== 'append')
       for (const { ranking } of rankings) removeFromRanking(ranking, row, change.kind === 'remove');
     edit(values, change, spec.value);
