@@ -178,6 +178,12 @@ export function createApp(options: MockOptions = {}): MockApp {
 export interface RunningMock extends Mock {
   url: string;
   server: Server;
+  /**
+   * Settles when the query indexes a store of 10,000 customers or more builds after listening (the Search index
+   * and the rankings of the usual sort keys) are built: true then (at once for a smaller store), false when the mock
+   * was closed first. Queries are answered meanwhile, the same either way.
+   */
+  indexesBuilt: Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -219,14 +225,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       resolve();
     });
   });
-  // Listening now: what a large store's first Search queries would build (its trigram index) is built meanwhile.
-  const warming = warmUp(mock.store);
+  // Listening now: what a large store's first queries would build (Search index, sort rankings) is built meanwhile.
+  const warming = warmUp(mock.store, mock.config.ndata.stringOrder);
   const { port } = server.address() as AddressInfo;
   const host = mock.config.host.includes(':') ? `[${mock.config.host}]` : mock.config.host;
   return {
     ...mock,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${mock.config.basePath}`,
     server,
+    indexesBuilt: warming.done,
     close: async () => {
       warming.stop();
       await hub?.close();

@@ -3,6 +3,7 @@ import { type LogName, planLogs, runLogs } from '../control/cli/log-command.js';
 import { runControl } from '../control/cli/run-control.js';
 import { UnknownIdentityError } from '../auth/auth-service.js';
 import { createMock, startMock } from '../mock.js';
+import { WARM_UP_FROM } from '../ndata/warm-up.js';
 import { generateCustomers } from '../store/seed.js';
 import { COMMAND_USAGE, MOCK_USAGE, type MockCommand } from './mock-usage.js';
 import { packageVersion } from './package-version.js';
@@ -46,6 +47,12 @@ async function serve(args: string[]): Promise<void> {
     console.log(
       `portos-mock: control API on ${root}${config.control.prefix} (${config.control.token === '' ? 'no credentials' : 'control token required'}: local/QA use only; --no-control to switch off)`,
     );
+  if (mock.store.size >= WARM_UP_FROM) {
+    const since = performance.now();
+    void mock.indexesBuilt.then((built) => {
+      if (built) console.log(`portos-mock: query indexes built in ${(performance.now() - since).toFixed(0)} ms`);
+    });
+  }
   if (config.control.stateFile !== '')
     console.log(`portos-mock: state file ${config.control.stateFile} (${mock.store.size} customers)`);
   const stop = (signal: string) => {

@@ -1,21 +1,41 @@
 import type { CustomerStore } from '../store/customer-store.js';
+import type { StringOrder } from './domain.js';
+import { keyRanking } from './rank.js';
+import type { SortKeyName } from './sort-keys.js';
 import { viewOf } from './store-view.js';
 
 /** Below this many customers, what queries build on first use costs them a few milliseconds: nothing is built ahead. */
 export const WARM_UP_FROM = 10_000;
 
-/** A warm-up under way: `done` settles when every piece is built or it was stopped. */
+/**
+ * The sort keys ranked ahead: what a customer list screen sorts by (names, email, the rates, credit, the dates).
+ * Each ranking costs two integers per customer and is kept current through writes (a write that leaves a key's
+ * value alone leaves its ranking alone); any other key is ranked on its third use, as before.
+ */
+export const WARM_SORT_KEYS = [
+  'lastName',
+  'firstName',
+  'email',
+  'discountRate',
+  'creditRate',
+  'credit.amount',
+  'birthDate',
+  'activationTime',
+  'expirationTime',
+] as const satisfies readonly SortKeyName[];
+
+/** A warm-up under way: `done` is true when every piece is built, false when it was stopped first. */
 export interface WarmUp {
-  done: Promise<void>;
+  done: Promise<boolean>;
   stop(): void;
 }
 
-/**
- * What queries would otherwise build on first use: the Search trigram index. Sort rankings are not built ahead:
- * every write edits each ranking held (O(rows) apiece), so holding all ~20 would make every write ~20 times dearer.
- */
-function pieces(): ((store: CustomerStore) => void)[] {
-  return [(store) => viewOf(store).search().prepare(3)];
+/** What queries would otherwise build on first use: the Search trigram index, then the rankings above. */
+function pieces(order: StringOrder): ((store: CustomerStore) => void)[] {
+  return [
+    (store) => viewOf(store).search().prepare(3),
+    ...WARM_SORT_KEYS.map((key) => (store: CustomerStore) => keyRanking(key, viewOf(store), order, 0)),
+  ];
 }
 
 /**
@@ -23,16 +43,17 @@ function pieces(): ((store: CustomerStore) => void)[] {
  * event loop, after a first turn (requests that arrive meanwhile are answered between pieces). Answers are the
  * same either way: an index only replaces scanning.
  */
-export function warmUp(store: CustomerStore, from = WARM_UP_FROM): WarmUp {
-  const todo = store.size >= from ? pieces() : [];
+export function warmUp(store: CustomerStore, order: StringOrder, from = WARM_UP_FROM): WarmUp {
+  const todo = store.size >= from ? pieces(order) : [];
   let stopped = false;
-  let finish = () => {};
-  const done = new Promise<void>((resolve) => {
+  let finish = (_built: boolean) => {};
+  const done = new Promise<boolean>((resolve) => {
     finish = resolve;
   });
   const step = () => {
+    if (stopped) return;
     const piece = todo.shift();
-    if (stopped || piece === undefined) return finish();
+    if (piece === undefined) return finish(true);
     piece(store);
     setImmediate(step);
   };
@@ -41,7 +62,7 @@ export function warmUp(store: CustomerStore, from = WARM_UP_FROM): WarmUp {
     done,
     stop: () => {
       stopped = true;
-      finish();
+      finish(false);
     },
   };
 }

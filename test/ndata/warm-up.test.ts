@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCustomerQuery, runCustomerQuery } from '../../src/ndata/index.js';
 import { viewOf } from '../../src/ndata/store-view.js';
-import { warmUp } from '../../src/ndata/warm-up.js';
+import { keyRanking } from '../../src/ndata/rank.js';
+import { WARM_SORT_KEYS, warmUp } from '../../src/ndata/warm-up.js';
 import { CustomerStore } from '../../src/store/customer-store.js';
 import { generateCustomers } from '../../src/store/seed.js';
 
@@ -23,24 +24,39 @@ function answer(store: CustomerStore, qs: string) {
   return { ids: items?.map((c) => c.id), count, totalCount };
 }
 
-/** Which pieces the store's view holds without being asked for them again. */
+/** Which pieces the store's view holds without being asked for them again (a ranking asked for once more than ever). */
 function built(store: CustomerStore) {
-  return { search: viewOf(store).search().candidates('nov') !== undefined };
+  const view = viewOf(store);
+  const ranked = WARM_SORT_KEYS.filter((key) => keyRanking(key, view, 'locale', Number.MAX_SAFE_INTEGER) !== undefined);
+  return { search: view.search().candidates('nov') !== undefined, ranked: ranked.length };
 }
 
-const CASES: [string, { from: number; stopAtOnce: boolean }, ReturnType<typeof built>][] = [
-  ['a store as large as the threshold: everything is built', { from: 300, stopAtOnce: false }, { search: true }],
-  ['a store below the threshold: nothing is built', { from: 301, stopAtOnce: false }, { search: false }],
-  ['stopped before its first turn: nothing is built', { from: 0, stopAtOnce: true }, { search: false }],
+const ALL = WARM_SORT_KEYS.length;
+const CASES: [string, { from: number; stopAtOnce: boolean }, ReturnType<typeof built> & { done: boolean }][] = [
+  [
+    'a store as large as the threshold: everything is built',
+    { from: 300, stopAtOnce: false },
+    { search: true, ranked: ALL, done: true },
+  ],
+  [
+    'a store below the threshold: nothing is built',
+    { from: 301, stopAtOnce: false },
+    { search: false, ranked: 0, done: true },
+  ],
+  [
+    'stopped before its first turn: nothing is built',
+    { from: 0, stopAtOnce: true },
+    { search: false, ranked: 0, done: false },
+  ],
 ];
 
 for (const [name, { from, stopAtOnce }, expected] of CASES) {
   test(`warm-up: ${name}; answers are a cold store's`, async () => {
     const store = new CustomerStore(CUSTOMERS);
-    const warming = warmUp(store, from);
+    const warming = warmUp(store, 'locale', from);
     if (stopAtOnce) warming.stop();
-    await warming.done;
-    assert.deepEqual(built(store), expected);
+    const done = await warming.done;
+    assert.deepEqual({ ...built(store), done }, expected);
     const cold = new CustomerStore(CUSTOMERS);
     for (const qs of QUERIES) assert.deepEqual(answer(store, qs), answer(cold, qs), qs);
   });
