@@ -49,10 +49,10 @@ const hash = createHash('sha256');
 for (const c of store.list()) hash.update(JSON.stringify(c));
 console.log(`seed hash ${hash.digest('hex').slice(0, 16)}`);
 
-// PROBE_WARM=1: what `startMock` does after listening (the Search trigram index built ahead), timed, first.
+// PROBE_WARM=1: what `startMock` does after listening (Search index and sort rankings built ahead), timed, first.
 if (process.env['PROBE_WARM'] !== undefined) {
   t = performance.now();
-  await warmUp(store, 0).done;
+  await warmUp(store, 'ordinal', 0).done;
   console.log(`warm-up ${(performance.now() - t).toFixed(0)} ms`);
 }
 

@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WARM_UP_FROM } from '../src/ndata/warm-up.js';
 import { load, type LoadResult } from './load.js';
 import { startPrismMock } from './prism-mock.js';
 import { byIdPaths, filteredPages, searchPages } from './scale-paths.js';
@@ -24,6 +25,10 @@ export interface SizeFigures {
   seedMs: number | null;
   /** Right after it listens. */
   rssBytes: number | null;
+  /** How long the query indexes built after listening took (null: none are built ahead at this size). */
+  indexesMs: number | null;
+  /** Once they are built. */
+  indexedRssBytes: number | null;
   bare: LoadResult;
   byId: LoadResult;
   pages: LoadResult;
@@ -66,6 +71,16 @@ async function bareServer(customer: unknown): Promise<BenchServer> {
   return startServer(['--import', 'tsx', 'bench/bare-server.ts', file]);
 }
 
+/**
+ * Waits for the mock's "query indexes built in N ms" line (a store of 10,000 or more builds its Search index and
+ * usual sort rankings after listening, answering queries meanwhile): the figures are of the mock once warm.
+ */
+async function indexesBuilt(mock: BenchServer, customers: number) {
+  if (customers < WARM_UP_FROM) return { line: 'no query indexes built ahead', ms: null, rssBytes: mock.rssBytes() };
+  const line = await mock.lineMatching(/query indexes built in \d+ ms/);
+  return { line, ms: seedMsOf(line), rssBytes: mock.rssBytes() };
+}
+
 const seedMsOf = (line: string) => {
   const ms = /in (\d+) ms/.exec(line)?.[1];
   return ms === undefined ? null : Number(ms);
@@ -81,6 +96,7 @@ const streamLine = (p: StreamProbe) =>
 async function withCache(customers: number, drive: Drive, pages: string[], search: string[]) {
   const mock = await startMock(customers, true);
   try {
+    await indexesBuilt(mock, customers);
     const headers = await login(mock.url);
     return {
       pages: await drive(mock.url, headers, pages),
@@ -104,6 +120,8 @@ async function oneSize(
   try {
     const rssBytes = mock.rssBytes();
     log(`${customers}: ${mock.startupLine}`);
+    const indexes = await indexesBuilt(mock, customers);
+    log(`${customers}: ${indexes.line}`);
     const headers = await login(mock.url);
     // A first page builds the query engine's views of the store; then the lists, while the heap is as it was.
     const { ids, first } = await someCustomers(mock.url, headers);
@@ -129,6 +147,8 @@ async function oneSize(
         customers,
         seedMs: seedMsOf(mock.startupLine),
         rssBytes,
+        indexesMs: indexes.ms,
+        indexedRssBytes: indexes.rssBytes,
         bare: bareResult,
         byId,
         pages: pagesResult,

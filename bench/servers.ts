@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 export interface BenchServer {
   url: string;
   startupLine: string;
+  /** Resolves with the first later line of output that matches `pattern` (rejects after `timeoutMs`). */
+  lineMatching(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** The process's resident set size now, from /proc (null where there is none). */
   rssBytes(): number | null;
   stop(): Promise<void>;
@@ -21,6 +23,52 @@ export function rssOf(pid: number | undefined): number | null {
   }
 }
 
+interface LineWait {
+  pattern: RegExp;
+  found: (line: string) => void;
+}
+
+/**
+ * The server's output after start-up, read line by line and dropped (e.g. its request log), except the last 100
+ * lines and those someone waits for: `matching` resolves with the first such line, seen already or still to come.
+ */
+function followLines(child: ChildProcess, output: string) {
+  const waiting = new Set<LineWait>();
+  const recent = output.split('\n');
+  let partial = recent.pop() ?? '';
+  child.stdout?.on('data', (more: Buffer) => {
+    const lines = (partial + more.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    recent.push(...lines);
+    recent.splice(0, Math.max(0, recent.length - 100));
+    for (const line of lines) {
+      for (const wait of waiting) {
+        if (!wait.pattern.test(line)) continue;
+        waiting.delete(wait);
+        wait.found(line);
+      }
+    }
+  });
+  const matching = (pattern: RegExp, timeoutMs = 600_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const seen = recent.find((line) => pattern.test(line));
+      if (seen !== undefined) return resolve(seen);
+      const wait: LineWait = {
+        pattern,
+        found: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(wait);
+        reject(new Error(`no line matching ${pattern}`));
+      }, timeoutMs);
+      waiting.add(wait);
+    });
+  return { matching };
+}
+
 /** Starts `node args…` and waits for the line "listening on URL" (or `listening`, when given). */
 export function startServer(args: string[], listening = /listening on (http:\/\/[^\s]+)/): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -32,13 +80,13 @@ export function startServer(args: string[], listening = /listening on (http:\/\/
       const match = listening.exec(output);
       if (match?.[1] === undefined) return;
       clearTimeout(timer);
-      // From here on the server's output (e.g. its request log) is read and dropped, not kept.
       child.stdout?.off('data', onData);
-      child.stdout?.resume();
+      const lines = followLines(child, output);
       const startupLine = output.split('\n').find((line) => line.includes('seeded')) ?? '';
       resolve({
         url: match[1],
         startupLine,
+        lineMatching: lines.matching,
         rssBytes: () => rssOf(child.pid),
         stop: () =>
           new Promise((done) => {
