@@ -96,12 +96,13 @@ export function memberPasses(
       return keepRows((i) => test(values[i] ?? null));
     });
   }
-  const plain = view.lists(member, false);
+  // Only the lists the tests read are built (each is a list per customer: at a million customers, tens of MB).
+  const plain = tests.every((t) => t.folded) ? [] : view.lists(member, false);
   const folded = tests.some((t) => t.folded) ? view.lists(member, true) : plain;
   return [
     keepRows((i) => {
-      const cards = plain[i] ?? [];
       const foldedCards = folded[i] ?? [];
+      const cards = plain[i] ?? foldedCards;
       return cards.some((x, k) => tests.every((t) => t.test(t.folded ? (foldedCards[k] ?? null) : x)));
     }),
   ];

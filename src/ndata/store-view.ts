@@ -17,6 +17,15 @@ type SortColumn = Array<string | number | null>;
 
 const foldValue = (v: Value | null): Value | null => (typeof v === 'string' ? fold(v) : v);
 
+/** No values: one list shared by every customer without any (a quarter of them have no card). */
+const NO_VALUES: ReadonlyArray<Value | null> = Object.freeze([]);
+
+/** A customer's values of a many-valued member, case-folded when `folded`. */
+function listOf(values: ReadonlyArray<Value | null>, folded: boolean): ReadonlyArray<Value | null> {
+  if (values.length === 0) return NO_VALUES;
+  return folded ? values.map(foldValue) : values;
+}
+
 /** Whole `$sort` orders kept (each two integers per customer). */
 const ORDERS_KEPT = 8;
 
@@ -122,7 +131,7 @@ export class StoreView {
     }
     for (const { name, folded, lists } of this.#lists.values()) {
       const spec = FILTER_MEMBERS[name];
-      if (spec.many) edit(lists, change, (c) => (folded ? spec.values(c).map(foldValue) : spec.values(c)));
+      if (spec.many) edit(lists, change, (c) => listOf(spec.values(c), folded));
     }
     if (change.kind === 'replace') {
       const { row, after } = change;
@@ -154,6 +163,11 @@ export class StoreView {
     for (const { order, ranking } of rankings) insertIntoRanking(ranking, values, valueDomain(order).compare, row);
   }
 
+  /** What is built and kept (for tests and the warm-up): the Search index, rankings and value lists by name. */
+  held(): { search: boolean; rankings: string[]; lists: string[] } {
+    return { search: this.#search !== undefined, rankings: [...this.#rankings.keys()], lists: [...this.#lists.keys()] };
+  }
+
   /** A single-valued member's values, case-folded when `folded`. */
   values(name: FilterMember, folded: boolean): readonly (Value | null)[] {
     return memo(this.#columns, `${name}/${folded}`, () => {
@@ -167,8 +181,7 @@ export class StoreView {
   lists(name: FilterMember, folded: boolean): readonly (readonly (Value | null)[])[] {
     return memo(this.#lists, `${name}/${folded}`, () => {
       const spec = FILTER_MEMBERS[name];
-      const lists: ListColumn = spec.many ? this.items.map((c) => spec.values(c)) : [];
-      return { name, folded, lists: folded ? lists.map((list) => list.map(foldValue)) : lists };
+      return { name, folded, lists: spec.many ? this.items.map((c) => listOf(spec.values(c), folded)) : [] };
     }).lists;
   }
 
