@@ -32,8 +32,7 @@ import { RESOURCE_ROWS } from './resources/resource-table.js';
 import type { Item } from './resources/engine/resource-row.js';
 import type { Segment } from './resources/names.js';
 import { customerRow } from './resources/customers/customer-row.js';
-import { customerJson } from './http/customer-json.js';
-import { toCustomer } from './domain/derive.js';
+import { customerJson, customerText } from './http/customer-json.js';
 
 /** Options of `createMock`, `createApp` and `startMock`: configuration keys plus injected parts. */
 export interface MockOptions {
@@ -155,7 +154,7 @@ export function createMock(options: MockOptions = {}): Mock {
     answerCache: config.ndata.answerCache,
     seed: initial,
     json: customerJson,
-    freshJson: (customer, now) => JSON.stringify(toCustomer(customer, now)),
+    freshJson: customerText,
   });
   const deps = { config, store, customers, resources, clock, ids, spec, schemas, auth, control, hub };
   const app = buildApp(deps, log);

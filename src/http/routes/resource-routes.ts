@@ -30,6 +30,9 @@ import { credentialChain } from '../middleware/credentials.js';
 import { requireAnyRight } from '../middleware/authorize.js';
 import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 
+const decoder = new TextDecoder();
+const textOf = (json: string | Uint8Array): string => (typeof json === 'string' ? json : decoder.decode(json));
+
 function queryPairs(req: Request): [string, string][] {
   const at = req.originalUrl.indexOf('?');
   return at < 0 ? [] : [...new URLSearchParams(req.originalUrl.slice(at + 1))];
@@ -102,7 +105,7 @@ export function resourceRoutes<T extends Versioned>(deps: AppDeps, row: Resource
     .get(...credentials, read, (req, res) => {
       const answer = list(req);
       const now = deps.clock.now();
-      const fresh = row.hooks?.freshJson ?? json;
+      const fresh = row.hooks?.freshJson ?? ((item: T, at: number) => textOf(json(item, at)));
       return sendQueryResult(res, { ...answer, text: (i) => json(i, now), freshText: (i) => fresh(i, now) });
     })
     .post(...credentials, requireAnyRight(writeRight(row.name, 'Create')), async (req, res) => {

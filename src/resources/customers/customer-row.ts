@@ -29,8 +29,8 @@ export interface CustomerRowOptions {
   answerCache: boolean;
   /** The seed's customers (config `seed`, `count`). */
   seed: () => readonly StoredCustomer[];
-  /** A customer's JSON text at `now` (derived `fullName` and `status`), from a cache. */
-  json: (customer: StoredCustomer, now: number) => string;
+  /** A customer's JSON as UTF-8 bytes at `now` (derived `fullName` and `status`), from a cache. */
+  json: (customer: StoredCustomer, now: number) => Uint8Array;
   /** The same text made afresh (streamed lists). */
   freshJson: (customer: StoredCustomer, now: number) => string;
 }

@@ -40,8 +40,8 @@ export interface RowHooks<T extends Versioned> {
     pairs: ReadonlyArray<readonly [string, string]>,
     options: { strict: boolean; repeatedSingleParameter: 'first' | 'error'; stringOrder: StringOrder; now: number },
   ): { ok: true; answer: ListAnswer<T> } | { ok: false; issues: Issue[] };
-  /** An item's JSON text at `now` (default: the stored object). */
-  json?(item: T, now: number): string;
+  /** An item's JSON text, or its UTF-8 bytes, at `now` (default: the stored object's text). */
+  json?(item: T, now: number): string | Uint8Array;
   /** The same text made afresh, not cached, for streamed lists (default: `json`). */
   freshJson?(item: T, now: number): string;
   /** Unique members `candidate` shares with another item (`selfKey`: the item it replaces), key included. */
