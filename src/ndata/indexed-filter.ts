@@ -20,8 +20,8 @@ export interface IndexedFilter {
   isMatch: (row: number) => boolean;
   /** The first `end` matching rows in insertion order. */
   first: (end: number) => Int32Array;
-  /** Every matching row, ascending. */
-  rows: () => Int32Array;
+  /** Every matching row: ascending when `ascending`, else in any order (for a page a `$sort` orders anyway). */
+  rows: (ascending: boolean) => Int32Array;
   /**
    * For an order whose first key is `key` (descending or not): a test holding for the rows ordered before every
    * match (a prefix of that order: values below a range's low bound, or above its high bound when descending), or
@@ -101,7 +101,7 @@ export function indexedFilter(query: CustomerQuery, view: StoreView, domain: Dom
   };
   let count: number;
   let isMatch: (row: number) => boolean;
-  let rows: () => Int32Array;
+  let rows: IndexedFilter['rows'];
   let before: IndexedFilter['before'];
   if (range === undefined) {
     const counts = flag === undefined ? new Int32Array(0) : view.trueCounts(flag.member, undefined);
@@ -128,7 +128,10 @@ export function indexedFilter(query: CustomerQuery, view: StoreView, domain: Dom
       const v = values[row] ?? Number.NaN;
       return v >= low && v <= high && flagOk(row);
     };
-    rows = () => sorted.slice(a, b).filter(flagOk).sort();
+    rows = (ascending) => {
+      const matching = sorted.slice(a, b).filter(flagOk);
+      return ascending ? matching.sort() : matching;
+    };
     // Nulls (NaN) come first ascending and last descending: before the range only when ascending.
     const below = (row: number) => rank[row] === 0 || (values[row] ?? 0) < low;
     const above = (row: number) => (values[row] ?? Number.NaN) > high;

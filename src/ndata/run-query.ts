@@ -45,7 +45,7 @@ function evaluateIndexed(
     const before = head === undefined ? undefined : indexed.before(head.key, head.descending);
     page = walkSorted(ranking, descending, plan.rest, indexed.isMatch, end, before).subarray(query.skip);
   } else {
-    const rows = indexed.rows();
+    const rows = indexed.rows(plan === undefined);
     page = selectPage(rows, n, query.skip, query.take, plan, () => view.membership(rows));
   }
   return pageOf(view, page, totalCount);
