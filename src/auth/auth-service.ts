@@ -167,8 +167,6 @@ export function createAuthService(options: {
   const directory = createDirectory(options.identities, options.resources);
   const revocations = new Revocations();
   const sessions = new Sessions();
-  // The claims behind each bearer principal handed out, so logout knows the token's expiry.
-  const claimsOf = new WeakMap<Principal, AccessClaims>();
 
   function accessToken(
     user: UserIdentity,
@@ -246,8 +244,15 @@ export function createAuthService(options: {
       { id: claims.sub, name: claims.name, userName: claims.unique_name, rights: claims.rights },
       device ?? null,
     );
-    const principal: Principal = { scheme: 'bearer', user, rights: claims.rights, tokenId: claims.jti };
-    claimsOf.set(principal, claims);
+    // The expiry travels on the principal: a WeakMap entry per request would outlive the request's young objects
+    // (V8 promotes what an ephemeron table holds), which made every request's garbage cost a full collection.
+    const principal: Principal = {
+      scheme: 'bearer',
+      user,
+      rights: claims.rights,
+      tokenId: claims.jti,
+      tokenExpiresAtMs: claims.exp * 1000,
+    };
     return { ok: true, principal };
   }
 
@@ -312,10 +317,9 @@ export function createAuthService(options: {
     logout(principal) {
       if (principal.scheme !== 'bearer' || principal.tokenId === undefined) return;
       const now = clock.now();
-      const exp = claimsOf.get(principal)?.exp;
       revocations.revoke(
         principal.tokenId,
-        exp === undefined ? now + config.tokenLifetimeSeconds * 1000 : exp * 1000,
+        principal.tokenExpiresAtMs ?? now + config.tokenLifetimeSeconds * 1000,
         now,
       );
       sessions.removeByAccessTokenId(principal.tokenId);

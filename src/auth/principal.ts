@@ -28,6 +28,8 @@ export interface Principal {
   rights: readonly string[];
   /** The access token's id (`jti`) for a bearer principal, so logout can revoke it. */
   tokenId?: string;
+  /** When that access token expires (epoch ms): logout keeps it revoked until then. */
+  tokenExpiresAtMs?: number;
 }
 
 /** Acts for every request when `auth.required` is off. */
