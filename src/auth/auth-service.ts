@@ -220,6 +220,8 @@ export function createAuthService(options: {
   // The lifetime (`exp`, `nbf`) is still judged on every request against the clock.
   const verifiedTokens = new Map<string, AccessClaims>();
   const VERIFIED_TOKENS_MAX = 10_000;
+  /** The principal made for each verified token, with the device identity it was made with. */
+  const principals = new Map<string, { device: DeviceIdentity | undefined; principal: Principal }>();
 
   function verifyCached(token: string, now: number): TokenResult {
     let claims = verifiedTokens.get(token);
@@ -240,12 +242,15 @@ export function createAuthService(options: {
     const { claims } = verified;
     if (revocations.isRevoked(claims.jti)) return fail('revoked-token');
     const device = directory.device(claims.device);
+    // The principal of a token is made once per device identity (a new one after the device is written).
+    const known = principals.get(token);
+    if (known !== undefined && known.device === device) return { ok: true, principal: known.principal };
     const user = profileOf(
       { id: claims.sub, name: claims.name, userName: claims.unique_name, rights: claims.rights },
       device ?? null,
     );
-    // The expiry travels on the principal: a WeakMap entry per request would outlive the request's young objects
-    // (V8 promotes what an ephemeron table holds), which made every request's garbage cost a full collection.
+    // The expiry travels on the principal: a WeakMap entry per request would outlive the request (V8 keeps an
+    // ephemeron table's entries, and what they hold, until a full collection).
     const principal: Principal = {
       scheme: 'bearer',
       user,
@@ -253,6 +258,8 @@ export function createAuthService(options: {
       tokenId: claims.jti,
       tokenExpiresAtMs: claims.exp * 1000,
     };
+    if (principals.size >= VERIFIED_TOKENS_MAX) principals.clear();
+    principals.set(token, { device, principal });
     return { ok: true, principal };
   }
 

@@ -11,7 +11,7 @@ export interface Directory {
   user(userName: string): UserIdentity | undefined;
   /** Every user, in the identities' order. */
   users(): readonly UserIdentity[];
-  /** A device, active or not. */
+  /** A device, active or not: the same object until its `/devices` item is written. */
   device(name: string): DeviceIdentity | undefined;
   /** Every device, in the store's order. */
   devices(): DeviceIdentity[];
@@ -63,12 +63,20 @@ function keyOfItem(item: Item): ApiKeyIdentity {
 export function createDirectory(identities: Identities, stores: Catalogue): Directory {
   const users = new Map(identities.users.map((u) => [u.userName, u]));
   const devices = () => stores.items('devices').map(deviceOfItem);
+  // Each stored item is replaced, never changed, by a write: its identity is made once per item (every bearer
+  // request asks for its device).
+  const made = new Map<string, { item: Item; device: DeviceIdentity }>();
   return {
     user: (userName) => users.get(userName),
     users: () => identities.users,
     device: (name) => {
       const item = stores.get('devices', name);
-      return item === undefined ? undefined : deviceOfItem(item);
+      if (item === undefined) return undefined;
+      const known = made.get(name);
+      if (known?.item === item) return known.device;
+      const device = deviceOfItem(item);
+      made.set(name, { item, device });
+      return device;
     },
     devices,
     activeKey: (clientId) => {

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { AppDeps } from './deps.js';
 import { controlRouter } from './control/control-router.js';
 import { faultMiddleware } from './control/fault-middleware.js';
@@ -18,6 +18,20 @@ import { healthRoutes } from './routes/health.js';
 import { licenseRoutes } from './routes/license.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { hubRoutes } from '../signalr/hub-routes.js';
+
+/**
+ * Hands a request to the router of its first path segment (`/customers/…` → the customers routes), matched as
+ * Express matches route paths (case-insensitively), so that a request passes through one resource's routes instead
+ * of every resource's; any other path goes on.
+ */
+function bySegment(routers: ReadonlyMap<string, RequestHandler>): RequestHandler {
+  return (req, res, next) => {
+    const end = req.path.indexOf('/', 1);
+    const router = routers.get((end < 0 ? req.path.slice(1) : req.path.slice(1, end)).toLowerCase());
+    if (router === undefined) return next();
+    return router(req, res, next);
+  };
+}
 
 /**
  * The mock as an Express app (it never listens): request context → API docs → SignalR negotiate → request log → CORS → faults →
@@ -43,13 +57,18 @@ export function buildApp(deps: AppDeps, log: (error: unknown) => void = (error) 
     app.use(deps.config.control.prefix, controlRouter(deps));
   }
   app.use(`${base}/api/auth`, rawBody(deps.config.bodyLimitBytes), authRoutes(deps));
+  const resources = new Map([
+    ['customers', resourceRoutes(deps, deps.customers, deps.store)],
+    ...deps.resources.rows.map(
+      (row) => [row.segment, resourceRoutes(deps, row, deps.resources.store(row.segment))] as const,
+    ),
+  ]);
   app.use(
     base === '' ? '/' : base,
+    bySegment(resources),
     healthRoutes(deps),
     licenseRoutes(deps),
     openapiRoutes(deps.spec, base),
-    resourceRoutes(deps, deps.customers, deps.store),
-    ...deps.resources.rows.map((row) => resourceRoutes(deps, row, deps.resources.store(row.segment))),
     userRoutes(deps),
     sessionRoutes(deps),
   );
