@@ -8,9 +8,22 @@ import type { StoreView } from './store-view.js';
 import type { Value } from './value-types.js';
 
 /**
+ * `CardSerialNumber=eq:…` (a card scanned at the till) names at most one customer: the store's unique index of
+ * serial numbers gives its row, and the filters then run over that row alone (undefined: no such condition, or
+ * serial numbers that may be shared).
+ */
+function serialCandidates(query: CustomerQuery, view: StoreView): number[] | undefined {
+  const exact = query.filters.CardSerialNumber?.find((c) => c.op === 'eq');
+  const serial = exact?.args[0];
+  if (typeof serial !== 'string') return undefined;
+  const row = view.rowOfSerial(serial);
+  return row === undefined ? undefined : row === null ? [] : [row];
+}
+
+/**
  * The rows (indexes into `view.items`, ascending) that satisfy every filter, in the view's scratch buffer
  * (valid until the next query); undefined = all rows.
- * Search with an indexed needle picks the candidates; then member filters, IsExpired and a scanning
+ * A card's exact serial number, or else Search with an indexed needle, picks the candidates; then member filters, IsExpired and a scanning
  * Search narrow them down, each pass over the rows the previous ones kept.
  */
 export function filterRows(
@@ -19,10 +32,12 @@ export function filterRows(
   now: number,
   domain: Domain<Value>,
 ): Int32Array | undefined {
+  const bySerial = serialCandidates(query, view);
   const passes: RowPass[] = [];
   for (const member of FILTER_MEMBER_NAMES) {
     const conditions = query.filters[member];
-    if (conditions !== undefined) passes.push(...memberPasses(member, conditions, view, domain));
+    if (conditions !== undefined)
+      passes.push(...memberPasses(member, conditions, view, domain, bySerial !== undefined));
   }
   if (query.isExpired !== undefined) {
     const { expiration } = view.times();
@@ -30,11 +45,13 @@ export function filterRows(
     // Expired ⇔ expirationTime ≤ now (statusAt); NaN (no expiration) is never ≤.
     passes.push(keepRows((i) => (expiration[i] ?? Number.NaN) <= now === want));
   }
-  let candidates: ArrayLike<number> | undefined;
+  let candidates: ArrayLike<number> | undefined = bySerial;
   if (query.search !== undefined) {
     const index = view.search();
-    candidates = searchCandidates(index, query.search);
-    if (candidates === undefined) passes.push(keepRows(searchTest(index, query.search)));
+    // With a card's row already picked, Search only tests it.
+    const found = bySerial === undefined ? searchCandidates(index, query.search) : undefined;
+    if (found === undefined) passes.push(keepRows(searchTest(index, query.search)));
+    else candidates = found;
   }
   if (passes.length === 0 && candidates === undefined) return undefined;
   const source = candidates ?? view.allRows();

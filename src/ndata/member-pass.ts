@@ -1,4 +1,5 @@
 import type { Condition } from './ast.js';
+import { fold } from './domain.js';
 import { FILTER_MEMBERS, type FilterMember } from './members.js';
 import { OPERATORS, type Domain, type OperatorSpec } from './operators.js';
 import { keepBetween, keepRows, nextDown, nextUp, type RowPass } from './row-pass.js';
@@ -86,6 +87,7 @@ export function memberPasses(
   conditions: readonly Condition<Value>[],
   view: StoreView,
   domain: Domain<Value>,
+  fewRows = false,
 ): RowPass[] {
   const spec = FILTER_MEMBERS[member];
   if (!spec.many && spec.type !== 'string') return numericPasses(member, conditions, view, domain);
@@ -95,6 +97,16 @@ export function memberPasses(
       const values = view.values(member, folded);
       return keepRows((i) => test(values[i] ?? null));
     });
+  }
+  if (fewRows) {
+    // A few candidate rows (a card picked by its serial): their cards are read as they are, no list is built.
+    return [
+      keepRows((i) => {
+        const customer = view.items[i];
+        const cards = customer === undefined ? [] : spec.values(customer);
+        return cards.some((x) => tests.every((t) => t.test(t.folded && typeof x === 'string' ? fold(x) : x)));
+      }),
+    ];
   }
   // Only the lists the tests read are built (each is a list per customer: at a million customers, tens of MB).
   const plain = tests.every((t) => t.folded) ? [] : view.lists(member, false);

@@ -163,6 +163,11 @@ export class StoreView {
     for (const { order, ranking } of rankings) insertIntoRanking(ranking, values, valueDomain(order).compare, row);
   }
 
+  /** The row of the customer holding card `serial` (null: none), from the store's unique index (undefined: none). */
+  rowOfSerial(serial: string): number | null | undefined {
+    return this.#store.rowOfSerial(serial);
+  }
+
   /** What is built and kept (for tests and the warm-up): the Search index, rankings and value lists by name. */
   held(): { search: boolean; rankings: string[]; lists: string[] } {
     return { search: this.#search !== undefined, rankings: [...this.#rankings.keys()], lists: [...this.#lists.keys()] };

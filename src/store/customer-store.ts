@@ -37,6 +37,8 @@ export class CustomerStore {
    */
   readonly #position = new Map<string, number>();
   #removed = 0;
+  /** Whether two customers' cards may share a serial number (loaded that way, e.g. by a library caller). */
+  #serialsShared = false;
   #version = 0;
   #list: readonly StoredCustomer[] | null = null;
   /** `#log[k]` made version `#logStart + k + 1`. */
@@ -78,6 +80,17 @@ export class CustomerStore {
   changesSince(version: number): readonly StoreChange[] | undefined {
     if (version < this.#logStart || version > this.#version) return undefined;
     return this.#log.slice(version - this.#logStart);
+  }
+
+  /**
+   * The row of the one customer holding a card with `serial`: null when none does; undefined when the serial
+   * numbers are not known to be unique (then only a scan answers).
+   */
+  rowOfSerial(serial: string): number | null | undefined {
+    if (this.#serialsShared) return undefined;
+    const id = this.#bySerial.get(serial);
+    const customer = id === undefined ? undefined : this.#byId.get(id);
+    return customer === undefined ? null : this.#rowOf(customer);
   }
 
   /** Unique members of `candidate` that another customer (not `selfId`) or an earlier card already uses. */
@@ -138,6 +151,7 @@ export class CustomerStore {
     this.#byId.clear();
     this.#byExternalId.clear();
     this.#bySerial.clear();
+    this.#serialsShared = false;
     for (const customer of customers) {
       const previous = this.#byId.get(customer.id);
       if (previous !== undefined) this.#unindex(previous);
@@ -169,7 +183,12 @@ export class CustomerStore {
 
   #index(c: StoredCustomer): void {
     if (c.externalId !== null) this.#byExternalId.set(c.externalId, c.id);
-    for (const card of c.cards) if (card.serialNumber !== null) this.#bySerial.set(card.serialNumber, c.id);
+    for (const card of c.cards) {
+      if (card.serialNumber === null) continue;
+      const owner = this.#bySerial.get(card.serialNumber);
+      if (owner !== undefined && owner !== c.id) this.#serialsShared = true;
+      this.#bySerial.set(card.serialNumber, c.id);
+    }
   }
 
   #unindex(c: StoredCustomer): void {
