@@ -178,9 +178,9 @@ export interface RunningMock extends Mock {
   url: string;
   server: Server;
   /**
-   * Settles when the query indexes a store of 10,000 customers or more builds after listening (the Search index
-   * and the rankings of the usual sort keys) are built: true then (at once for a smaller store), false when the mock
-   * was closed first. Queries are answered meanwhile, the same either way.
+   * Settles when the query indexes a store of 10,000 customers or more builds after listening (the Search index,
+   * the case-folded card serials and the rankings of the usual sort keys) are built: true then (at once for a smaller
+   * store), false when the mock was closed first. Queries are answered meanwhile, the same either way.
    */
   indexesBuilt: Promise<boolean>;
   close(): Promise<void>;

@@ -23,8 +23,8 @@ function serialCandidates(query: CustomerQuery, view: StoreView): number[] | und
 /**
  * The rows (indexes into `view.items`, ascending) that satisfy every filter, in the view's scratch buffer
  * (valid until the next query); undefined = all rows.
- * A card's exact serial number, or else Search with an indexed needle, picks the candidates; then member filters, IsExpired and a scanning
- * Search narrow them down, each pass over the rows the previous ones kept.
+ * A card's exact serial number, or else Search with an indexed needle, picks the candidates; then member filters,
+ * IsExpired and a scanning Search narrow them down, each pass over the rows the previous ones kept.
  */
 export function filterRows(
   query: CustomerQuery,

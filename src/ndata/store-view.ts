@@ -163,7 +163,7 @@ export class StoreView {
     for (const { order, ranking } of rankings) insertIntoRanking(ranking, values, valueDomain(order).compare, row);
   }
 
-  /** The row of the customer holding card `serial` (null: none), from the store's unique index (undefined: none). */
+  /** The row of the customer holding card `serial` (null: none) from the store's index; undefined: it cannot tell. */
   rowOfSerial(serial: string): number | null | undefined {
     return this.#store.rowOfSerial(serial);
   }
