@@ -2,8 +2,19 @@ import type { Ranking } from './rank.js';
 
 /**
  * Keeping a key's Ranking current through one write instead of ranking the store again: a binary search and
- * a few passes over integer arrays, no value comparison beyond the search.
+ * a few passes over integer arrays, no value comparison beyond the search. The arrays are edited in place, with room
+ * to grow: allocating two new arrays as long as the store on every write (8 MB at a million customers) made V8
+ * count that much more external memory each time, and collect the whole heap for it.
  */
+
+/** `array`'s first `length` values (the rest of its buffer is spare room), in place when its buffer has the room. */
+function withLength(array: Int32Array, length: number): Int32Array {
+  const room = array.buffer.byteLength / Int32Array.BYTES_PER_ELEMENT - array.byteOffset / Int32Array.BYTES_PER_ELEMENT;
+  if (length <= room) return new Int32Array(array.buffer, array.byteOffset, length);
+  const grown = new Int32Array(Math.ceil(length * 1.5) + 16);
+  grown.set(array.subarray(0, Math.min(array.length, length)));
+  return grown.subarray(0, length);
+}
 
 /** Where `row` stands in `sorted` (ordered by rank, then row). */
 function positionOf({ rank, sorted }: Ranking, row: number): number {
@@ -32,15 +43,12 @@ export function removeFromRanking(ranking: Ranking, row: number, drop: boolean):
   if (k !== 0 && !shared(p - 1) && !shared(p + 1)) {
     for (let i = 0; i < rank.length; i++) if ((rank[i] ?? 0) > k) rank[i] = (rank[i] ?? 0) - 1;
   }
-  const next = new Int32Array(n - 1);
-  next.set(sorted.subarray(0, p));
-  next.set(sorted.subarray(p + 1), p);
+  sorted.copyWithin(p, p + 1, n);
+  const next = sorted.subarray(0, n - 1);
   if (drop) {
     for (let j = 0; j < next.length; j++) if ((next[j] ?? 0) > row) next[j] = (next[j] ?? 0) - 1;
-    const nextRank = new Int32Array(rank.length - 1);
-    nextRank.set(rank.subarray(0, row));
-    nextRank.set(rank.subarray(row + 1), row);
-    ranking.rank = nextRank;
+    rank.copyWithin(row, row + 1);
+    ranking.rank = rank.subarray(0, rank.length - 1);
   }
   ranking.sorted = next;
 }
@@ -56,11 +64,7 @@ export function insertIntoRanking<T>(
   row: number,
 ): void {
   const { sorted } = ranking;
-  let rank = ranking.rank;
-  if (row >= rank.length) {
-    rank = new Int32Array(row + 1);
-    rank.set(ranking.rank);
-  }
+  const rank = row >= ranking.rank.length ? withLength(ranking.rank, row + 1) : ranking.rank;
   const n = sorted.length;
   const v = values[row] ?? null;
   const order = (s: number): number => {
@@ -89,10 +93,9 @@ export function insertIntoRanking<T>(
     }
   }
   rank[row] = k;
-  const next = new Int32Array(n + 1);
-  next.set(sorted.subarray(0, lo));
+  const next = withLength(sorted, n + 1);
+  next.copyWithin(lo + 1, lo, n);
   next[lo] = row;
-  next.set(sorted.subarray(lo), lo + 1);
   ranking.rank = rank;
   ranking.sorted = next;
 }
