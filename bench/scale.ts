@@ -78,10 +78,11 @@ async function bareServer(customer: unknown): Promise<BenchServer> {
 async function indexesBuilt(mock: BenchServer, customers: number) {
   if (customers < WARM_UP_FROM) return { line: 'no query indexes built ahead', ms: null, rssBytes: mock.rssBytes() };
   const line = await mock.lineMatching(/query indexes built in \d+ ms/);
-  return { line, ms: seedMsOf(line), rssBytes: mock.rssBytes() };
+  return { line, ms: msInLine(line), rssBytes: mock.rssBytes() };
 }
 
-const seedMsOf = (line: string) => {
+/** The "in N ms" of a start-up line (seeding, or the indexes built after listening). */
+const msInLine = (line: string) => {
   const ms = /in (\d+) ms/.exec(line)?.[1];
   return ms === undefined ? null : Number(ms);
 };
@@ -145,7 +146,7 @@ async function oneSize(
     return {
       figures: {
         customers,
-        seedMs: seedMsOf(mock.startupLine),
+        seedMs: msInLine(mock.startupLine),
         rssBytes,
         indexesMs: indexes.ms,
         indexedRssBytes: indexes.rssBytes,
